@@ -1,0 +1,84 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Marsad",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "marsad", targets: ["marsad"]),
+        .library(name: "MarsadCore", targets: ["MarsadCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // libxml2's HTML parser, from Debian's libxml2-dev.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Pure logic: no I/O below this line until MarsadStore.
+        .target(name: "MarsadText", swiftSettings: strict),
+        .target(name: "MarsadReading", dependencies: ["MarsadText", "CLibXML2"], swiftSettings: strict),
+        .target(
+            name: "MarsadTagging",
+            dependencies: ["MarsadText", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Taxonomy")],
+            swiftSettings: strict
+        ),
+        .target(name: "MarsadDigest", dependencies: ["MarsadText"], swiftSettings: strict),
+        .target(
+            name: "MarsadCore",
+            dependencies: ["MarsadText", "MarsadReading", "MarsadTagging", "MarsadDigest"],
+            swiftSettings: strict
+        ),
+        // Edges: storage, daemon machinery, command line.
+        .target(
+            name: "MarsadStore",
+            dependencies: ["MarsadCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "MarsadDaemon",
+            dependencies: [
+                "MarsadCore", "MarsadStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "marsad",
+            dependencies: [
+                "MarsadCore", "MarsadStore", "MarsadDaemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "MarsadTextTests", dependencies: ["MarsadText"], swiftSettings: strict),
+        .testTarget(name: "MarsadReadingTests", dependencies: ["MarsadReading"], swiftSettings: strict),
+        .testTarget(name: "MarsadTaggingTests", dependencies: ["MarsadTagging"], swiftSettings: strict),
+        .testTarget(name: "MarsadDigestTests", dependencies: ["MarsadDigest"], swiftSettings: strict),
+        .testTarget(name: "MarsadCoreTests", dependencies: ["MarsadCore"], swiftSettings: strict),
+        .testTarget(name: "MarsadStoreTests", dependencies: ["MarsadStore"], swiftSettings: strict),
+        .testTarget(
+            name: "MarsadDaemonTests",
+            dependencies: ["MarsadDaemon", "MarsadStore"],
+            swiftSettings: strict
+        ),
+    ]
+)

@@ -1,0 +1,58 @@
+import MarsadReading
+import MarsadTagging
+import MarsadText
+
+/// An article read from a file and tagged.
+public struct ProcessedArticle: Sendable {
+    public var article: ReadArticle
+    public var tags: TaggingResult
+    /// Match key of the title, for search and clustering.
+    public var titleKey: String
+    /// Match key of the body, for search and clustering.
+    public var bodyKey: String
+}
+
+/// The stage at which a file failed, for the failure sidecar.
+public enum PipelineStage: String, Sendable, Codable {
+    case claim, read, parse, tag, store
+}
+
+public struct PipelineFailure: Error, Sendable, CustomStringConvertible {
+    public var stage: PipelineStage
+    public var message: String
+    public init(stage: PipelineStage, message: String) {
+        self.stage = stage
+        self.message = message
+    }
+    public var description: String { message }
+}
+
+/// MarsadCore owns the pure pipeline from a file's bytes to tagged articles,
+/// composing reading and tagging; the daemon, the store and the command line
+/// all go through it so that one file is understood the same way everywhere.
+public struct Pipeline: Sendable {
+    public let reader: ArticleReader
+    public let tagger: Tagger
+
+    public init(reader: ArticleReader = ArticleReader(), tagger: Tagger) {
+        self.reader = reader
+        self.tagger = tagger
+    }
+
+    public func process(_ bytes: [UInt8], fileName: String) -> Result<[ProcessedArticle], PipelineFailure> {
+        let articles: [ReadArticle]
+        do {
+            articles = try reader.read(bytes, fileName: fileName)
+        } catch {
+            return .failure(PipelineFailure(stage: .parse, message: error.message))
+        }
+        return .success(articles.map { article in
+            ProcessedArticle(
+                article: article,
+                tags: tagger.tag(TaggingInput(title: article.title, body: article.body, published: article.published)),
+                titleKey: TextNormalizer.matchKey(article.title),
+                bodyKey: TextNormalizer.matchKey(article.body)
+            )
+        })
+    }
+}
