@@ -11,6 +11,10 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "marsad", targets: ["marsad"]),
+        .library(name: "MarsadText", targets: ["MarsadText"]),
+        .library(name: "MarsadReading", targets: ["MarsadReading"]),
+        .library(name: "MarsadTagging", targets: ["MarsadTagging"]),
+        .library(name: "MarsadDigest", targets: ["MarsadDigest"]),
         .library(name: "MarsadCore", targets: ["MarsadCore"]),
     ],
     dependencies: [
@@ -63,7 +67,7 @@ let package = Package(
         .executableTarget(
             name: "marsad",
             dependencies: [
-                "MarsadCore", "MarsadStore", "MarsadDaemon",
+                "MarsadText", "MarsadCore", "MarsadStore", "MarsadDaemon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

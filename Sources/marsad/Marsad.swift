@@ -4,6 +4,13 @@ import ArgumentParser
 struct Marsad: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "marsad",
-        abstract: "Watches a folder for news articles, tags them and writes daily digests per topic."
+        abstract: "Watches a folder for news articles, tags them and writes daily digests per topic.",
+        discussion: """
+            With no --config, every command uses the embedded default layout under the current folder: \
+            ./inbox, ./var/marsad.sqlite, ./var/{processing,archive,failed} and ./digests.
+            """,
+        subcommands: [
+            ProcessCommand.self, NormalizeCommand.self,
+        ]
     )
 }

@@ -1,0 +1,114 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+import Foundation
+
+/// Why a dropped file could not be opened, in plain words.
+public struct FileAccessError: Error, Sendable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Codable {
+        case missing, symlink, notRegular, tooLarge, unreadable
+    }
+    public var kind: Kind
+    public var message: String
+    public var description: String { message }
+}
+
+/// Reads dropped files without ever following a symlink or blocking on a FIFO.
+public enum FileAccess {
+    /// Reads a regular file, refusing symlinks (O_NOFOLLOW), devices, FIFOs,
+    /// sockets and directories, and files larger than `maxSize` bytes.
+    public static func readRegularFile(atPath path: String, maxSize: Int) throws(FileAccessError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+        if fd < 0 {
+            let code = errno
+            switch code {
+            case ELOOP, EMLINK:
+                throw FileAccessError(kind: .symlink, message: "the file is a symbolic link; Marsad never follows links out of its folders")
+            case ENOENT:
+                throw FileAccessError(kind: .missing, message: "the file disappeared before it could be read")
+            case ENXIO:
+                throw FileAccessError(kind: .notRegular, message: "the file is a socket or device, not a regular file")
+            default:
+                throw FileAccessError(kind: .unreadable, message: "the file cannot be opened: \(String(cString: strerror(code)))")
+            }
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            throw FileAccessError(kind: .unreadable, message: "the file cannot be examined: \(String(cString: strerror(errno)))")
+        }
+        let fileType = info.st_mode & S_IFMT
+        guard fileType == S_IFREG else {
+            throw FileAccessError(kind: .notRegular, message: "the entry is \(describe(fileType)), not a regular file")
+        }
+        let size = Int(info.st_size)
+        guard size <= maxSize else {
+            throw FileAccessError(
+                kind: .tooLarge,
+                message: "the file is \(ByteSize.format(size)), larger than the limit of \(ByteSize.format(maxSize))"
+            )
+        }
+        // Clear O_NONBLOCK: it was only there so that opening a FIFO cannot hang.
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                read(fd, buffer.baseAddress! + filled, size - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FileAccessError(kind: .unreadable, message: "reading the file failed: \(String(cString: strerror(errno)))")
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        if filled < size { bytes.removeSubrange(filled...) }
+        // The file may have grown since fstat; anything past the limit is still refused.
+        var probe: UInt8 = 0
+        if filled == size, read(fd, &probe, 1) == 1 {
+            throw FileAccessError(kind: .tooLarge, message: "the file grew past the limit of \(ByteSize.format(maxSize)) while being read")
+        }
+        return bytes
+    }
+
+    static func describe(_ fileType: mode_t) -> String {
+        switch fileType {
+        case S_IFDIR: return "a directory"
+        case S_IFIFO: return "a named pipe (FIFO)"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR, S_IFBLK: return "a device"
+        case S_IFLNK: return "a symbolic link"
+        default: return "a special file"
+        }
+    }
+}
+
+/// Human-readable byte sizes, and parsing of sizes such as `20MiB` in configuration.
+public enum ByteSize {
+    public static func format(_ bytes: Int) -> String {
+        let units = ["bytes", "KiB", "MiB", "GiB", "TiB"]
+        var value = Double(bytes)
+        var unit = 0
+        while value >= 1024, unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        return unit == 0 ? "\(bytes) bytes" : String(format: "%.1f %@", value, units[unit])
+    }
+
+    public static func parse(_ text: String) -> Int? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let digits = trimmed.prefix { $0.isNumber }
+        guard let number = Int(digits) else { return nil }
+        let multipliers: [String: Int] = [
+            "": 1, "b": 1, "k": 1 << 10, "kb": 1000, "kib": 1 << 10, "m": 1 << 20, "mb": 1_000_000,
+            "mib": 1 << 20, "g": 1 << 30, "gb": 1_000_000_000, "gib": 1 << 30,
+        ]
+        let unit = trimmed.dropFirst(digits.count).trimmingCharacters(in: .whitespaces).lowercased()
+        guard let multiplier = multipliers[unit] else { return nil }
+        return number * multiplier
+    }
+}

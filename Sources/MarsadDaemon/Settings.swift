@@ -1,0 +1,182 @@
+import Foundation
+import MarsadCore
+import MarsadTagging
+import Yams
+
+/// A problem in the configuration file, naming the file, line and problem.
+public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var line: Int?
+    public var problem: String
+    public var description: String {
+        if let line { return "\(path):\(line): \(problem)" }
+        return "\(path): \(problem)"
+    }
+}
+
+/// What to do with a file once its articles are recorded.
+public enum AfterSuccess: String, Sendable {
+    case archive, delete
+}
+
+public enum WatchMode: String, Sendable {
+    case inotify, poll
+}
+
+/// Where Marsad keeps its folders and how it behaves; read from the YAML
+/// configuration file, or the embedded default layout under a folder.
+public struct Settings: Sendable, Equatable {
+    public var inbox: URL
+    public var state: URL
+    public var database: URL
+    public var digests: URL
+    /// A taxonomy folder with `gazetteer/` and `topics/`; nil for the shipped one.
+    public var taxonomy: URL?
+    public var timeZone: TimeZone
+    public var afterSuccess: AfterSuccess = .archive
+    public var maxFileSize: Int = 20 << 20
+    public var watch: WatchMode = .inotify
+    public var pollInterval: Duration = .seconds(2)
+    public var settleTime: Duration = .seconds(2)
+    public var rescanInterval: Duration = .seconds(60)
+    public var workers: Int = 0
+    public var batchSize: Int = 256
+    public var batchInterval: Duration = .milliseconds(200)
+    public var digestDelay: Duration = .seconds(5)
+    public var logLevel: String = "info"
+
+    public var processing: URL { state.appendingPathComponent("processing", isDirectory: true) }
+    public var archive: URL { state.appendingPathComponent("archive", isDirectory: true) }
+    public var failed: URL { state.appendingPathComponent("failed", isDirectory: true) }
+
+    /// The embedded default: `./inbox`, `./var/…` and `./digests` under `root`.
+    public static func embeddedDefault(root: URL) -> Settings {
+        let variable = root.appendingPathComponent("var", isDirectory: true)
+        return Settings(
+            inbox: root.appendingPathComponent("inbox", isDirectory: true),
+            state: variable,
+            database: variable.appendingPathComponent("marsad.sqlite"),
+            digests: root.appendingPathComponent("digests", isDirectory: true),
+            taxonomy: nil,
+            timeZone: .current
+        )
+    }
+
+    public var effectiveWorkers: Int {
+        workers > 0 ? workers : max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    /// Parses a configuration file's text; relative paths are taken from the file's folder.
+    public static func parse(yaml text: String, path: String) throws(ConfigurationError) -> Settings {
+        let base = URL(fileURLWithPath: path).deletingLastPathComponent()
+        var settings = embeddedDefault(root: base)
+        let node: Node?
+        do { node = try Yams.compose(yaml: text) } catch {
+            throw ConfigurationError(path: path, line: nil, problem: "not valid YAML: \(error)")
+        }
+        guard let node else { return settings }
+        guard let mapping = node.mapping else {
+            throw ConfigurationError(path: path, line: node.mark?.line, problem: "expected key: value settings")
+        }
+        var stateGiven = false
+        var databaseGiven = false
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            let line = keyNode.mark?.line
+            func fail(_ problem: String) -> ConfigurationError {
+                ConfigurationError(path: path, line: line, problem: problem)
+            }
+            guard let raw = value.string else { throw fail("'\(key)' needs a single value") }
+            func url() -> URL {
+                URL(fileURLWithPath: raw, relativeTo: base).standardizedFileURL
+            }
+            func duration() throws(ConfigurationError) -> Duration {
+                guard let parsed = DurationText.parse(raw) else {
+                    throw fail("'\(key)': '\(raw)' is not a duration such as 200ms, 2s or 5m")
+                }
+                return parsed
+            }
+            func positive() throws(ConfigurationError) -> Int {
+                guard let number = Int(raw), number >= 0 else { throw fail("'\(key)': '\(raw)' is not a whole number") }
+                return number
+            }
+            switch key {
+            case "inbox": settings.inbox = url()
+            case "state":
+                settings.state = url()
+                stateGiven = true
+            case "database":
+                settings.database = url()
+                databaseGiven = true
+            case "digests": settings.digests = url()
+            case "taxonomy": settings.taxonomy = url()
+            case "timezone":
+                guard let zone = TimeZone(identifier: raw) else { throw fail("unknown time zone '\(raw)'") }
+                settings.timeZone = zone
+            case "after_success":
+                guard let choice = AfterSuccess(rawValue: raw) else { throw fail("after_success is archive or delete, not '\(raw)'") }
+                settings.afterSuccess = choice
+            case "max_file_size":
+                guard let size = ByteSize.parse(raw), size > 0 else { throw fail("max_file_size: '\(raw)' is not a size such as 20MiB") }
+                settings.maxFileSize = size
+            case "watch":
+                guard let mode = WatchMode(rawValue: raw) else { throw fail("watch is inotify or poll, not '\(raw)'") }
+                settings.watch = mode
+            case "poll_interval": settings.pollInterval = try duration()
+            case "settle_time": settings.settleTime = try duration()
+            case "rescan_interval": settings.rescanInterval = try duration()
+            case "workers": settings.workers = try positive()
+            case "batch_size":
+                settings.batchSize = try positive()
+                if settings.batchSize == 0 { throw fail("batch_size must be at least 1") }
+            case "batch_interval": settings.batchInterval = try duration()
+            case "digest_delay": settings.digestDelay = try duration()
+            case "log_level":
+                let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
+                guard levels.contains(raw) else { throw fail("log_level is one of \(levels.joined(separator: ", "))") }
+                settings.logLevel = raw
+            default:
+                throw fail("unknown setting '\(key)'")
+            }
+        }
+        if stateGiven && !databaseGiven {
+            settings.database = settings.state.appendingPathComponent("marsad.sqlite")
+        }
+        return settings
+    }
+
+    public static func load(path: String) throws -> Settings {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigurationError(path: path, line: nil, problem: "the configuration file cannot be read")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigurationError(path: path, line: nil, problem: "the configuration file is not UTF-8 text")
+        }
+        return try parse(yaml: text, path: path)
+    }
+
+    public func loadTaxonomy() throws -> Taxonomy {
+        if let taxonomy { return try TaxonomyLoader.load(directory: taxonomy) }
+        return try TaxonomyLoader.loadBundled()
+    }
+
+    public func makePipeline() throws -> Pipeline {
+        Pipeline(tagger: Tagger(taxonomy: try loadTaxonomy()))
+    }
+}
+
+/// Durations in configuration: `200ms`, `2s`, `5m`, `1h`.
+public enum DurationText {
+    public static func parse(_ text: String) -> Duration? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let digits = trimmed.prefix { $0.isNumber || $0 == "." }
+        guard let number = Double(digits) else { return nil }
+        switch trimmed.dropFirst(digits.count) {
+        case "ms": return .milliseconds(number)
+        case "s", "": return .milliseconds(number * 1000)
+        case "m": return .seconds(number * 60)
+        case "h": return .seconds(number * 3600)
+        default: return nil
+        }
+    }
+}

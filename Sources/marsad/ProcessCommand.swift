@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import MarsadCore
+import MarsadDaemon
+import MarsadText
+
+struct ProcessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "process",
+        abstract: "Run the pipeline on files and print one JSON object per article; no database, no moves.",
+        discussion: "Exit status 0 when every file was read, 1 when any failed."
+    )
+
+    @OptionGroup var options: CommonOptions
+
+    @Argument(help: "Files to read.")
+    var files: [String]
+
+    func run() throws {
+        let settings = try options.loadSettings()
+        let pipeline = try settings.makePipeline()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        var anyFailed = false
+        let out = FileHandle.standardOutput
+        for file in files {
+            var reports: [ProcessReport] = []
+            do {
+                let bytes = try FileAccess.readRegularFile(atPath: file, maxSize: settings.maxFileSize)
+                switch pipeline.process(bytes, fileName: (file as NSString).lastPathComponent) {
+                case .success(let articles):
+                    reports = articles.map { ProcessReport(file: file, article: $0) }
+                case .failure(let failure):
+                    reports = [ProcessReport(file: file, failure: failure)]
+                }
+            } catch {
+                reports = [ProcessReport(file: file, failure: PipelineFailure(stage: .read, message: error.message))]
+            }
+            for report in reports {
+                if report.status != "ok" { anyFailed = true }
+                var line = try encoder.encode(report)
+                line.append(0x0A)
+                out.write(line)
+            }
+        }
+        if anyFailed { throw ExitCode(1) }
+    }
+}
+
+struct NormalizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "normalize",
+        abstract: "Normalize text from standard input, line by line (display form or match key)."
+    )
+
+    @Flag(help: "Which form to print.")
+    var form: NormalForm = .matchKey
+
+    enum NormalForm: String, EnumerableFlag {
+        case matchKey, display
+    }
+
+    func run() throws {
+        while let line = readLine(strippingNewline: true) {
+            print(form == .matchKey ? TextNormalizer.matchKey(line) : TextNormalizer.displayForm(line))
+        }
+    }
+}
