@@ -1,0 +1,98 @@
+import Foundation
+import GRDB
+
+/// What became of a claimed file.
+public enum Fate: String, Codable, Sendable, DatabaseValueConvertible {
+    case recorded, duplicate, failed
+}
+
+/// A row of the file ledger.
+public struct LedgerEntry: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "file"
+    public var id: Int64?
+    /// The unique name the file had in `processing/`; identifies one claim across crashes.
+    public var claimName: String
+    /// The name the user gave the file.
+    public var name: String
+    public var sha256: String?
+    public var size: Int
+    public var firstSeen: Date
+    public var decidedAt: Date
+    public var fate: Fate
+    public var stage: String?
+    public var error: String?
+    public var attempts: Int
+    public var duplicateOf: Int64?
+    public var articleCount: Int
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+public struct ArticleRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "article"
+    public var id: Int64?
+    public var fileId: Int64
+    public var recordIndex: Int?
+    public var hash: String
+    public var title: String
+    public var body: String
+    public var titleKey: String
+    public var bodyKey: String
+    public var source: String?
+    public var site: String?
+    public var author: String?
+    public var url: String?
+    public var publishedAt: String?
+    public var day: String
+    public var ingestedAt: Date
+    public var language: String
+    public var format: String
+    public var encoding: String
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+public struct ArticleTopicRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "articleTopic"
+    public var articleId: Int64
+    public var topicId: String
+    public var score: Double
+    /// JSON array of evidence objects.
+    public var evidence: String
+}
+
+public struct EntityRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "entity"
+    public var id: String
+    public var type: String
+    public var nameEn: String
+    public var nameAr: String
+}
+
+public struct EntityMentionRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "entityMention"
+    public var articleId: Int64
+    public var entityId: String
+    public var count: Int
+    /// JSON array of the surface forms.
+    public var forms: String
+}
+
+public struct ArticleDateRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "articleDate"
+    public var articleId: Int64
+    public var date: String
+    public var text: String
+}
+
+public struct DigestRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "digest"
+    public var day: String
+    public var topicId: String
+    public var articleCount: Int
+    public var writtenAt: Date
+}

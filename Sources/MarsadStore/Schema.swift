@@ -1,0 +1,103 @@
+import GRDB
+
+/// The database schema as an ordered list of migrations. Never edit a
+/// shipped migration: append a new one.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: ledger, articles, tags, digests, search") { db in
+            // Every file ever claimed from the inbox and what became of it.
+            try db.create(table: "file") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("claimName", .text).notNull().unique()
+                t.column("name", .text).notNull()
+                t.column("sha256", .text)
+                t.column("size", .integer).notNull()
+                t.column("firstSeen", .datetime).notNull()
+                t.column("decidedAt", .datetime).notNull()
+                t.column("fate", .text).notNull()
+                    .check { ["recorded", "duplicate", "failed"].contains($0) }
+                t.column("stage", .text)
+                t.column("error", .text)
+                t.column("attempts", .integer).notNull().defaults(to: 1)
+                t.column("duplicateOf", .integer).references("file", onDelete: .setNull)
+                t.column("articleCount", .integer).notNull().defaults(to: 0)
+            }
+            try db.create(index: "file_sha256", on: "file", columns: ["sha256"])
+            // One recorded file per content: the guarantee against double recording.
+            try db.execute(sql: "CREATE UNIQUE INDEX file_recorded_once ON file(sha256) WHERE fate = 'recorded'")
+            try db.create(index: "file_decidedAt", on: "file", columns: ["decidedAt"])
+
+            try db.create(table: "article") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("fileId", .integer).notNull().references("file", onDelete: .cascade)
+                t.column("recordIndex", .integer)
+                t.column("hash", .text).notNull().unique()
+                t.column("title", .text).notNull()
+                t.column("body", .text).notNull()
+                t.column("titleKey", .text).notNull()
+                t.column("bodyKey", .text).notNull()
+                t.column("source", .text)
+                t.column("site", .text)
+                t.column("author", .text)
+                t.column("url", .text)
+                t.column("publishedAt", .text)
+                t.column("day", .text).notNull()
+                t.column("ingestedAt", .datetime).notNull()
+                t.column("language", .text).notNull()
+                t.column("format", .text).notNull()
+                t.column("encoding", .text).notNull()
+            }
+            try db.create(index: "article_day", on: "article", columns: ["day"])
+            try db.create(index: "article_fileId", on: "article", columns: ["fileId"])
+
+            try db.create(table: "articleTopic") { t in
+                t.column("articleId", .integer).notNull().references("article", onDelete: .cascade)
+                t.column("topicId", .text).notNull()
+                t.column("score", .double).notNull()
+                t.column("evidence", .jsonText).notNull()
+                t.primaryKey(["articleId", "topicId"])
+            }
+            try db.create(index: "articleTopic_topic", on: "articleTopic", columns: ["topicId"])
+
+            try db.create(table: "entity") { t in
+                t.primaryKey("id", .text)
+                t.column("type", .text).notNull()
+                t.column("nameEn", .text).notNull()
+                t.column("nameAr", .text).notNull()
+            }
+            try db.create(table: "entityMention") { t in
+                t.column("articleId", .integer).notNull().references("article", onDelete: .cascade)
+                t.column("entityId", .text).notNull().references("entity")
+                t.column("count", .integer).notNull()
+                t.column("forms", .jsonText).notNull()
+                t.primaryKey(["articleId", "entityId"])
+            }
+            try db.create(index: "entityMention_entity", on: "entityMention", columns: ["entityId"])
+
+            try db.create(table: "articleDate") { t in
+                t.column("articleId", .integer).notNull().references("article", onDelete: .cascade)
+                t.column("date", .text).notNull()
+                t.column("text", .text).notNull()
+            }
+            try db.create(index: "articleDate_article", on: "articleDate", columns: ["articleId"])
+
+            try db.create(table: "digest") { t in
+                t.column("day", .text).notNull()
+                t.column("topicId", .text).notNull()
+                t.column("articleCount", .integer).notNull()
+                t.column("writtenAt", .datetime).notNull()
+                t.primaryKey(["day", "topicId"])
+            }
+
+            // Search runs over the match keys, so queries are normalised the same way.
+            try db.create(virtualTable: "articleSearch", using: FTS5()) { t in
+                t.synchronize(withTable: "article")
+                t.tokenizer = .unicode61()
+                t.column("titleKey")
+                t.column("bodyKey")
+            }
+        }
+        return migrator
+    }
+}
