@@ -56,9 +56,10 @@ let package = Package(
         .target(
             name: "MarsadDaemon",
             dependencies: [
-                "MarsadCore", "MarsadStore",
+                "MarsadCore", "MarsadStore", "MarsadDigest",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -70,6 +71,7 @@ let package = Package(
                 "MarsadText", "MarsadCore", "MarsadStore", "MarsadDaemon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),

@@ -10,7 +10,8 @@ struct Marsad: AsyncParsableCommand {
             ./inbox, ./var/marsad.sqlite, ./var/{processing,archive,failed} and ./digests.
             """,
         subcommands: [
-            ProcessCommand.self, NormalizeCommand.self,
+            RunCommand.self, ProcessCommand.self, IngestCommand.self, StatusCommand.self, RequeueCommand.self,
+            SearchCommand.self, DigestCommand.self, NormalizeCommand.self,
         ]
     )
 }

@@ -1,0 +1,107 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import MarsadCore
+import MarsadDigest
+import MarsadStore
+import MarsadTagging
+
+/// Writes a day's digests from the store into `digests/YYYY-MM-DD/`:
+/// one set of files per topic with articles, the day's index, and `latest`.
+public struct DigestWriter: Sendable {
+    public let store: Store
+    public let topics: [Topic]
+    public let directory: String
+    public let timeZone: TimeZone
+    let builder = DigestBuilder()
+
+    public init(store: Store, topics: [Topic], directory: String, timeZone: TimeZone) {
+        self.store = store
+        self.topics = topics
+        self.directory = directory
+        self.timeZone = timeZone
+    }
+
+    /// Rewrites the digests of `day` (all topics, or only `only`) and returns topic → article count.
+    @discardableResult
+    public func write(day: String, only: Set<String>? = nil) throws -> [String: Int] {
+        let counts = try store.topicCounts(day: day)
+        let folder = directory + "/" + day
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let previous = Self.previousDay(day)
+        for topic in topics where only?.contains(topic.id) ?? true {
+            let digestTopic = DigestTopic(id: topic.id, nameAr: topic.ar, nameEn: topic.en)
+            guard let count = counts[topic.id], count > 0 else {
+                // A re-tagged day may have lost a topic: its old files must not linger.
+                for ext in ["md", "html", "json"] { unlink(folder + "/" + topic.id + "." + ext) }
+                continue
+            }
+            let articles = try store.digestArticles(day: day, topicId: topic.id).map(Self.digestArticle)
+            let before = try previous.map { try store.digestArticles(day: $0, topicId: topic.id).map(Self.digestArticle) } ?? []
+            let rendered = builder.render(topic: digestTopic, day: day, articles: articles, previousDay: before)
+            try writeFiles(rendered, folder: folder)
+            try store.recordDigest(day: day, topicId: topic.id, articleCount: count)
+        }
+        let listed = topics.compactMap { topic -> (topic: DigestTopic, count: Int)? in
+            guard let count = counts[topic.id], count > 0 else { return nil }
+            return (DigestTopic(id: topic.id, nameAr: topic.ar, nameEn: topic.en), count)
+        }
+        try writeFiles(builder.renderIndex(day: day, topics: listed), folder: folder)
+        try pointLatest()
+        return counts
+    }
+
+    func writeFiles(_ rendered: RenderedDigest, folder: String) throws {
+        for (name, contents) in rendered.files.sorted(by: { $0.key < $1.key }) {
+            try AtomicFile.write(Data(contents.utf8), to: folder + "/" + name)
+        }
+    }
+
+    /// `digests/latest` is a relative symlink to the newest day's folder, replaced atomically.
+    func pointLatest() throws {
+        let days = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+            .filter { $0.count == 10 && $0.first?.isNumber == true }
+            .sorted()
+        guard let newest = days.last else { return }
+        let link = directory + "/latest"
+        let temp = directory + "/.latest.\(getpid()).tmp"
+        unlink(temp)
+        guard symlink(newest, temp) == 0, rename(temp, link) == 0 else {
+            unlink(temp)
+            throw QueueError(message: "cannot point \(link) at \(newest): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    static func previousDay(_ day: String) -> String? {
+        let formatter = DateFormatter()
+        formatter.calendar = Calendar(identifier: .gregorian)
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        guard let date = formatter.date(from: day) else { return nil }
+        return formatter.string(from: date.addingTimeInterval(-86_400))
+    }
+
+    static func digestArticle(_ stored: StoredTaggedArticle) -> DigestArticle {
+        let article = stored.article
+        let time = article.publishedAt.flatMap(Self.parseTime) ?? article.ingestedAt
+        return DigestArticle(
+            id: article.id ?? 0, title: article.title, body: article.body,
+            matchText: article.titleKey + "\n" + article.bodyKey, source: article.source ?? article.site,
+            url: article.url, fileName: stored.fileName, time: time, topicScore: stored.topicScore,
+            entities: stored.entities.map {
+                DigestEntity(id: $0.id, nameEn: $0.nameEn, nameAr: $0.nameAr, type: $0.type, count: $0.count)
+            },
+            dates: stored.dates.map { DigestDate(date: $0.date, text: $0.text) }
+        )
+    }
+
+    static func parseTime(_ text: String) -> Date? {
+        let full = ISO8601DateFormatter()
+        if let date = full.date(from: text) { return date }
+        let dateOnly = ISO8601DateFormatter()
+        dateOnly.formatOptions = [.withFullDate]
+        return dateOnly.date(from: String(text.prefix(10)))
+    }
+}

@@ -1,0 +1,74 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import Synchronization
+
+/// What the watcher noticed in the inbox.
+public enum InboxEvent: Sendable, Equatable {
+    /// A name that was closed after writing or moved in.
+    case arrived(String)
+    /// Events were lost (queue overflow) or the folder changed wholesale: rescan.
+    case rescan
+}
+
+/// Watches the inbox with inotify (IN_CLOSE_WRITE and IN_MOVED_TO) on a
+/// dedicated thread, so that a blocked read never holds up the async pool.
+public final class InboxWatcher: Sendable {
+    private let fd: Int32
+    private let stopped = Atomic<Bool>(false)
+    public let events: AsyncStream<InboxEvent>
+    private let continuation: AsyncStream<InboxEvent>.Continuation
+
+    public struct WatchError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public init(directory: String) throws {
+        fd = inotify_init1(Int32(IN_CLOEXEC) | Int32(IN_NONBLOCK))
+        guard fd >= 0 else { throw WatchError(description: "inotify is unavailable: \(String(cString: strerror(errno)))") }
+        let mask = UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_TO) | UInt32(IN_ONLYDIR) | UInt32(IN_DONT_FOLLOW)
+        guard inotify_add_watch(fd, directory, mask) >= 0 else {
+            let message = String(cString: strerror(errno))
+            close(fd)
+            throw WatchError(description: "cannot watch \(directory): \(message)")
+        }
+        (events, continuation) = AsyncStream.makeStream(of: InboxEvent.self, bufferingPolicy: .bufferingNewest(65_536))
+        let thread = Thread { [self] in self.readLoop() }
+        thread.name = "marsad-inotify"
+        thread.start()
+    }
+
+    public func stop() {
+        stopped.store(true, ordering: .relaxed)
+    }
+
+    private func readLoop() {
+        let capacity = 64 * 1024
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8)
+        defer {
+            buffer.deallocate()
+            close(fd)
+            continuation.finish()
+        }
+        var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        while !stopped.load(ordering: .relaxed) {
+            let ready = poll(&poller, 1, 250)
+            if ready <= 0 { continue }
+            let count = read(fd, buffer, capacity)
+            if count <= 0 { continue }
+            var offset = 0
+            while offset + MemoryLayout<inotify_event>.size <= count {
+                let event = buffer.load(fromByteOffset: offset, as: inotify_event.self)
+                let nameStart = offset + MemoryLayout<inotify_event>.size
+                if event.mask & UInt32(IN_Q_OVERFLOW) != 0 {
+                    continuation.yield(.rescan)
+                } else if event.len > 0 {
+                    let namePointer = buffer.advanced(by: nameStart).assumingMemoryBound(to: CChar.self)
+                    continuation.yield(.arrived(String(cString: namePointer)))
+                }
+                offset = nameStart + Int(event.len)
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import Logging
+import MarsadCore
+import MarsadStore
+import Synchronization
+
+/// What one recorded chunk changed, for the digest scheduler.
+public struct IngestSummary: Sendable {
+    public var entries: [LedgerEntry] = []
+    /// Days with new articles, and the topics those articles carry.
+    public var touched: [String: Set<String>] = [:]
+
+    public var recorded: Int { entries.filter { $0.fate == .recorded }.count }
+    public var duplicates: Int { entries.filter { $0.fate == .duplicate }.count }
+    public var failed: Int { entries.filter { $0.fate == .failed }.count }
+}
+
+/// Turns claimed files into recorded outcomes: reads and parses them in
+/// parallel, records them from one writer in one transaction per chunk, and
+/// only then moves each file to the archive or to `failed/`.
+public final class IngestEngine: Sendable {
+    public let folders: QueueFolders
+    public let store: Store
+    let state: Mutex<(pipeline: Pipeline, settings: Settings)>
+    let logger: Logger
+
+    public init(settings: Settings, pipeline: Pipeline, store: Store, logger: Logger) {
+        folders = QueueFolders(settings: settings)
+        self.store = store
+        state = Mutex((pipeline, settings))
+        self.logger = logger
+    }
+
+    public var settings: Settings { state.withLock { $0.settings } }
+    public var pipeline: Pipeline { state.withLock { $0.pipeline } }
+
+    /// Swaps in a new taxonomy or tunables; work already under way finishes with the old ones.
+    public func replace(pipeline: Pipeline, settings: Settings) {
+        state.withLock { $0 = (pipeline, settings) }
+    }
+
+    /// Reads and understands one file; never throws: every problem becomes a failed outcome.
+    public func outcome(path: String, claimName: String, name: String, firstSeen: Date) -> IngestOutcome {
+        let (pipeline, settings) = state.withLock { ($0.pipeline, $0.settings) }
+        let bytes: [UInt8]
+        do {
+            bytes = try FileAccess.readRegularFile(atPath: path, maxSize: settings.maxFileSize)
+        } catch {
+            var info = stat()
+            let size = lstat(path, &info) == 0 ? Int(info.st_size) : 0
+            let file = ClaimedFile(claimName: claimName, name: name, size: size, sha256: nil, firstSeen: firstSeen)
+            return .failed(file, stage: PipelineStage.read.rawValue, message: error.message)
+        }
+        let file = ClaimedFile(
+            claimName: claimName, name: name, size: bytes.count, sha256: SHA256.hex(bytes), firstSeen: firstSeen
+        )
+        switch pipeline.process(bytes, fileName: name) {
+        case .success(let articles):
+            let zone = settings.timeZone
+            return .processed(file, articles.map { article in
+                (article, ArticleDay.day(published: article.article.published, ingestedAt: firstSeen, timeZone: zone))
+            })
+        case .failure(let failure):
+            return .failed(file, stage: failure.stage.rawValue, message: failure.message)
+        }
+    }
+
+    /// Processes claimed files (already in `processing/`) and records them.
+    public func ingest(claims: [String]) async throws -> IngestSummary {
+        guard !claims.isEmpty else { return IngestSummary() }
+        var pending: [IngestOutcome] = []
+        var toProcess: [String] = []
+        var summary = IngestSummary()
+        // A claim already in the ledger was decided before a crash: only its move is left.
+        for claim in claims {
+            if let entry = try store.entry(claimName: claim) {
+                try finish(entry)
+                summary.entries.append(entry)
+            } else {
+                toProcess.append(claim)
+            }
+        }
+        let workers = settings.effectiveWorkers
+        let now = Date()
+        pending = await withTaskGroup(of: (Int, IngestOutcome).self) { group in
+            var results = [IngestOutcome?](repeating: nil, count: toProcess.count)
+            var next = 0
+            func launch() {
+                let index = next
+                let claim = toProcess[index]
+                next += 1
+                group.addTask { [self] in
+                    (index, outcome(
+                        path: folders.processingPath(claim), claimName: claim,
+                        name: QueueFolders.originalName(ofClaim: claim), firstSeen: now
+                    ))
+                }
+            }
+            while next < min(workers, toProcess.count) { launch() }
+            while let (index, outcome) = await group.next() {
+                results[index] = outcome
+                if next < toProcess.count { launch() }
+            }
+            return results.compactMap { $0 }
+        }
+        let entries = try store.record(pending)
+        for (outcome, entry) in zip(pending, entries) {
+            try finish(entry)
+            summary.entries.append(entry)
+            log(entry)
+            if entry.fate == .recorded, case .processed(_, let articles) = outcome {
+                for (article, day) in articles {
+                    summary.touched[day, default: []].formUnion(article.tags.topics.map(\.id))
+                }
+            }
+        }
+        return summary
+    }
+
+    func finish(_ entry: LedgerEntry) throws {
+        do {
+            try folders.finalize(entry)
+        } catch {
+            logger.error("recorded \(entry.name) but could not move it out of processing: \(error)")
+            throw error
+        }
+    }
+
+    func log(_ entry: LedgerEntry) {
+        switch entry.fate {
+        case .recorded:
+            logger.info("recorded \(entry.name): \(entry.articleCount) article(s)")
+        case .duplicate:
+            logger.info("duplicate \(entry.name): same content as file #\(entry.duplicateOf ?? 0)")
+        case .failed:
+            logger.warning("failed \(entry.name) at \(entry.stage ?? "read"): \(entry.error ?? "")")
+        }
+    }
+}

@@ -1,0 +1,56 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import Logging
+
+/// Writes log lines to stderr. Under systemd each line starts with an
+/// sd-daemon priority prefix (`<3>` … `<7>`) so journald keeps the levels;
+/// on a terminal it shows a timestamp and the level instead.
+public struct JournalLogHandler: LogHandler {
+    public var metadata: Logger.Metadata = [:]
+    public var logLevel: Logger.Level
+    private let label: String
+    private let prefixed: Bool
+
+    public init(label: String, level: Logger.Level = .info) {
+        self.label = label
+        logLevel = level
+        prefixed = ProcessInfo.processInfo.environment["JOURNAL_STREAM"] != nil || isatty(STDERR_FILENO) == 0
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    public func log(event: LogEvent) {
+        var merged = metadata
+        if let extra = event.metadata { merged.merge(extra) { $1 } }
+        let details = merged.isEmpty ? "" : " " + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        // One event is one journal line: newlines inside it would split the record.
+        let message = "\(event.message)\(details)".replacingOccurrences(of: "\n", with: "\\n")
+        let line: String
+        if prefixed {
+            line = "<\(Self.priority(event.level))>\(message)\n"
+        } else {
+            let time = Date().formatted(.iso8601.time(includingFractionalSeconds: false))
+            line = "\(time) \(event.level.rawValue.uppercased()) \(message)\n"
+        }
+        var bytes = Array(line.utf8)
+        bytes.withUnsafeMutableBytes { buffer in
+            _ = write(STDERR_FILENO, buffer.baseAddress, buffer.count)
+        }
+    }
+
+    static func priority(_ level: Logger.Level) -> Int {
+        switch level {
+        case .trace, .debug: 7
+        case .info: 6
+        case .notice: 5
+        case .warning: 4
+        case .error: 3
+        case .critical: 2
+        }
+    }
+}

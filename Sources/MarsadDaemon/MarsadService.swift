@@ -1,0 +1,212 @@
+import Foundation
+import Logging
+import MarsadCore
+import MarsadStore
+import MarsadTagging
+import ServiceLifecycle
+import Synchronization
+import UnixSignals
+
+/// MarsadDaemon owns the running system: the inbox watcher, the claim and
+/// recovery protocol of the queue folders, batched ingest, debounced digest
+/// writing, configuration reload and the systemd protocol. `MarsadService`
+/// is its entry point, one `Service` that stops gracefully on cancellation.
+public final class MarsadService: Service, Sendable {
+    let engine: IngestEngine
+    let configPath: String?
+    let logger: Logger
+    let notifier: SystemdNotifier
+    let pending = PendingNames()
+    let digests: Mutex<DigestScheduler>
+    let counters = Mutex<(recorded: Int, duplicates: Int, failed: Int)>((0, 0, 0))
+    let reloadRequested = Atomic<Bool>(false)
+    let heartbeat = Atomic<Int64>(0)
+    let sequence = Atomic<UInt64>(0)
+
+    public init(settings: Settings, configPath: String?, logger: Logger) throws {
+        for folder in [settings.inbox, settings.digests, settings.database.deletingLastPathComponent()] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        let taxonomy = try settings.loadTaxonomy()
+        let store = try Store(path: settings.database.path)
+        try store.syncEntities(taxonomy.entities)
+        engine = IngestEngine(settings: settings, pipeline: Pipeline(tagger: Tagger(taxonomy: taxonomy)), store: store, logger: logger)
+        try engine.folders.create()
+        self.configPath = configPath
+        self.logger = logger
+        notifier = SystemdNotifier()
+        digests = Mutex(DigestScheduler(
+            writer: DigestWriter(store: store, topics: taxonomy.topics, directory: settings.digests.path, timeZone: settings.timeZone),
+            delay: settings.digestDelay, timeZone: settings.timeZone
+        ))
+    }
+
+    public func run() async throws {
+        let settings = engine.settings
+        let watcher: InboxWatcher? = settings.watch == .inotify ? try InboxWatcher(directory: settings.inbox.path) : nil
+        defer { watcher?.stop() }
+        logger.info("marsad started: inbox \(settings.inbox.path), database \(settings.database.path), watch \(settings.watch.rawValue)")
+
+        // Whatever an earlier run left in processing/ is finished first.
+        let leftOver = engine.folders.leftInProcessing()
+        if !leftOver.isEmpty {
+            logger.notice("recovering \(leftOver.count) file(s) left in processing/ by an earlier run")
+            for chunk in leftOver.chunks(of: settings.batchSize) {
+                note(try await engine.ingest(claims: chunk))
+            }
+        }
+        scan(settleTime: .zero)
+        notifier.ready(status: statusLine())
+
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            if let watcher {
+                group.addTask { [pending] in
+                    for await event in watcher.events {
+                        switch event {
+                        case .arrived(let name) where !QueueFolders.isIgnored(name): pending.add(name)
+                        case .arrived: break
+                        case .rescan: self.scan(settleTime: .zero)
+                        }
+                    }
+                }
+            }
+            group.addTask { [self] in
+                for await _ in await UnixSignalsSequence(trapping: .sighup) {
+                    reloadRequested.store(true, ordering: .relaxed)
+                }
+            }
+            if let interval = notifier.watchdogInterval {
+                group.addTask { [self] in try await watchdog(interval: interval) }
+            }
+            try await cancelWhenGracefulShutdown {
+                try await self.mainLoop()
+            }
+            group.cancelAll()
+        }
+        notifier.stopping()
+        digests.withLock { $0.flush(logger: logger) }
+        logger.info("marsad stopped: \(statusLine())")
+    }
+
+    /// Claims and ingests until shutdown; between chunks it reloads, rescans and writes digests.
+    func mainLoop() async throws {
+        var lastScan = ContinuousClock.now
+        var lastStatus = ContinuousClock.now
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            heartbeat.store(Int64(Date().timeIntervalSince1970), ordering: .relaxed)
+            if reloadRequested.exchange(false, ordering: .relaxed) { reload() }
+            let settings = engine.settings
+            let interval = settings.watch == .poll ? settings.pollInterval : settings.rescanInterval
+            if ContinuousClock.now - lastScan >= interval {
+                scan(settleTime: settings.settleTime)
+                lastScan = .now
+            }
+            let names = pending.take(settings.batchSize)
+            if names.isEmpty {
+                digests.withLock { $0.tick(logger: logger) }
+                if ContinuousClock.now - lastStatus >= .seconds(10) {
+                    notifier.status(statusLine())
+                    lastStatus = .now
+                }
+                try? await Task.sleep(for: .milliseconds(50))
+                continue
+            }
+            var claims: [String] = []
+            for name in names {
+                if let claim = engine.folders.claim(name, sequence: sequence.add(1, ordering: .relaxed).newValue) {
+                    claims.append(claim)
+                }
+            }
+            engine.folders.syncProcessing()
+            do {
+                note(try await engine.ingest(claims: claims))
+            } catch {
+                // The claims stay in processing/ and are recovered on the next start.
+                logger.error("ingest failed, files stay in processing/ for recovery: \(error)")
+                try? await Task.sleep(for: .seconds(1))
+            }
+            notifier.status(statusLine())
+            lastStatus = .now
+        }
+    }
+
+    func note(_ summary: IngestSummary) {
+        counters.withLock {
+            $0.recorded += summary.recorded
+            $0.duplicates += summary.duplicates
+            $0.failed += summary.failed
+        }
+        digests.withLock { scheduler in
+            for (day, topics) in summary.touched { scheduler.markDirty(day: day, topics: topics) }
+        }
+    }
+
+    /// Queues inbox entries; with a settle time, only those unchanged for that long
+    /// (a scan can see a file still being written, an inotify close event cannot).
+    func scan(settleTime: Duration) {
+        let cutoff = Date().addingTimeInterval(-Double(settleTime.components.seconds) - Double(settleTime.components.attoseconds) / 1e18)
+        for candidate in engine.folders.candidates() where settleTime == .zero || candidate.modified <= cutoff {
+            pending.add(candidate.name)
+        }
+    }
+
+    func reload() {
+        notifier.reloading()
+        do {
+            let current = engine.settings
+            var settings = current
+            if let configPath {
+                settings = try Settings.load(path: configPath)
+                if settings.inbox != current.inbox || settings.state != current.state
+                    || settings.database != current.database || settings.digests != current.digests
+                {
+                    logger.warning("folder or database paths changed in \(configPath); they take effect at the next restart")
+                    settings.inbox = current.inbox
+                    settings.state = current.state
+                    settings.database = current.database
+                    settings.digests = current.digests
+                }
+            }
+            let taxonomy = try settings.loadTaxonomy()
+            try engine.store.syncEntities(taxonomy.entities)
+            engine.replace(pipeline: Pipeline(tagger: Tagger(taxonomy: taxonomy)), settings: settings)
+            digests.withLock {
+                $0.replace(writer: DigestWriter(
+                    store: engine.store, topics: taxonomy.topics, directory: settings.digests.path, timeZone: settings.timeZone
+                ), delay: settings.digestDelay)
+            }
+            logger.notice("reloaded configuration and taxonomy: \(taxonomy.topics.count) topics, \(taxonomy.entities.count) entities")
+        } catch {
+            logger.error("reload failed, keeping the previous configuration and taxonomy: \(error)")
+        }
+        notifier.reloaded(status: statusLine())
+    }
+
+    func watchdog(interval: Duration) async throws {
+        while !Task.isCancelled {
+            try await Task.sleep(for: interval / 2)
+            // Ping only while the main loop is alive: a hung loop should be restarted.
+            let age = Int64(Date().timeIntervalSince1970) - heartbeat.load(ordering: .relaxed)
+            if Duration.seconds(age) < interval { notifier.watchdog() }
+        }
+    }
+
+    func statusLine() -> String {
+        let depth = engine.folders.depth()
+        let counts = counters.withLock { $0 }
+        return "queue \(depth.inbox) waiting, \(depth.processing) in processing; "
+            + "since start \(counts.recorded) recorded, \(counts.duplicates) duplicates, \(counts.failed) failed"
+    }
+}
+
+extension Array {
+    func chunks(of size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: Swift.max(1, size)).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}
+
+extension IngestEngine {
+    func ingest(claims: ArraySlice<String>) async throws -> IngestSummary {
+        try await ingest(claims: Array(claims))
+    }
+}

@@ -1,0 +1,247 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import MarsadCore
+import MarsadStore
+
+/// The maildir-style folders: files are claimed from the inbox by an atomic
+/// rename into `processing/`, and leave it only after their fate is committed.
+public struct QueueFolders: Sendable {
+    public let inbox: String
+    public let processing: String
+    public let archive: String
+    public let failed: String
+    public let afterSuccess: AfterSuccess
+    public let timeZone: TimeZone
+
+    public init(settings: Settings) {
+        inbox = settings.inbox.path
+        processing = settings.processing.path
+        archive = settings.archive.path
+        failed = settings.failed.path
+        afterSuccess = settings.afterSuccess
+        timeZone = settings.timeZone
+    }
+
+    public func create() throws {
+        for folder in [inbox, processing, archive, failed] {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+    }
+
+    /// Names a writer is still busy with, by the usual conventions.
+    public static func isIgnored(_ name: String) -> Bool {
+        name.hasPrefix(".") || name.hasSuffix(".tmp") || name.hasSuffix(".part")
+            || name.hasSuffix(".crdownload") || name.hasSuffix("~")
+    }
+
+    /// The inbox entries worth claiming, oldest first, with their modification times.
+    public func candidates() -> [(name: String, modified: Date, size: Int)] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: inbox) else { return [] }
+        var found: [(name: String, modified: Date, size: Int)] = []
+        for name in names where !Self.isIgnored(name) {
+            var info = stat()
+            guard lstat(inbox + "/" + name, &info) == 0 else { continue }
+            let modified = Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
+            found.append((name, modified, Int(info.st_size)))
+        }
+        return found.sorted { ($0.modified, $0.name) < ($1.modified, $1.name) }
+    }
+
+    /// Claim names are unique, so two drops of the same name never collide
+    /// in `processing/`, and a claim is recognisable in the ledger after a crash.
+    public static func claimName(for name: String, sequence: UInt64, now: Date = Date()) -> String {
+        let stamp = UInt64(now.timeIntervalSince1970 * 1_000_000)
+        return "\(String(stamp, radix: 36)).\(getpid()).\(sequence)--\(name)"
+    }
+
+    public static func originalName(ofClaim claimName: String) -> String {
+        guard let range = claimName.range(of: "--") else { return claimName }
+        return String(claimName[range.upperBound...])
+    }
+
+    /// Moves an inbox entry into `processing/`; nil when it vanished or was claimed by someone else.
+    public func claim(_ name: String, sequence: UInt64) -> String? {
+        let claimName = Self.claimName(for: name, sequence: sequence)
+        guard rename(inbox + "/" + name, processing + "/" + claimName) == 0 else { return nil }
+        return claimName
+    }
+
+    /// Entries left in `processing/` by an earlier run, to be recovered.
+    public func leftInProcessing() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: processing)) ?? []).sorted()
+    }
+
+    public func processingPath(_ claimName: String) -> String { processing + "/" + claimName }
+
+    /// Makes the renames into `processing/` durable before their fate is recorded.
+    public func syncProcessing() {
+        let fd = open(processing, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd >= 0 {
+            fsync(fd)
+            close(fd)
+        }
+    }
+
+    /// Moves a claimed file to where its committed fate says it belongs.
+    /// Safe to repeat: after a crash it is called again for the same entry.
+    public func finalize(_ entry: LedgerEntry) throws {
+        let source = processingPath(entry.claimName)
+        var info = stat()
+        guard lstat(source, &info) == 0 else { return }
+        switch entry.fate {
+        case .recorded, .duplicate:
+            if afterSuccess == .delete {
+                try removeEntry(source, isDirectory: info.st_mode & S_IFMT == S_IFDIR)
+                return
+            }
+            let day = ArticleDay.format(entry.decidedAt, timeZone: timeZone)
+            let folder = archive + "/" + day
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try move(source, to: freePath(in: folder, name: entry.name, id: entry.id ?? 0))
+        case .failed:
+            let target = freePath(in: failed, name: entry.name, id: entry.id ?? 0)
+            try FailureSidecar(entry: entry).write(to: target + ".error.json")
+            try move(source, to: target)
+        }
+    }
+
+    /// The original name when free, else the name with the ledger id before its extension.
+    func freePath(in folder: String, name: String, id: Int64) -> String {
+        let plain = folder + "/" + name
+        var info = stat()
+        if lstat(plain, &info) != 0 && lstat(plain + ".error.json", &info) != 0 { return plain }
+        let dot = name.lastIndex(of: ".").flatMap { $0 == name.startIndex ? nil : $0 }
+        let stem = dot.map { String(name[..<$0]) } ?? name
+        let ext = dot.map { String(name[$0...]) } ?? ""
+        return folder + "/" + stem + ".\(id)" + ext
+    }
+
+    func move(_ source: String, to target: String) throws {
+        guard rename(source, target) == 0 else {
+            throw QueueError(message: "cannot move \(source) to \(target): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    func removeEntry(_ path: String, isDirectory: Bool) throws {
+        let result = isDirectory ? rmdir(path) : unlink(path)
+        if result != 0 && errno != ENOENT {
+            throw QueueError(message: "cannot delete \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Moves failed files back into the inbox (all of them when `names` is empty); returns the names moved.
+    public func requeue(_ names: [String]) throws -> [String] {
+        let all = (try? FileManager.default.contentsOfDirectory(atPath: failed)) ?? []
+        let chosen = names.isEmpty ? all.filter { !$0.hasSuffix(".error.json") } : names
+        var moved: [String] = []
+        for name in chosen.sorted() {
+            let source = failed + "/" + name
+            var info = stat()
+            guard lstat(source, &info) == 0 else {
+                throw QueueError(message: "no failed file named '\(name)'")
+            }
+            let target = inbox + "/" + FailureSidecar.originalName(forFailed: name, sidecarPath: source + ".error.json")
+            try move(source, to: freePathForInbox(target))
+            unlink(source + ".error.json")
+            moved.append(name)
+        }
+        return moved
+    }
+
+    func freePathForInbox(_ path: String) -> String {
+        var candidate = path
+        var counter = 1
+        var info = stat()
+        while lstat(candidate, &info) == 0 {
+            candidate = path + ".\(counter)"
+            counter += 1
+        }
+        return candidate
+    }
+
+    /// Files waiting in the inbox and in `processing/`.
+    public func depth() -> (inbox: Int, processing: Int, failed: Int) {
+        let fm = FileManager.default
+        let inboxCount = ((try? fm.contentsOfDirectory(atPath: inbox)) ?? []).filter { !Self.isIgnored($0) }.count
+        let processingCount = ((try? fm.contentsOfDirectory(atPath: processing)) ?? []).count
+        let failedCount = ((try? fm.contentsOfDirectory(atPath: failed)) ?? []).filter { !$0.hasSuffix(".error.json") }.count
+        return (inboxCount, processingCount, failedCount)
+    }
+}
+
+public struct QueueError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
+
+/// `NAME.error.json` beside a failed file: what went wrong, in plain words.
+struct FailureSidecar: Codable {
+    var file: String
+    var sha256: String?
+    var size: Int
+    var stage: String
+    var error: String
+    var firstSeen: String
+    var attempts: Int
+    var failedAt: String
+
+    enum CodingKeys: String, CodingKey {
+        case file, sha256, size, stage, error, attempts
+        case firstSeen = "first_seen"
+        case failedAt = "failed_at"
+    }
+
+    init(entry: LedgerEntry) {
+        let formatter = ISO8601DateFormatter()
+        file = entry.name
+        sha256 = entry.sha256
+        size = entry.size
+        stage = entry.stage ?? "read"
+        error = entry.error ?? "unknown error"
+        firstSeen = formatter.string(from: entry.firstSeen)
+        attempts = entry.attempts
+        failedAt = formatter.string(from: entry.decidedAt)
+    }
+
+    func write(to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        try AtomicFile.write(data, to: path)
+    }
+
+    static func originalName(forFailed name: String, sidecarPath: String) -> String {
+        guard let data = FileManager.default.contents(atPath: sidecarPath),
+              let sidecar = try? JSONDecoder().decode(FailureSidecar.self, from: data)
+        else { return name }
+        return sidecar.file
+    }
+}
+
+/// Writes a file whole or not at all: a temporary file in the same folder, then a rename.
+public enum AtomicFile {
+    public static func write(_ data: Data, to path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        let temp = folder + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw QueueError(message: "cannot write \(temp): \(String(cString: strerror(errno)))") }
+        let written = data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let count = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if count < 0 { if errno == EINTR { continue }; return false }
+                offset += count
+            }
+            return true
+        }
+        fsync(fd)
+        close(fd)
+        guard written, rename(temp, path) == 0 else {
+            unlink(temp)
+            throw QueueError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+}

@@ -1,0 +1,187 @@
+import ArgumentParser
+import Foundation
+import MarsadCore
+import MarsadDaemon
+import MarsadStore
+import MarsadTagging
+import MarsadText
+
+struct IngestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Record files into the database without the daemon (same pipeline, same ledger); the files stay where they are."
+    )
+
+    @OptionGroup var options: CommonOptions
+    @Argument(help: "Files to record.") var files: [String]
+
+    func run() async throws {
+        let settings = try options.loadSettings()
+        let context = try StoreContext(settings: settings)
+        let logger = makeLogger(level: settings.logLevel)
+        let engine = IngestEngine(settings: settings, pipeline: try settings.makePipeline(), store: context.store, logger: logger)
+        let started = Date()
+        var outcomes: [IngestOutcome] = []
+        var touched = Set<String>()
+        var anyFailed = false
+        for (index, file) in files.enumerated() {
+            let name = (file as NSString).lastPathComponent
+            let claim = "cli.\(UInt64(started.timeIntervalSince1970 * 1e6)).\(getpid()).\(index)--\(name)"
+            outcomes.append(engine.outcome(path: file, claimName: claim, name: name, firstSeen: started))
+        }
+        for chunk in stride(from: 0, to: outcomes.count, by: settings.batchSize) {
+            let slice = Array(outcomes[chunk..<min(chunk + settings.batchSize, outcomes.count)])
+            let entries = try context.store.record(slice)
+            for (outcome, entry) in zip(slice, entries) {
+                switch entry.fate {
+                case .recorded:
+                    print("recorded  \(entry.name): \(entry.articleCount) article(s)")
+                    if case .processed(_, let articles) = outcome { touched.formUnion(articles.map(\.day)) }
+                case .duplicate: print("duplicate \(entry.name)")
+                case .failed:
+                    anyFailed = true
+                    print("failed    \(entry.name): \(entry.error ?? "")")
+                }
+            }
+        }
+        let writer = try context.digestWriter()
+        for day in touched.sorted() { try writer.write(day: day) }
+        if anyFailed { throw ExitCode(1) }
+    }
+}
+
+/// The database and taxonomy a command works on.
+struct StoreContext {
+    let settings: Settings
+    let store: Store
+    let taxonomy: Taxonomy
+
+    init(settings: Settings) throws {
+        self.settings = settings
+        try FileManager.default.createDirectory(at: settings.database.deletingLastPathComponent(), withIntermediateDirectories: true)
+        store = try Store(path: settings.database.path)
+        taxonomy = try settings.loadTaxonomy()
+        try store.syncEntities(taxonomy.entities)
+    }
+
+    func digestWriter() throws -> DigestWriter {
+        DigestWriter(store: store, topics: taxonomy.topics, directory: settings.digests.path, timeZone: settings.timeZone)
+    }
+}
+
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status", abstract: "Queue depth, files processed today, failures, last ingest, database size."
+    )
+
+    @OptionGroup var options: CommonOptions
+    @Flag(help: "Print JSON.") var json = false
+
+    struct Report: Codable {
+        var inbox: Int
+        var processing: Int
+        var failedFiles: Int
+        var recordedToday: Int
+        var duplicatesToday: Int
+        var failedToday: Int
+        var articles: Int
+        var lastIngest: String?
+        var databaseBytes: Int
+        var database: String
+    }
+
+    func run() throws {
+        let settings = try options.loadSettings()
+        let store = try Store(path: settings.database.path)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = settings.timeZone
+        let status = try store.status(since: calendar.startOfDay(for: Date()))
+        let depth = QueueFolders(settings: settings).depth()
+        let size = ["", "-wal"].reduce(0) { total, suffix in
+            total + ((try? FileManager.default.attributesOfItem(atPath: settings.database.path + suffix)[.size] as? Int) ?? 0)
+        }
+        let report = Report(
+            inbox: depth.inbox, processing: depth.processing, failedFiles: depth.failed,
+            recordedToday: status.recordedToday, duplicatesToday: status.duplicatesToday, failedToday: status.failedToday,
+            articles: status.articles, lastIngest: status.lastIngest.map { ISO8601DateFormatter().string(from: $0) },
+            databaseBytes: size, database: settings.database.path
+        )
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            return
+        }
+        print("""
+            queue:        \(report.inbox) in the inbox, \(report.processing) in processing
+            today:        \(report.recordedToday) recorded, \(report.duplicatesToday) duplicates, \(report.failedToday) failed
+            failed/:      \(report.failedFiles) file(s) waiting (see the .error.json beside each; `marsad requeue` retries)
+            articles:     \(report.articles)
+            last ingest:  \(report.lastIngest ?? "never")
+            database:     \(report.database) (\(ByteSize.format(report.databaseBytes)))
+            """)
+    }
+}
+
+struct RequeueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "requeue", abstract: "Move failed files back into the inbox (all of them without names)."
+    )
+
+    @OptionGroup var options: CommonOptions
+    @Argument(help: "Names of files in failed/.") var names: [String] = []
+
+    func run() throws {
+        let folders = QueueFolders(settings: try options.loadSettings())
+        let moved = try folders.requeue(names)
+        for name in moved { print("requeued \(name)") }
+        if moved.isEmpty { print("nothing to requeue") }
+    }
+}
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search", abstract: "Full-text search; the query is normalised like the articles."
+    )
+
+    @OptionGroup var options: CommonOptions
+    @Option(help: "Most results to show.") var limit = 50
+    @Argument(help: "Words to find.") var query: [String]
+
+    func run() throws {
+        let settings = try options.loadSettings()
+        let store = try Store(path: settings.database.path)
+        let hits = try store.search(matchKeyQuery: TextNormalizer.matchKey(query.joined(separator: " ")), limit: limit)
+        for hit in hits {
+            let topics = hit.topics.isEmpty ? "" : "  [\(hit.topics.joined(separator: ", "))]"
+            print("\(hit.day)  #\(hit.id)  \(hit.title)\(topics)")
+        }
+        if hits.isEmpty { print("no articles match") }
+    }
+}
+
+struct DigestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "digest", abstract: "(Re)write the digests of a day (default: today)."
+    )
+
+    @OptionGroup var options: CommonOptions
+    @Option(help: "Day as YYYY-MM-DD.") var date: String?
+    @Option(help: "Only this topic id.") var topic: String?
+    @Flag(help: "Rewrite the digests of every day that has articles.") var all = false
+
+    func run() throws {
+        let settings = try options.loadSettings()
+        let context = try StoreContext(settings: settings)
+        if let topic, !context.taxonomy.topics.contains(where: { $0.id == topic }) {
+            throw ValidationError("no topic '\(topic)'; `marsad topics` lists them")
+        }
+        let days = all ? try context.store.days() : [date ?? ArticleDay.format(Date(), timeZone: settings.timeZone)]
+        let writer = try context.digestWriter()
+        for day in days {
+            let counts = try writer.write(day: day, only: topic.map { [$0] })
+            let written = counts.filter { topic == nil || $0.key == topic }.filter { $0.value > 0 }
+            print("\(day): \(written.count) topic digest(s) in \(settings.digests.path)/\(day)")
+        }
+    }
+}
