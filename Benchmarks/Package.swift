@@ -1,0 +1,30 @@
+// swift-tools-version:6.3
+// Speed measurements, kept out of the main package so that building and
+// testing Marsad never builds the benchmark harness.
+// Run from this folder: `swift package benchmark`.
+import PackageDescription
+
+func suite(_ name: String, _ products: [String]) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: [.product(name: "Benchmark", package: "benchmark")]
+            + products.map { .product(name: $0, package: "Marsad") },
+        path: "Benchmarks/\(name)",
+        swiftSettings: [.swiftLanguageMode(.v6)],
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+}
+
+let package = Package(
+    name: "MarsadBenchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        suite("TextBenchmarks", ["MarsadText"]),
+        suite("TaggingBenchmarks", ["MarsadTagging", "MarsadText"]),
+        suite("DigestBenchmarks", ["MarsadDigest"]),
+    ]
+)
