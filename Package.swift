@@ -81,6 +81,12 @@ let package = Package(
         .testTarget(name: "MarsadDigestTests", dependencies: ["MarsadDigest"], swiftSettings: strict),
         .testTarget(name: "MarsadCoreTests", dependencies: ["MarsadCore"], swiftSettings: strict),
         .testTarget(name: "MarsadStoreTests", dependencies: ["MarsadStore"], swiftSettings: strict),
+        // Runs the built `marsad` executable as users do: daemon, crashes, bad input.
+        .testTarget(
+            name: "MarsadSystemTests",
+            dependencies: ["MarsadStore", "marsad"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "MarsadDaemonTests",
             dependencies: ["MarsadDaemon", "MarsadStore"],
