@@ -34,7 +34,12 @@ let package = Package(
         ),
         // Pure logic: no I/O below this line until MarsadStore.
         .target(name: "MarsadText", swiftSettings: strict),
-        .target(name: "MarsadReading", dependencies: ["MarsadText", "CLibXML2"], swiftSettings: strict),
+        .target(
+            name: "MarsadReading",
+            dependencies: ["MarsadText", "CLibXML2"],
+            resources: [.copy("Resources")],
+            swiftSettings: strict
+        ),
         .target(
             name: "MarsadTagging",
             dependencies: ["MarsadText", .product(name: "Yams", package: "Yams")],
