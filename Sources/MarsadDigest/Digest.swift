@@ -43,10 +43,13 @@ public struct DigestArticle: Sendable, Codable, Hashable {
     public var topicScore: Double
     public var entities: [DigestEntity]
     public var dates: [DigestDate]
+    /// False when only the publication date is known: the time of day is then not shown.
+    public var hasTimeOfDay: Bool
 
     public init(
         id: Int64, title: String, body: String, matchText: String, source: String?, url: String?,
-        fileName: String, time: Date, topicScore: Double, entities: [DigestEntity], dates: [DigestDate]
+        fileName: String, time: Date, topicScore: Double, entities: [DigestEntity], dates: [DigestDate],
+        hasTimeOfDay: Bool = true
     ) {
         self.id = id
         self.title = title
@@ -59,6 +62,28 @@ public struct DigestArticle: Sendable, Codable, Hashable {
         self.topicScore = topicScore
         self.entities = entities
         self.dates = dates
+        self.hasTimeOfDay = hasTimeOfDay
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, title, body, matchText, source, url, fileName, time, topicScore, entities, dates, hasTimeOfDay
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(Int64.self, forKey: .id)
+        title = try container.decode(String.self, forKey: .title)
+        body = try container.decode(String.self, forKey: .body)
+        matchText = try container.decode(String.self, forKey: .matchText)
+        source = try container.decodeIfPresent(String.self, forKey: .source)
+        url = try container.decodeIfPresent(String.self, forKey: .url)
+        fileName = try container.decode(String.self, forKey: .fileName)
+        time = try container.decode(Date.self, forKey: .time)
+        topicScore = try container.decode(Double.self, forKey: .topicScore)
+        entities = try container.decode([DigestEntity].self, forKey: .entities)
+        dates = try container.decode([DigestDate].self, forKey: .dates)
+        // Older encodings predate the flag; they always carried a time of day.
+        hasTimeOfDay = try container.decodeIfPresent(Bool.self, forKey: .hasTimeOfDay) ?? true
     }
 }
 
@@ -76,32 +101,129 @@ public struct DigestTopic: Sendable, Codable, Hashable {
 /// The files a digest is written as, by file name relative to the day's folder.
 public struct RenderedDigest: Sendable, Equatable {
     public var files: [String: String]
+
+    public init(files: [String: String]) {
+        self.files = files
+    }
+}
+
+/// One topic's articles for a day, for building all of a day's digests at once.
+public struct DigestTopicDay: Sendable {
+    public var topic: DigestTopic
+    public var articles: [DigestArticle]
+    /// The same topic's articles the day before, for the change in who and where.
+    public var previousDay: [DigestArticle]
+
+    public init(topic: DigestTopic, articles: [DigestArticle], previousDay: [DigestArticle] = []) {
+        self.topic = topic
+        self.articles = articles
+        self.previousDay = previousDay
+    }
 }
 
 /// MarsadDigest owns the daily briefing: grouping a day's articles into
 /// stories, choosing summaries, counting who and where, the timeline, and
-/// rendering it all as Markdown, HTML and JSON. It does no I/O.
+/// rendering it all as Markdown, HTML and JSON. It does no I/O and reads no
+/// clock: the same articles give byte-identical files, in any input order.
 public struct DigestBuilder: Sendable {
-    public init() {}
+    /// The zone report times are shown in; the day itself is chosen by the caller.
+    public var timeZone: TimeZone
+    public var thresholds: ClusteringThresholds
 
-    /// Renders one topic's digest for one day (`day` is `YYYY-MM-DD`).
+    public init(timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!, thresholds: ClusteringThresholds = ClusteringThresholds()) {
+        self.timeZone = timeZone
+        self.thresholds = thresholds
+    }
+
+    private var composer: DigestComposer {
+        DigestComposer(timeZone: timeZone, clusterer: StoryClusterer(thresholds: thresholds))
+    }
+
+    /// The digest model of one topic for one day (`day` is `YYYY-MM-DD`).
+    public func build(
+        topic: DigestTopic, day: String, articles: [DigestArticle], previousDay: [DigestArticle] = []
+    ) -> DayDigest {
+        composer.compose(topic: topic, day: day, articles: articles, previousDay: previousDay, fingerprints: [:])
+    }
+
+    /// Builds every topic's digest of a day, fingerprinting each article once
+    /// however many topics it is in. Topics without articles are skipped.
+    public func buildDay(day: String, topics: [DigestTopicDay]) -> [DayDigest] {
+        let fingerprinter = Fingerprinter()
+        var fingerprints: [Int64: ArticleFingerprint] = [:]
+        for entry in topics {
+            for article in entry.articles where fingerprints[article.id] == nil {
+                fingerprints[article.id] = fingerprinter.fingerprint(article)
+            }
+        }
+        let composer = self.composer
+        return topics
+            .filter { !$0.articles.isEmpty }
+            .sorted { $0.topic.id < $1.topic.id }
+            .map {
+                composer.compose(
+                    topic: $0.topic, day: day, articles: $0.articles, previousDay: $0.previousDay,
+                    fingerprints: fingerprints
+                )
+            }
+    }
+
+    /// Renders one topic's digest for one day: `<topic>.md`, `<topic>.html` and `<topic>.json`.
     public func render(
         topic: DigestTopic, day: String, articles: [DigestArticle], previousDay: [DigestArticle] = []
     ) -> RenderedDigest {
-        let sorted = articles.sorted { ($0.time, $0.id) < ($1.time, $1.id) }
-        var markdown = "# \(topic.nameAr) — \(topic.nameEn)\n\n\(day) · \(sorted.count) articles\n\n"
-        for article in sorted {
-            markdown += "- \(article.title) (\(article.source ?? article.fileName))\n"
-        }
-        return RenderedDigest(files: ["\(topic.id).md": markdown])
+        render(build(topic: topic, day: day, articles: articles, previousDay: previousDay))
     }
 
-    /// Renders the day's index of topics with their article counts.
-    public func renderIndex(day: String, topics: [(topic: DigestTopic, count: Int)]) -> RenderedDigest {
-        var markdown = "# \(day)\n\n"
-        for entry in topics {
-            markdown += "- [\(entry.topic.nameAr)](\(entry.topic.id).md): \(entry.count)\n"
+    /// Renders a built digest in all three formats.
+    public func render(_ digest: DayDigest) -> RenderedDigest {
+        let id = digest.topic.id
+        return RenderedDigest(files: [
+            "\(id).md": MarkdownRenderer().render(digest),
+            "\(id).html": HTMLRenderer().render(digest),
+            "\(id).json": Self.json(digest),
+        ])
+    }
+
+    /// All of a day's digests and its index, as one set of files.
+    public func renderDay(day: String, topics: [DigestTopicDay]) -> RenderedDigest {
+        let digests = buildDay(day: day, topics: topics)
+        var files: [String: String] = [:]
+        for digest in digests {
+            files.merge(render(digest).files) { first, _ in first }
         }
-        return RenderedDigest(files: ["index.md": markdown])
+        files.merge(renderIndex(day: day, entries: digests.map(DigestIndexEntry.init)).files) { first, _ in first }
+        return RenderedDigest(files: files)
+    }
+
+    /// Renders the day's index of topics with their article counts: `index.md` and `index.html`.
+    public func renderIndex(day: String, topics: [(topic: DigestTopic, count: Int)]) -> RenderedDigest {
+        renderIndex(day: day, entries: topics.map { DigestIndexEntry(topic: $0.topic, articleCount: $0.count) })
+    }
+
+    /// Renders the day's index. `linkPrefix` goes before each digest's file
+    /// name: empty for the day's own folder, `"2026-11-24/"` for an index
+    /// beside the day folders, `"../2026-11-24/"` for one in a sibling folder.
+    public func renderIndex(day: String, entries: [DigestIndexEntry], linkPrefix: String = "") -> RenderedDigest {
+        IndexRenderer().render(day: day, entries: entries, linkPrefix: linkPrefix)
+    }
+
+    /// The "latest" pointer as a file's contents, for systems where a symlink
+    /// will not do: the newest day among `days`, and a newline.
+    public func latestPointer(days: [String]) -> String? {
+        days.filter { ArabicFormatting.components(of: $0) != nil }.max().map { $0 + "\n" }
+    }
+
+    /// The JSON form: sorted keys, two-space indentation, a final newline.
+    public static func json(_ digest: DayDigest) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(digest) else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// Reads a digest back from its JSON form.
+    public static func decode(json: String) throws -> DayDigest {
+        try JSONDecoder().decode(DayDigest.self, from: Data(json.utf8))
     }
 }

@@ -1,0 +1,264 @@
+import Foundation
+
+/// Builds the `DayDigest` model from a topic's articles: stories, who and
+/// where, timeline. Everything is ordered by stable keys so that the same
+/// articles, in any order, give the same digest.
+struct DigestComposer: Sendable {
+    var timeZone: TimeZone
+    var clusterer: StoryClusterer
+    static let storyEntityLimit = 6
+    static let whoAndWhereLimit = 15
+    static let timelineLimit = 40
+    static let timelineTextsPerDate = 4
+    /// Stories bigger than this pick their central report among their first members only.
+    static let centralityLimit = 60
+    static let unknownSource = "مصدر غير معروف"
+
+    func compose(
+        topic: DigestTopic, day: String, articles input: [DigestArticle], previousDay: [DigestArticle],
+        fingerprints cache: [Int64: ArticleFingerprint]
+    ) -> DayDigest {
+        let articles = Self.canonical(input)
+        let fingerprinter = Fingerprinter()
+        let fingerprints = articles.map { cache[$0.id] ?? fingerprinter.fingerprint($0) }
+        var localCalendar = Calendar(identifier: .gregorian)
+        localCalendar.timeZone = timeZone
+
+        let groups = clusterer.cluster(articles, fingerprints: fingerprints)
+        let dayStart = ArabicFormatting.noon(of: day).map { $0.addingTimeInterval(-12 * 3600) }
+        var stories = groups.map { group in
+            story(group, articles: articles, fingerprints: fingerprints, calendar: localCalendar, dayStart: dayStart)
+        }
+        stories.sort { lhs, rhs in
+            if lhs.weight != rhs.weight { return lhs.weight > rhs.weight }
+            if lhs.story.lastTime != rhs.story.lastTime { return lhs.story.lastTime > rhs.story.lastTime }
+            return lhs.story.id < rhs.story.id
+        }
+        var ranked: [Story] = []
+        var storyOfArticle: [Int64: String] = [:]
+        for (index, entry) in stories.enumerated() {
+            var story = entry.story
+            story.rank = index + 1
+            ranked.append(story)
+            for report in story.reports { storyOfArticle[report.articleId] = story.id }
+        }
+        let rankOfStory = Dictionary(uniqueKeysWithValues: ranked.map { ($0.id, $0.rank) })
+
+        let sourceCounts = Dictionary(grouping: articles, by: Self.sourceName).mapValues(\.count)
+        let sources = sourceCounts.map { SourceTally(name: $0.key, articles: $0.value) }
+            .sorted { ($1.articles, $0.name) < ($0.articles, $1.name) }
+
+        let previous = Self.canonical(previousDay)
+        return DayDigest(
+            day: day, calendar: ArabicFormatting.calendarDay(day), timeZone: timeZone.identifier, topic: topic,
+            articleCount: articles.count, sourceCount: sources.count, sources: sources,
+            previousDayArticleCount: previous.count, stories: ranked,
+            whoAndWhere: whoAndWhere(articles, previous: previous),
+            timeline: timeline(articles, storyOfArticle: storyOfArticle, rankOfStory: rankOfStory)
+        )
+    }
+
+    /// One article per id, in time order: the order every later step relies on.
+    static func canonical(_ articles: [DigestArticle]) -> [DigestArticle] {
+        var seen = Set<Int64>()
+        return articles
+            .sorted { lhs, rhs in
+                if lhs.time != rhs.time { return lhs.time < rhs.time }
+                if lhs.id != rhs.id { return lhs.id < rhs.id }
+                // Same id twice: keep one deterministically.
+                return (lhs.fileName, lhs.title) < (rhs.fileName, rhs.title)
+            }
+            .filter { seen.insert($0.id).inserted }
+    }
+
+    static func sourceName(_ article: DigestArticle) -> String {
+        if let source = article.source?.trimmingWhitespace(), !source.isEmpty { return source }
+        if let url = article.url, let host = URLComponents(string: url)?.host, !host.isEmpty {
+            return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+        }
+        return unknownSource
+    }
+
+    private func story(
+        _ members: [Int], articles: [DigestArticle], fingerprints: [ArticleFingerprint], calendar: Calendar,
+        dayStart: Date?
+    ) -> (story: Story, weight: Double) {
+        let central = centralMember(members, articles: articles, fingerprints: fingerprints)
+        let centralArticle = articles[central]
+        let reports = members.map { index -> StoryReport in
+            let article = articles[index]
+            return StoryReport(
+                articleId: article.id, source: Self.sourceName(article), url: Self.safeURL(article.url),
+                time: ArabicFormatting.isoTime(article.time),
+                localTime: article.hasTimeOfDay ? ArabicFormatting.clockTime(article.time, calendar: calendar) : nil,
+                title: article.title.trimmingWhitespace(), fileName: article.fileName, isCentral: index == central
+            )
+        }
+        let sourceCount = Set(reports.map(\.source)).count
+
+        var tallies: [String: StoryEntity] = [:]
+        for index in members {
+            for entity in Self.mergedEntities(articles[index]) {
+                if var tally = tallies[entity.id] {
+                    tally.reports += 1
+                    tally.mentions += entity.count
+                    tallies[entity.id] = tally
+                } else {
+                    tallies[entity.id] = StoryEntity(
+                        id: entity.id, nameAr: entity.nameAr, nameEn: entity.nameEn, type: entity.type,
+                        reports: 1, mentions: entity.count
+                    )
+                }
+            }
+        }
+        let entities = tallies.values
+            .sorted { ($1.reports, $1.mentions, $0.id) < ($0.reports, $0.mentions, $1.id) }
+            .prefix(Self.storyEntityLimit)
+
+        let summary = LeadSentences.lead(of: centralArticle.body)
+        var headline = centralArticle.title.trimmingWhitespace()
+        if headline.isEmpty { headline = LeadSentences.truncated(summary, to: 120) }
+        let ids = members.map { articles[$0].id }.sorted()
+        let id = "s" + StableHash.hex(StableHash.fnv1a(ids.map(String.init).joined(separator: ",").utf8))
+        let firstTime = members.map { articles[$0].time }.min() ?? centralArticle.time
+        let lastTime = members.map { articles[$0].time }.max() ?? centralArticle.time
+
+        // Weight: reports, then independent outlets count more, then recency within the day.
+        var recency = 0.0
+        if let dayStart {
+            recency = min(1, max(0, lastTime.timeIntervalSince(dayStart) / 86_400))
+        }
+        let weight = Double(members.count) + 2 * Double(sourceCount) + recency
+
+        let story = Story(
+            id: id, rank: 0, headline: headline, summary: summary, reportCount: members.count,
+            sourceCount: sourceCount, firstTime: ArabicFormatting.isoTime(firstTime),
+            lastTime: ArabicFormatting.isoTime(lastTime), centralArticleId: centralArticle.id,
+            entities: Array(entities), reports: reports
+        )
+        return (story, weight)
+    }
+
+    /// The report most similar to the others; ties go to the fuller, then earlier, report.
+    private func centralMember(_ members: [Int], articles: [DigestArticle], fingerprints: [ArticleFingerprint]) -> Int {
+        guard members.count > 1 else { return members[0] }
+        let considered = Array(members.prefix(Self.centralityLimit))
+        var best = considered[0]
+        var bestScore = -1.0
+        for candidate in considered {
+            var score = 0.0
+            for other in considered where other != candidate {
+                score += clusterer.pairScore(
+                    articles[candidate], fingerprints[candidate], articles[other], fingerprints[other]
+                ).similarity
+            }
+            // Prefer a report with a real lead and headline over a stub.
+            if articles[candidate].title.isEmpty { score -= 0.5 }
+            if LeadSentences.wordCount(articles[candidate].body) < 20 { score -= 0.25 }
+            let better = score > bestScore + 1e-9
+                || (abs(score - bestScore) <= 1e-9
+                    && fingerprints[candidate].shingleCount > fingerprints[best].shingleCount)
+            if better {
+                best = candidate
+                bestScore = score
+            }
+        }
+        return best
+    }
+
+    /// An article's entities with duplicates (same id twice) summed.
+    static func mergedEntities(_ article: DigestArticle) -> [DigestEntity] {
+        var merged: [String: DigestEntity] = [:]
+        for entity in article.entities {
+            if var existing = merged[entity.id] {
+                existing.count += entity.count
+                merged[entity.id] = existing
+            } else {
+                merged[entity.id] = entity
+            }
+        }
+        return merged.values.sorted { $0.id < $1.id }
+    }
+
+    private func whoAndWhere(_ articles: [DigestArticle], previous: [DigestArticle]) -> [EntityTally] {
+        var today: [String: EntityTally] = [:]
+        for article in articles {
+            for entity in Self.mergedEntities(article) {
+                if var tally = today[entity.id] {
+                    tally.articles += 1
+                    tally.mentions += max(1, entity.count)
+                    today[entity.id] = tally
+                } else {
+                    today[entity.id] = EntityTally(
+                        id: entity.id, nameAr: entity.nameAr, nameEn: entity.nameEn, type: entity.type,
+                        articles: 1, mentions: max(1, entity.count), previousArticles: 0, change: 0
+                    )
+                }
+            }
+        }
+        var before: [String: Int] = [:]
+        for article in previous {
+            for entity in Self.mergedEntities(article) { before[entity.id, default: 0] += 1 }
+        }
+        return today.values
+            .map { tally -> EntityTally in
+                var tally = tally
+                tally.previousArticles = before[tally.id] ?? 0
+                tally.change = tally.articles - tally.previousArticles
+                return tally
+            }
+            .sorted { ($1.articles, $1.mentions, $0.id) < ($0.articles, $0.mentions, $1.id) }
+            .prefix(Self.whoAndWhereLimit)
+            .map { $0 }
+    }
+
+    private func timeline(
+        _ articles: [DigestArticle], storyOfArticle: [Int64: String], rankOfStory: [String: Int]
+    ) -> [TimelineEntry] {
+        struct Key: Hashable { var date: String; var text: String }
+        var mentions: [Key: Set<Int64>] = [:]
+        for article in articles {
+            for date in article.dates where ArabicFormatting.components(of: date.date) != nil {
+                let text = date.text.trimmingWhitespace()
+                mentions[Key(date: date.date, text: text), default: []].insert(article.id)
+            }
+        }
+        let ordered = mentions
+            .map { (key: $0.key, ids: $0.value.sorted()) }
+            .sorted { lhs, rhs in
+                if lhs.key.date != rhs.key.date { return lhs.key.date < rhs.key.date }
+                if lhs.ids.count != rhs.ids.count { return lhs.ids.count > rhs.ids.count }
+                return lhs.key.text < rhs.key.text
+            }
+        var perDate: [String: Int] = [:]
+        var entries: [TimelineEntry] = []
+        for entry in ordered {
+            perDate[entry.key.date, default: 0] += 1
+            guard perDate[entry.key.date]! <= Self.timelineTextsPerDate else { continue }
+            let storyIds = Set(entry.ids.compactMap { storyOfArticle[$0] })
+                .sorted { (rankOfStory[$0] ?? .max, $0) < (rankOfStory[$1] ?? .max, $1) }
+            entries.append(TimelineEntry(
+                date: entry.key.date, dateArabic: ArabicFormatting.gregorianDate(entry.key.date),
+                text: entry.key.text, articleIds: entry.ids, storyIds: storyIds
+            ))
+        }
+        // Too many dates: keep those most articles mention, still shown in date order.
+        if entries.count > Self.timelineLimit {
+            let kept = Set(entries.indices
+                .sorted { (entries[$1].articleIds.count, $0) < (entries[$0].articleIds.count, $1) }
+                .prefix(Self.timelineLimit))
+            entries = entries.indices.filter { kept.contains($0) }.map { entries[$0] }
+        }
+        return entries
+    }
+
+    /// Only web addresses become links; anything else (javascript:, data:) is dropped.
+    static func safeURL(_ url: String?) -> String? {
+        guard let url = url?.trimmingWhitespace(), !url.isEmpty,
+              let components = URLComponents(string: url),
+              let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              components.host?.isEmpty == false
+        else { return nil }
+        return url
+    }
+}

@@ -1,0 +1,110 @@
+/// The digest as Markdown for terminals and Markdown viewers.
+///
+/// Viewers that render Markdown pick each paragraph's direction from its
+/// first strong character, so every line starts with Arabic text; where
+/// article text could start a line with Latin letters a right-to-left mark
+/// goes first. No tables: they break the reading order of mixed text.
+struct MarkdownRenderer: Sendable {
+    func render(_ digest: DayDigest) -> String {
+        var out = ""
+        let topic = digest.topic
+        out += "# \(Escaping.rightToLeftLine(Escaping.markdown(topic.nameAr))) · \(Escaping.markdown(topic.nameEn))\n\n"
+        var dateLine = "**\(digest.calendar.gregorianArabic)**"
+        if let hijri = digest.calendar.hijriArabic { dateLine += " · \(hijri)" }
+        dateLine += " · \(digest.day)"
+        out += dateLine + "\n\n"
+        out += "\(ArabicFormatting.count(digest.articleCount, .article)) من "
+            + "\(ArabicFormatting.count(digest.sourceCount, .source)) في "
+            + "\(ArabicFormatting.count(digest.stories.count, .story)).\n\n"
+        if !digest.sources.isEmpty {
+            let sources = digest.sources.map { "\(Escaping.markdown($0.name)) (\(ArabicFormatting.digits($0.articles)))" }
+            out += "المصادر: " + sources.joined(separator: "، ") + "\n\n"
+        }
+
+        out += "## القصص\n\n"
+        if digest.stories.isEmpty { out += "لا قصص اليوم.\n\n" }
+        for story in digest.stories {
+            out += "### " + Escaping.rightToLeftLine("\(ArabicFormatting.digits(story.rank)). \(Escaping.markdown(story.headline))") + "\n\n"
+            if !story.summary.isEmpty {
+                out += Escaping.rightToLeftLine(Escaping.markdown(story.summary)) + "\n\n"
+            }
+            out += "- " + storyMeta(story) + "\n"
+            for report in story.reports {
+                out += "  - " + reportLine(report) + "\n"
+            }
+            if !story.entities.isEmpty {
+                let names = story.entities.map { entityName($0.nameAr, $0.nameEn) }
+                out += "- أبرز الأطراف: " + names.joined(separator: "، ") + "\n"
+            }
+            out += "\n"
+        }
+
+        out += "## من وأين\n\n"
+        if digest.whoAndWhere.isEmpty {
+            out += "لم تُذكر أسماء معروفة اليوم.\n\n"
+        } else {
+            if digest.previousDayArticleCount == 0 {
+                out += "لا مقالات في هذا الموضوع في اليوم السابق للمقارنة.\n\n"
+            }
+            for tally in digest.whoAndWhere {
+                var line = "- \(entityName(tally.nameAr, tally.nameEn, bold: true))، "
+                    + "\(ArabicFormatting.entityType(tally.type)): في \(ArabicFormatting.count(tally.articles, .article))"
+                if digest.previousDayArticleCount > 0 { line += "، " + Self.change(tally) }
+                out += line + "\n"
+            }
+            out += "\n"
+        }
+
+        out += "## الخط الزمني\n\n"
+        if digest.timeline.isEmpty {
+            out += "لم تُذكر تواريخ محددة اليوم.\n\n"
+        } else {
+            let headlines = Dictionary(uniqueKeysWithValues: digest.stories.map { ($0.id, $0.headline) })
+            for entry in digest.timeline {
+                var line = "- **\(entry.dateArabic)**: «\(Escaping.markdown(entry.text))»"
+                if let storyId = entry.storyIds.first, let headline = headlines[storyId] {
+                    line += "، في: \(Escaping.markdown(headline))"
+                }
+                out += line + "\n"
+            }
+            out += "\n"
+        }
+        out += "---\n\nموجز آلي من مرصد · \(DayDigest.schemaIdentifier) · المنطقة الزمنية \(Escaping.markdown(digest.timeZone))\n"
+        return out
+    }
+
+    static func change(_ tally: EntityTally) -> String {
+        if tally.previousArticles == 0 { return "جديد اليوم" }
+        if tally.change > 0 { return "▲ \(ArabicFormatting.digits(tally.change)) عن أمس" }
+        if tally.change < 0 { return "▼ \(ArabicFormatting.digits(-tally.change)) عن أمس" }
+        return "كأمس"
+    }
+
+    private func storyMeta(_ story: Story) -> String {
+        var meta = "\(ArabicFormatting.count(story.reportCount, .report)) من \(ArabicFormatting.count(story.sourceCount, .source))"
+        let times = story.reports.compactMap(\.localTime)
+        if let first = times.first, let last = times.last {
+            meta += first == last
+                ? "، \(ArabicFormatting.digits(first))"
+                : "، من \(ArabicFormatting.digits(first)) إلى \(ArabicFormatting.digits(last))"
+        }
+        return meta + ":"
+    }
+
+    private func reportLine(_ report: StoryReport) -> String {
+        let title = report.title.isEmpty ? "(بلا عنوان)" : Escaping.markdown(report.title)
+        var line = report.url.map { "[\(title)](\(Escaping.markdownURL($0)))" } ?? title
+        line = Escaping.rightToLeftLine(line)
+        line += " — \(Escaping.markdown(report.source))"
+        if let time = report.localTime { line += "، \(ArabicFormatting.digits(time))" }
+        line += "، \(Escaping.markdownCode(report.fileName))"
+        if report.isCentral { line += " (منه الملخص)" }
+        return line
+    }
+
+    private func entityName(_ arabic: String, _ english: String, bold: Bool = false) -> String {
+        let name = bold ? "**\(Escaping.markdown(arabic))**" : Escaping.markdown(arabic)
+        guard !english.isEmpty, english != arabic else { return name }
+        return "\(name) (\(Escaping.markdown(english)))"
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+
+/// When two reports are the same story. The defaults were set on hand-made
+/// pairs of Arabic reports (same event from two outlets, one wire story
+/// re-posted, two events with the same actors) and are covered by tests.
+public struct ClusteringThresholds: Sendable, Hashable {
+    /// Estimated Jaccard similarity of word 3-gram shingles above which two
+    /// reports are copies of one text, whoever is named in them.
+    public var nearDuplicate: Double = 0.45
+    /// Minimum share of headline-and-lead content words two reports of one
+    /// event must have in common.
+    public var minimumEventTerms: Double = 0.2
+    /// Minimum combined score: event-term overlap, plus a bonus for shared
+    /// entities, minus a penalty for time apart.
+    public var minimumScore: Double = 0.3
+    /// Weight of entity overlap (Jaccard of entity ids) in the score.
+    public var entityWeight: Double = 0.2
+    /// Penalty for reports a full `timeWindow` apart, scaled linearly.
+    public var timePenalty: Double = 0.12
+    /// Reports further apart than this are never one story, unless copies.
+    public var timeWindow: TimeInterval = 36 * 3600
+
+    public init() {}
+}
+
+/// Groups articles into stories without comparing all pairs: candidate pairs
+/// come from locality-sensitive hashing (banding of MinHash signatures), then
+/// each candidate is verified; stories are the connected components.
+struct StoryClusterer: Sendable {
+    var thresholds = ClusteringThresholds()
+    /// Shingle signature: 16 bands of 4 rows, likely to meet at J ≥ ~0.5.
+    static let shingleBands = 16
+    /// Event-term signature: 16 bands of 2 rows, likely to meet at J ≥ ~0.25.
+    static let eventBands = 16
+    /// Members of one bucket compared with each other at most this far apart
+    /// in time order, so a pathological bucket stays linear.
+    static let bucketWindow = 48
+
+    /// Returns groups of indexes into `articles`, each sorted, in order of their first member.
+    func cluster(_ articles: [DigestArticle], fingerprints: [ArticleFingerprint]) -> [[Int]] {
+        let count = articles.count
+        var unionFind = UnionFind(count: count)
+        var checked = Set<UInt64>()
+
+        func consider(_ first: Int, _ second: Int) {
+            let low = min(first, second), high = max(first, second)
+            guard low != high, checked.insert(UInt64(low) << 32 | UInt64(high)).inserted else { return }
+            if sameStory(articles[low], fingerprints[low], articles[high], fingerprints[high]) {
+                unionFind.union(low, high)
+            }
+        }
+
+        for (signature, bands) in [(\ArticleFingerprint.shingleSignature, Self.shingleBands),
+                                   (\ArticleFingerprint.eventSignature, Self.eventBands)] {
+            let rows = fingerprints.first.map { $0[keyPath: signature].count / bands } ?? 0
+            guard rows > 0 else { continue }
+            for band in 0..<bands {
+                var buckets: [UInt64: [Int]] = [:]
+                for index in 0..<count {
+                    let values = fingerprints[index][keyPath: signature]
+                    // An empty feature set leaves every slot at .max; it matches nothing.
+                    if values[band * rows] == .max { continue }
+                    var key = StableHash.mix(UInt64(band) &+ 0x51)
+                    for row in 0..<rows { key = StableHash.mix(key ^ values[band * rows + row]) }
+                    buckets[key, default: []].append(index)
+                }
+                for members in buckets.values where members.count > 1 {
+                    for (position, first) in members.enumerated() {
+                        for second in members[(position + 1)..<min(members.count, position + 1 + Self.bucketWindow)] {
+                            consider(first, second)
+                        }
+                    }
+                }
+            }
+        }
+
+        var groups: [Int: [Int]] = [:]
+        for index in 0..<count { groups[unionFind.find(index), default: []].append(index) }
+        return groups.values.sorted { $0[0] < $1[0] }
+    }
+
+    func sameStory(_ a: DigestArticle, _ fa: ArticleFingerprint, _ b: DigestArticle, _ fb: ArticleFingerprint) -> Bool {
+        pairScore(a, fa, b, fb).same
+    }
+
+    /// The verdict on one pair, and the similarity used to pick a story's most central report.
+    func pairScore(
+        _ a: DigestArticle, _ fa: ArticleFingerprint, _ b: DigestArticle, _ fb: ArticleFingerprint
+    ) -> (same: Bool, similarity: Double) {
+        let shingles = MinHasher.similarity(fa.shingleSignature, fb.shingleSignature)
+        let events = Self.jaccard(fa.eventTerms, fb.eventTerms)
+        let similarity = max(shingles, events)
+        if shingles >= thresholds.nearDuplicate && min(fa.shingleCount, fb.shingleCount) >= 3 {
+            return (true, similarity)
+        }
+        let apart = abs(a.time.timeIntervalSince(b.time))
+        guard apart <= thresholds.timeWindow, events >= thresholds.minimumEventTerms else { return (false, similarity) }
+        let entities = Self.jaccard(fa.entityIds, fb.entityIds)
+        let score = events + thresholds.entityWeight * entities - thresholds.timePenalty * (apart / thresholds.timeWindow)
+        return (score >= thresholds.minimumScore, similarity)
+    }
+
+    /// Jaccard similarity of two sorted, unique arrays.
+    static func jaccard<T: Comparable>(_ lhs: [T], _ rhs: [T]) -> Double {
+        if lhs.isEmpty || rhs.isEmpty { return 0 }
+        var i = 0, j = 0, shared = 0
+        while i < lhs.count && j < rhs.count {
+            if lhs[i] == rhs[j] {
+                shared += 1; i += 1; j += 1
+            } else if lhs[i] < rhs[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return Double(shared) / Double(lhs.count + rhs.count - shared)
+    }
+}
+
+struct UnionFind {
+    var parent: [Int]
+    var rank: [UInt8]
+
+    init(count: Int) {
+        parent = Array(0..<count)
+        rank = Array(repeating: 0, count: count)
+    }
+
+    mutating func find(_ x: Int) -> Int {
+        var root = x
+        while parent[root] != root { root = parent[root] }
+        var node = x
+        while parent[node] != root {
+            let next = parent[node]
+            parent[node] = root
+            node = next
+        }
+        return root
+    }
+
+    mutating func union(_ a: Int, _ b: Int) {
+        let rootA = find(a), rootB = find(b)
+        guard rootA != rootB else { return }
+        if rank[rootA] < rank[rootB] {
+            parent[rootA] = rootB
+        } else if rank[rootA] > rank[rootB] {
+            parent[rootB] = rootA
+        } else {
+            parent[rootB] = rootA
+            rank[rootA] += 1
+        }
+    }
+}
