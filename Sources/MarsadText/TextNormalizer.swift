@@ -1,53 +1,93 @@
+import Foundation
+
 /// MarsadText owns the text primitives every other stage builds on: the two
 /// normalized forms of Arabic and English text (display form and match key),
-/// tokenization, sentence and paragraph splitting, and language identification.
-/// Everything here is pure and works on Unicode scalars, never `Character`s.
+/// match-key tokens aligned with the display form, sentence and paragraph
+/// splitting, and language identification. Everything here is pure and works
+/// on UTF-8 bytes or Unicode scalars, never `Character`s.
+///
+/// The rules of both forms are listed in the Normalization article; each is a
+/// ``NormalizationRule``.
 public enum TextNormalizer {
-    /// The form shown to readers: diacritics kept, presentation forms, tatweel,
-    /// invisible controls and look-alike letters cleaned up.
+    /// The form shown to readers: NFC, presentation forms to base letters,
+    /// tatweel and invisible controls removed, whitespace unified (newlines
+    /// kept as paragraph structure), Persian look-alikes to Arabic letters;
+    /// diacritics kept.
     public static func displayForm(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x0640, 0x200B...0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF:
-                continue
-            case 0x09, 0x20, 0xA0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
-                pendingSpace = true
-                continue
-            default:
-                break
-            }
-            if pendingSpace {
-                if !out.isEmpty, out.last != "\n" { out.append(" ") }
-                pendingSpace = false
-            }
-            switch scalar.value {
-            case 0x06A9: out.append("\u{0643}")
-            case 0x06CC: out.append("\u{064A}")
-            default: out.append(scalar)
-            }
-        }
-        return String(out)
+        let result = NormalizationEngine.run(text, table: .display)
+        guard result.needsNFC else { return result.text }
+        return result.text.precomposedStringWithCanonicalMapping
     }
 
-    /// The key used for matching, search and deduplication.
+    /// The key used for matching, search and deduplication: the display form
+    /// with diacritics removed, alef, alef maqsura, teh marbuta and hamza
+    /// carriers unified, digits to ASCII, quotes and dashes unified, and
+    /// letters in lower case. Mixed Arabic and English text is handled in one pass.
     public static func matchKey(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in displayForm(text).unicodeScalars {
-            switch scalar.value {
-            case 0x064B...0x065F, 0x0670: continue
-            case 0x0622, 0x0623, 0x0625, 0x0671: out.append("\u{0627}")
-            case 0x0649: out.append("\u{064A}")
-            case 0x0629: out.append("\u{0647}")
-            case 0x0624: out.append("\u{0648}")
-            case 0x0626: out.append("\u{064A}")
-            case 0x0660...0x0669: out.append(Unicode.Scalar(scalar.value - 0x0660 + 0x30)!)
-            case 0x06F0...0x06F9: out.append(Unicode.Scalar(scalar.value - 0x06F0 + 0x30)!)
-            default: out.append(scalar)
+        let result = NormalizationEngine.run(text, table: .matchKey)
+        guard result.needsNFC else { return result.text }
+        // Combining marks outside Arabic, or singletons: compose first.
+        return NormalizationEngine.run(displayForm(text), table: .matchKey).text
+    }
+
+    /// Applies only the given rules, in the table's order: display mappings,
+    /// canonical composition, matching mappings, then whitespace. A plain
+    /// scalar-by-scalar implementation: slower than ``displayForm(_:)`` and
+    /// ``matchKey(_:)``, which give the same results for
+    /// ``NormalizationRule/displayRules`` and ``NormalizationRule/matchKeyRules``.
+    /// Useful to compare one rule with another normalizer's.
+    public static func normalize(_ text: String, rules: Set<NormalizationRule>) -> String {
+        var mapped = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if let (rule, mapping) = ScalarRules.displayRule(for: scalar), rules.contains(rule),
+                case .replace(let replacement) = mapping
+            {
+                mapped.append(contentsOf: replacement)
+            } else {
+                mapped.append(scalar)
             }
         }
-        return String(out)
+        var composed = String(mapped)
+        if rules.contains(.canonicalComposition) {
+            composed = composed.precomposedStringWithCanonicalMapping
+        }
+        var keyed = String.UnicodeScalarView()
+        for scalar in composed.unicodeScalars {
+            if let (rule, replacement) = ScalarRules.keyRule(for: scalar), rules.contains(rule) {
+                keyed.append(contentsOf: replacement)
+            } else {
+                keyed.append(scalar)
+            }
+        }
+        guard rules.contains(.whitespace) else { return String(keyed) }
+        return String(unifyingWhitespace(keyed))
+    }
+
+    /// Runs of horizontal space become one space, CR and CRLF a newline, and
+    /// lines lose their leading and trailing space.
+    static func unifyingWhitespace(_ scalars: String.UnicodeScalarView) -> String.UnicodeScalarView {
+        var out = String.UnicodeScalarView()
+        var spacePending = false
+        var atLineStart = true
+        var previousWasCarriageReturn = false
+        for scalar in scalars {
+            let mapping = ScalarRules.displayRule(for: scalar).flatMap { $0.rule == .whitespace ? $0.mapping : nil }
+            defer { previousWasCarriageReturn = mapping == .carriageReturn }
+            switch mapping {
+            case .horizontalSpace?:
+                if !atLineStart { spacePending = true }
+            case .lineBreak?, .carriageReturn?:
+                if mapping == .lineBreak, scalar == "\n", previousWasCarriageReturn { continue }
+                out.append("\n")
+                spacePending = false
+                atLineStart = true
+            default:
+                if spacePending { out.append(" ") }
+                spacePending = false
+                atLineStart = false
+                out.append(scalar)
+            }
+        }
+        return out
     }
 }

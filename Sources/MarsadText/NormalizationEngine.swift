@@ -1,0 +1,311 @@
+import Foundation
+
+/// The two forms the byte engine can produce.
+enum NormalForm: Sendable {
+    case display
+    case matchKey
+}
+
+/// A per-scalar action table for one form, indexed by scalar value for the
+/// whole BMP so that the loop does one load per scalar.
+///
+/// An entry packs what to do into 32 bits:
+/// - bits 0–2: the kind (see the `Kind` constants);
+/// - bits 3–4: how many output bytes an inline entry writes (0 drops the scalar);
+/// - bit 5: for Arabic marks, the mark is a hamza or madda that composes with a
+///   preceding ا و ي ے; for long entries, the replacement holds combining marks;
+/// - bits 8–31: up to three output bytes (inline), or an index into `long`;
+///   Arabic mark entries keep their canonical combining class in bits 24–31.
+struct NormalizationTable: Sendable {
+    enum Kind {
+        static let emit: UInt32 = 0
+        static let horizontalSpace: UInt32 = 1
+        static let lineBreak: UInt32 = 2
+        static let carriageReturn: UInt32 = 3
+        static let long: UInt32 = 4
+        /// Emit inline; the text may change under NFC, so the caller takes the slow path.
+        static let emitNeedsNFC: UInt32 = 5
+        /// An Arabic combining mark, checked for canonical order and composition.
+        static let arabicMark: UInt32 = 6
+        /// A letter that composes with a following hamza or madda mark.
+        static let composingBase: UInt32 = 7
+    }
+
+    static let composingMarkBit: UInt32 = 1 << 5
+
+    let form: NormalForm
+    let entries: [UInt32]
+    let long: [[UInt8]]
+
+    static let display = NormalizationTable(form: .display)
+    static let matchKey = NormalizationTable(form: .matchKey)
+
+    init(form: NormalForm) {
+        self.form = form
+        var entries = [UInt32](repeating: 0, count: 0x10000)
+        var long: [[UInt8]] = []
+        for value in UInt32(0)..<0x10000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            // Large blocks with no rule and no composition: copy through.
+            if (0x3400...0x4DBF).contains(value) || (0x4E00...0x9FFF).contains(value)
+                || (0xAC00...0xD7A3).contains(value)
+            {
+                entries[Int(value)] = Self.inline(Array(String(scalar).utf8), kind: Kind.emit)
+                continue
+            }
+            entries[Int(value)] = Self.entry(for: scalar, form: form, long: &long)
+        }
+        self.entries = entries
+        self.long = long
+    }
+
+    /// The entry for any scalar; scalars beyond the BMP are classified on the fly.
+    static func entry(for scalar: Unicode.Scalar, form: NormalForm, long: inout [[UInt8]]) -> UInt32 {
+        let value = scalar.value
+        var output: [Unicode.Scalar]
+        if let (_, mapping) = ScalarRules.displayRule(for: scalar) {
+            switch mapping {
+            case .horizontalSpace: return Kind.horizontalSpace
+            case .lineBreak: return Kind.lineBreak
+            case .carriageReturn: return Kind.carriageReturn
+            case .replace(let replacement): output = replacement
+            }
+        } else {
+            output = [scalar]
+        }
+        switch form {
+        case .display:
+            let isIdentity = output == [scalar]
+            if isIdentity {
+                let combiningClass = scalar.properties.canonicalCombiningClass.rawValue
+                if (0x0600...0x06FF).contains(value), combiningClass != 0 {
+                    let bytes = Array(String(scalar).utf8)
+                    let composing: UInt32 = (0x0653...0x0655).contains(value) ? composingMarkBit : 0
+                    return Kind.arabicMark | 2 << 3 | composing | UInt32(bytes[0]) << 8 | UInt32(bytes[1]) << 16
+                        | UInt32(combiningClass) << 24
+                }
+                if ScalarRules.composesWithHamzaMark(value) {
+                    return inline(Array(String(scalar).utf8), kind: Kind.composingBase)
+                }
+            }
+            let hasMarks = output.contains { $0.properties.canonicalCombiningClass.rawValue != 0 }
+            let needsNFC = hasMarks || output.contains(where: ScalarRules.mayChangeUnderNFC)
+            // A presentation form of ا or و may be followed by a hamza mark.
+            if !needsNFC, let last = output.last, ScalarRules.composesWithHamzaMark(last.value) {
+                let bytes = output.flatMap { Array(String($0).utf8) }
+                if bytes.count <= 3 { return inline(bytes, kind: Kind.composingBase) }
+                return pack(output, needsNFC: true, long: &long)
+            }
+            return pack(output, needsNFC: needsNFC, long: &long)
+        case .matchKey:
+            let needsNFC = ScalarRules.mayChangeUnderNFC(scalar) && !ScalarRules.isArabicDiacritic(value)
+            var keyed: [Unicode.Scalar] = []
+            for part in output {
+                if let (_, replacement) = ScalarRules.keyRule(for: part) {
+                    keyed.append(contentsOf: replacement)
+                } else {
+                    keyed.append(part)
+                }
+            }
+            return pack(keyed, needsNFC: needsNFC, long: &long)
+        }
+    }
+
+    private static func pack(_ scalars: [Unicode.Scalar], needsNFC: Bool, long: inout [[UInt8]]) -> UInt32 {
+        var bytes: [UInt8] = []
+        for scalar in scalars { bytes.append(contentsOf: String(scalar).utf8) }
+        if bytes.count <= 3 {
+            return inline(bytes, kind: needsNFC ? Kind.emitNeedsNFC : Kind.emit)
+        }
+        long.append(bytes)
+        return Kind.long | (needsNFC ? composingMarkBit : 0) | UInt32(long.count - 1) << 8
+    }
+
+    private static func inline(_ bytes: [UInt8], kind: UInt32) -> UInt32 {
+        var entry = kind | UInt32(bytes.count) << 3
+        for (offset, byte) in bytes.enumerated() { entry |= UInt32(byte) << (8 + 8 * UInt32(offset)) }
+        return entry
+    }
+}
+
+/// The single pass that turns UTF-8 input into one of the two forms.
+enum NormalizationEngine {
+    struct Result {
+        var text: String
+        /// The output may differ from its NFC; the caller must take the slow path.
+        var needsNFC: Bool
+    }
+
+    static func run(_ text: String, table: NormalizationTable) -> Result {
+        var text = text
+        if let result = text.utf8.withContiguousStorageIfAvailable({ run($0, table: table) }) {
+            return result
+        }
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { run($0, table: table) }!
+    }
+
+    static func run(_ source: UnsafeBufferPointer<UInt8>, table: NormalizationTable) -> Result {
+        switch table.form {
+        case .display: return loop(source, table: table, tracksMarks: true)
+        case .matchKey: return loop(source, table: table, tracksMarks: false)
+        }
+    }
+
+    /// Spacing state: content flushes a pending space unless at a line start.
+    private static let inLine: UInt8 = 0
+    private static let spacePending: UInt8 = 1
+    private static let lineStart: UInt8 = 2
+
+    /// Output bytes, grown only for replacements longer than the inline bound.
+    private struct OutputBuffer {
+        var base: UnsafeMutableRawPointer
+        var capacity: Int
+        var count = 0
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            base = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8)
+        }
+
+        @inline(__always)
+        mutating func reserve(_ extra: Int) {
+            guard count + extra + 8 > capacity else { return }
+            let newCapacity = max(capacity * 2, count + extra + 8)
+            let newBase = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: 8)
+            newBase.copyMemory(from: base, byteCount: count)
+            base.deallocate()
+            base = newBase
+            capacity = newCapacity
+        }
+
+        @inline(__always)
+        mutating func append(byte: UInt8) {
+            base.storeBytes(of: byte, toByteOffset: count, as: UInt8.self)
+            count &+= 1
+        }
+
+        /// Writes four bytes, of which the first `length` count; the slack covers the rest.
+        @inline(__always)
+        mutating func append(packed: UInt32, length: Int) {
+            base.storeBytes(of: packed, toByteOffset: count, as: UInt32.self)
+            count &+= length
+        }
+
+        /// Appends a long replacement, keeping room for the rest of the input
+        /// at the inline bound.
+        @inline(__always)
+        mutating func append(_ bytes: [UInt8], remainingInput: Int) {
+            reserve(bytes.count + 1 + remainingInput + remainingInput / 2)
+            bytes.withUnsafeBytes { (base + count).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+            count &+= bytes.count
+        }
+    }
+
+    @inline(__always)
+    private static func loop(_ source: UnsafeBufferPointer<UInt8>, table: NormalizationTable, tracksMarks: Bool)
+        -> Result
+    {
+        let count = source.count
+        guard count > 0, let bytes = source.baseAddress else { return Result(text: "", needsNFC: false) }
+        // Inline entries write at most 3 bytes for a scalar of 2 or more bytes and
+        // 1 for an ASCII byte, plus a flushed space paid for by an earlier input
+        // byte; the 4-byte store needs slack. Long replacements reserve their room.
+        var output = OutputBuffer(capacity: count + count / 2 + 8)
+        defer { output.base.deallocate() }
+        var state = lineStart
+        var needsNFC = false
+        // Mark tracking for the display form.
+        var lastCombiningClass: UInt32 = 0
+        var afterComposingBase = false
+
+        table.entries.withUnsafeBufferPointer { entries in
+            var index = 0
+            while index < count {
+                let lead = bytes[index]
+                var entry: UInt32
+                var longReplacement: [UInt8]? = nil
+                if lead < 0x80 {
+                    entry = entries[Int(lead)]
+                    index &+= 1
+                } else if lead < 0xE0 {
+                    let value = (UInt32(lead & 0x1F) << 6) | UInt32(bytes[index &+ 1] & 0x3F)
+                    entry = entries[Int(value)]
+                    index &+= 2
+                } else if lead < 0xF0 {
+                    let value =
+                        (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index &+ 1] & 0x3F) << 6)
+                        | UInt32(bytes[index &+ 2] & 0x3F)
+                    entry = entries[Int(value)]
+                    index &+= 3
+                } else {
+                    let value =
+                        (UInt32(lead & 0x07) << 18) | (UInt32(bytes[index &+ 1] & 0x3F) << 12)
+                        | (UInt32(bytes[index &+ 2] & 0x3F) << 6) | UInt32(bytes[index &+ 3] & 0x3F)
+                    index &+= 4
+                    // Beyond the BMP (emoji, rare scripts): classify on the fly.
+                    var extraLong: [[UInt8]] = []
+                    entry = NormalizationTable.entry(for: Unicode.Scalar(value)!, form: table.form, long: &extraLong)
+                    if entry & 7 == NormalizationTable.Kind.long { longReplacement = extraLong[Int(entry >> 8)] }
+                    let remaining = count - index
+                    output.reserve(5 + remaining + remaining / 2)
+                }
+
+                let kind = entry & 7
+                let length = Int((entry >> 3) & 3)
+                if kind == NormalizationTable.Kind.emit || kind == NormalizationTable.Kind.composingBase {
+                    if length == 0 { continue }
+                    if state != inLine {
+                        if state == spacePending { output.append(byte: 0x20) }
+                        state = inLine
+                    }
+                    output.append(packed: entry >> 8, length: length)
+                    if tracksMarks {
+                        lastCombiningClass = 0
+                        afterComposingBase = kind == NormalizationTable.Kind.composingBase
+                    }
+                    continue
+                }
+                switch kind {
+                case NormalizationTable.Kind.horizontalSpace:
+                    if state == inLine { state = spacePending }
+                case NormalizationTable.Kind.lineBreak, NormalizationTable.Kind.carriageReturn:
+                    if kind == NormalizationTable.Kind.carriageReturn, index < count, bytes[index] == 0x0A {
+                        index &+= 1
+                    }
+                    output.append(byte: 0x0A)
+                    state = lineStart
+                    lastCombiningClass = 0
+                    afterComposingBase = false
+                case NormalizationTable.Kind.arabicMark:
+                    if state == spacePending { output.append(byte: 0x20) }
+                    state = inLine
+                    output.append(packed: entry >> 8, length: 2)
+                    let combiningClass = entry >> 24
+                    if combiningClass < lastCombiningClass { needsNFC = true }
+                    if afterComposingBase, entry & NormalizationTable.composingMarkBit != 0 { needsNFC = true }
+                    lastCombiningClass = combiningClass
+                case NormalizationTable.Kind.emitNeedsNFC:
+                    needsNFC = true
+                    if length == 0 { continue }
+                    if state == spacePending { output.append(byte: 0x20) }
+                    state = inLine
+                    output.append(packed: entry >> 8, length: length)
+                    lastCombiningClass = 0
+                    afterComposingBase = false
+                default:  // long
+                    if entry & NormalizationTable.composingMarkBit != 0 { needsNFC = true }
+                    if state == spacePending { output.append(byte: 0x20) }
+                    state = inLine
+                    output.append(longReplacement ?? table.long[Int(entry >> 8)], remainingInput: count - index)
+                    lastCombiningClass = 0
+                    afterComposingBase = false
+                }
+            }
+        }
+        let result = String(
+            decoding: UnsafeRawBufferPointer(start: output.base, count: output.count).bindMemory(to: UInt8.self),
+            as: UTF8.self)
+        return Result(text: result, needsNFC: needsNFC)
+    }
+}
