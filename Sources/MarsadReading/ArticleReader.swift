@@ -1,9 +1,10 @@
-import Foundation
 import MarsadText
 
 /// The format a document was recognised as, from its content.
 public enum DocumentFormat: String, Sendable, Codable, Hashable {
     case text, html, json
+    /// TREC-style `<DOC>` collections, as the ANT corpus ships.
+    case trec
 }
 
 /// One article found in a dropped file.
@@ -47,7 +48,16 @@ public struct ReadArticle: Sendable, Equatable, Codable {
 /// Why a file could not be read, in plain words for the failure sidecar.
 public struct ReadingError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: String, Sendable, Codable {
-        case empty, binary, encoding, malformed, noArticle
+        /// The file has no bytes, or only white space.
+        case empty
+        /// The file is not text: an image, archive, executable, or holds NUL bytes.
+        case binary
+        /// The bytes do not decode confidently in any encoding Marsad reads.
+        case encoding
+        /// The structure is broken: truncated or damaged JSON, a TREC file without documents.
+        case malformed
+        /// The file was read but holds nothing that is an article.
+        case noArticle
     }
     public var kind: Kind
     public var message: String
@@ -58,29 +68,100 @@ public struct ReadingError: Error, Sendable, Equatable, CustomStringConvertible 
     public var description: String { message }
 }
 
+/// Everything read from one file: its articles, and what was noticed but
+/// did not stop the reading (a truncated tail, skipped records).
+public struct ReadDocument: Sendable, Equatable {
+    public var articles: [ReadArticle]
+    /// Plain-words notes for the ledger, such as "the JSON is truncated at byte 5123; …".
+    public var warnings: [String]
+    public var format: DocumentFormat
+    public var encoding: String
+}
+
 /// MarsadReading owns turning the bytes of a dropped file into articles:
 /// format and encoding detection, HTML and JSON parsing, separating the
 /// article from page boilerplate, and metadata extraction. It does no I/O.
 public struct ArticleReader: Sendable {
-    public init() {}
+    let lexicon: BoilerplateLexicon
+
+    public init() {
+        lexicon = BoilerplateLexicon.shipped
+    }
 
     public func read(_ bytes: [UInt8], fileName: String) throws(ReadingError) -> [ReadArticle] {
+        try readDocument(bytes, fileName: fileName).articles
+    }
+
+    public func readDocument(_ bytes: [UInt8], fileName: String) throws(ReadingError) -> ReadDocument {
         if bytes.isEmpty { throw ReadingError(.empty, "the file is empty") }
-        if bytes.contains(0) { throw ReadingError(.binary, "the file holds binary data (NUL bytes), not text") }
-        var content = bytes[...]
-        if content.starts(with: [0xEF, 0xBB, 0xBF]) { content = content.dropFirst(3) }
-        guard let text = String(validating: content, as: UTF8.self) else {
-            throw ReadingError(.encoding, "the file is not valid UTF-8")
+        if let kind = BinarySniffer.identify(bytes) {
+            throw ReadingError(.binary, "the file is \(kind), not an article")
         }
-        let lines = TextNormalizer.displayForm(text)
-            .split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+        let markupLike = FormatDetector.looksLikeMarkup(bytes)
+        let decoded = try TextDecoder.decode(bytes, declared: markupLike ? TextDecoder.declaredHTMLCharset(bytes) : nil)
+        let text = decoded.text
+        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+            throw ReadingError(.empty, "the file holds only white space")
+        }
+        let format = FormatDetector.detect(text, fileName: fileName)
+        var warnings: [String] = []
+        let drafts: [ArticleDraft]
+        switch format {
+        case .json:
+            let records = try JSONRecordReader.read(text)
+            warnings = records.warnings
+            drafts = records.drafts
+        case .trec:
+            drafts = try TRECReader.read(text)
+        case .html:
+            drafts = [HTMLArticleExtractor(lexicon: lexicon).extract(text)]
+        case .text:
+            drafts = [PlainTextExtractor(lexicon: lexicon).extract(text)]
+        }
+        var articles: [ReadArticle] = []
+        var emptyRecords = 0
+        for draft in drafts {
+            if let article = finish(draft, format: format, encoding: decoded.encoding) {
+                articles.append(article)
+            } else {
+                emptyRecords += 1
+            }
+        }
+        if articles.isEmpty {
+            let what = switch format {
+            case .json: drafts.isEmpty ? "the JSON holds no records" : "none of the \(drafts.count) JSON records has a title or a text"
+            case .trec: "the TREC documents have no title or text"
+            case .html: "the HTML page has no article text"
+            case .text: "the file holds no article text"
+            }
+            throw ReadingError(.noArticle, what)
+        }
+        if emptyRecords > 0 {
+            warnings.append("\(emptyRecords) of \(drafts.count) records had neither a title nor a text and were skipped")
+        }
+        return ReadDocument(articles: articles, warnings: warnings, format: format, encoding: decoded.encoding.rawValue)
+    }
+
+    private func finish(_ draft: ArticleDraft, format: DocumentFormat, encoding: TextEncoding) -> ReadArticle? {
+        let paragraphs = draft.paragraphs
+            .map { TextNormalizer.displayForm($0).trimmingWhitespace() }
             .filter { !$0.isEmpty }
-        guard let title = lines.first else { throw ReadingError(.noArticle, "the file holds no text") }
-        let body = lines.dropFirst().joined(separator: "\n\n")
-        return [ReadArticle(
-            title: title, body: body, language: LanguageIdentifier.identify(text),
-            format: .text, encoding: "UTF-8"
-        )]
+        var title = draft.title.map { TextNormalizer.displayForm($0).trimmingWhitespace() } ?? ""
+        if title.isEmpty, let first = paragraphs.first {
+            title = TitleDerivation.title(fromFirstParagraph: first)
+        }
+        guard !title.isEmpty || !paragraphs.isEmpty else { return nil }
+        let body = paragraphs.joined(separator: "\n\n")
+        func clean(_ value: String?) -> String? {
+            guard let value else { return nil }
+            let cleaned = TextNormalizer.displayForm(value).trimmingWhitespace()
+            return cleaned.isEmpty ? nil : cleaned
+        }
+        return ReadArticle(
+            title: title, body: body, source: clean(draft.source), author: clean(draft.author),
+            url: clean(draft.url), published: clean(draft.published), siteName: clean(draft.siteName),
+            language: LanguageIdentifier.identify(title + "\n" + body), format: format,
+            encoding: encoding.rawValue, recordIndex: draft.recordIndex
+        )
     }
 }

@@ -1,0 +1,346 @@
+/// The character encodings Marsad reads.
+public enum TextEncoding: String, Sendable, Codable, Hashable {
+    case utf8 = "UTF-8"
+    case utf16LE = "UTF-16LE"
+    case utf16BE = "UTF-16BE"
+    case windows1256 = "windows-1256"
+    case iso8859_6 = "ISO-8859-6"
+
+    /// The encoding a charset label (HTML meta, HTTP header) names, if Marsad knows it.
+    public init?(label: String) {
+        let name = label.lowercased().scalarWords(separatedBy: { $0.properties.isWhitespace || $0 == "\"" || $0 == "'" }).joined()
+        switch name {
+        case "utf-8", "utf8", "unicode-1-1-utf-8": self = .utf8
+        case "utf-16le", "utf-16", "utf16", "unicode": self = .utf16LE
+        case "utf-16be": self = .utf16BE
+        case "windows-1256", "cp1256", "x-cp1256", "win-1256", "ms-arab": self = .windows1256
+        case "iso-8859-6", "iso_8859-6", "iso8859-6", "iso-8859-6-i", "iso-8859-6-e", "iso-ir-127",
+             "arabic", "asmo-708", "ecma-114", "csisolatinarabic":
+            self = .iso8859_6
+        default: return nil
+        }
+    }
+
+    var plainName: String {
+        switch self {
+        case .utf8: "UTF-8"
+        case .utf16LE: "UTF-16 (little-endian)"
+        case .utf16BE: "UTF-16 (big-endian)"
+        case .windows1256: "Windows-1256"
+        case .iso8859_6: "ISO-8859-6"
+        }
+    }
+}
+
+struct DecodedText {
+    var text: String
+    var encoding: TextEncoding
+}
+
+/// Turns bytes into text only when the decode is confident: a byte-order
+/// mark, valid UTF-8, a declared charset that fits, or a single-byte Arabic
+/// code page whose decode reads as Arabic. Anything else is an error that
+/// says what was found, never a guess that produces mojibake.
+enum TextDecoder {
+    static func decode(_ bytes: [UInt8], declared declaredEncoding: TextEncoding? = nil) throws(ReadingError) -> DecodedText {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return DecodedText(text: try decodeUTF8(bytes[3...], context: "starts with a UTF-8 byte-order mark"), encoding: .utf8)
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) {
+            return DecodedText(text: try decodeUTF16(bytes[2...], bigEndian: false), encoding: .utf16LE)
+        }
+        if bytes.starts(with: [0xFE, 0xFF]) {
+            return DecodedText(text: try decodeUTF16(bytes[2...], bigEndian: true), encoding: .utf16BE)
+        }
+        if let bigEndian = looksLikeUTF16WithoutMark(bytes) {
+            return DecodedText(text: try decodeUTF16(bytes[...], bigEndian: bigEndian), encoding: bigEndian ? .utf16BE : .utf16LE)
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            let count = bytes.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+            throw ReadingError(.binary, "the file holds binary data, not text (\(count) NUL bytes, the first at offset \(nul))")
+        }
+
+        let validation = UTF8Validation(bytes[...])
+        if validation.isValid {
+            return DecodedText(text: String(decoding: bytes[..<validation.validPrefixEnd], as: UTF8.self), encoding: .utf8)
+        }
+
+        if let declaredEncoding, declaredEncoding == .windows1256 || declaredEncoding == .iso8859_6 {
+            let candidate = SingleByteCandidate(bytes, encoding: declaredEncoding)
+            if let firstUndefined = candidate.firstUndefinedOffset {
+                throw ReadingError(
+                    .encoding,
+                    "the file declares \(declaredEncoding.plainName), but \(candidate.undefinedCount) bytes have no character in it (the first, 0x\(hex(bytes[firstUndefined])), at offset \(firstUndefined))"
+                )
+            }
+            return DecodedText(text: candidate.text, encoding: declaredEncoding)
+        }
+
+        let candidates = [SingleByteCandidate(bytes, encoding: .windows1256), SingleByteCandidate(bytes, encoding: .iso8859_6)]
+            .filter(\.isConfidentArabic)
+            .sorted { $0.plausibility > $1.plausibility }
+        if let best = candidates.first {
+            return DecodedText(text: best.text, encoding: best.encoding)
+        }
+
+        let share = Double(validation.invalidBytes) * 100 / Double(bytes.count)
+        let shareText = share < 1 ? String(format1: share) : String(Int(share.rounded()))
+        var message = "the file is not valid UTF-8: \(validation.invalidBytes) bytes (\(shareText)%) do not decode, the first, 0x\(hex(bytes[validation.firstInvalidOffset])), at offset \(validation.firstInvalidOffset)"
+        if validation.validMultibyteSequences > validation.invalidBytes * 4 {
+            message += "; the rest is UTF-8, so the file looks damaged"
+        } else {
+            message += "; it does not read as Arabic Windows-1256 or ISO-8859-6 text either"
+        }
+        if let declaredEncoding, declaredEncoding == .utf8 {
+            message += " (the page declares UTF-8)"
+        }
+        throw ReadingError(.encoding, message)
+    }
+
+    static func decodeUTF8(_ bytes: ArraySlice<UInt8>, context: String) throws(ReadingError) -> String {
+        let validation = UTF8Validation(bytes)
+        guard validation.isValid else {
+            let offset = validation.firstInvalidOffset
+            throw ReadingError(
+                .encoding,
+                "the file \(context) but is not valid UTF-8: \(validation.invalidBytes) bytes do not decode, the first, 0x\(hex(bytes[offset])), at offset \(offset)"
+            )
+        }
+        return String(decoding: bytes[..<validation.validPrefixEnd], as: UTF8.self)
+    }
+
+    static func decodeUTF16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) throws(ReadingError) -> String {
+        var scalars = String.UnicodeScalarView()
+        scalars.reserveCapacity(bytes.count / 2)
+        var index = bytes.startIndex
+        // A lone trailing byte means the file was cut off; the text before it is intact.
+        let end = bytes.endIndex - (bytes.count % 2)
+        func unit(at position: Int) -> UInt32 {
+            bigEndian
+                ? UInt32(bytes[position]) << 8 | UInt32(bytes[position + 1])
+                : UInt32(bytes[position + 1]) << 8 | UInt32(bytes[position])
+        }
+        while index < end {
+            let first = unit(at: index)
+            switch first {
+            case 0xD800...0xDBFF:
+                if index + 4 > end {
+                    index = end
+                    continue
+                }
+                let second = unit(at: index + 2)
+                guard (0xDC00...0xDFFF).contains(second) else {
+                    throw ReadingError(.encoding, "the file is UTF-16 text with a broken surrogate pair at offset \(index)")
+                }
+                scalars.append(Unicode.Scalar(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00))!)
+                index += 4
+            case 0xDC00...0xDFFF:
+                throw ReadingError(.encoding, "the file is UTF-16 text with a stray low surrogate at offset \(index)")
+            case 0:
+                throw ReadingError(.binary, "the file is UTF-16 text with a NUL character at offset \(index); it holds binary data")
+            default:
+                scalars.append(Unicode.Scalar(first)!)
+                index += 2
+            }
+        }
+        return String(scalars)
+    }
+
+    /// UTF-16 without a byte-order mark shows itself by one byte of most
+    /// pairs being NUL (Latin) or 0x06 (Arabic) at the same parity.
+    static func looksLikeUTF16WithoutMark(_ bytes: [UInt8]) -> Bool? {
+        let sample = bytes.prefix(4096)
+        guard sample.count >= 8 else { return nil }
+        var highAtEven = 0
+        var highAtOdd = 0
+        var pairs = 0
+        var index = sample.startIndex
+        while index + 1 < sample.endIndex {
+            let even = sample[index]
+            let odd = sample[index + 1]
+            if even == 0 || even == 0x06 { highAtEven += 1 }
+            if odd == 0 || odd == 0x06 { highAtOdd += 1 }
+            pairs += 1
+            index += 2
+        }
+        let evenNULs = stride(from: 0, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
+        let oddNULs = stride(from: 1, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
+        guard evenNULs + oddNULs > 0 else { return nil }
+        if highAtOdd * 10 >= pairs * 7, highAtEven * 10 <= pairs, oddNULs > 0 { return false }
+        if highAtEven * 10 >= pairs * 7, highAtOdd * 10 <= pairs, evenNULs > 0 { return true }
+        return nil
+    }
+
+    /// The charset an HTML page declares in its first bytes (meta charset or http-equiv).
+    static func declaredHTMLCharset(_ bytes: [UInt8]) -> TextEncoding? {
+        let head = bytes.prefix(8192).map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }
+        let needle = Array("charset".utf8)
+        var index = 0
+        while index + needle.count < head.count {
+            guard head[index..<(index + needle.count)].elementsEqual(needle) else {
+                index += 1
+                continue
+            }
+            var cursor = index + needle.count
+            while cursor < head.count, head[cursor] == 0x20 { cursor += 1 }
+            guard cursor < head.count, head[cursor] == UInt8(ascii: "=") else {
+                index = cursor
+                continue
+            }
+            cursor += 1
+            while cursor < head.count, head[cursor] == 0x20 || head[cursor] == 0x22 || head[cursor] == 0x27 { cursor += 1 }
+            var label: [UInt8] = []
+            while cursor < head.count, label.count < 40 {
+                let byte = head[cursor]
+                let isLabelByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+                    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+                guard isLabelByte else { break }
+                label.append(byte)
+                cursor += 1
+            }
+            if let encoding = TextEncoding(label: String(decoding: label, as: UTF8.self)) { return encoding }
+            index = cursor
+        }
+        return nil
+    }
+
+    static func hex(_ byte: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
+    }
+}
+
+/// A strict UTF-8 check that reports where and how much is wrong. A sequence
+/// cut off by the end of the file is not counted as damage: a truncated file
+/// keeps the text before the cut.
+struct UTF8Validation {
+    var invalidBytes = 0
+    var firstInvalidOffset = 0
+    var validMultibyteSequences = 0
+    var validPrefixEnd: Int
+    var isValid: Bool { invalidBytes == 0 }
+
+    init(_ bytes: ArraySlice<UInt8>) {
+        validPrefixEnd = bytes.endIndex
+        if String(validating: bytes, as: UTF8.self) != nil {
+            return
+        }
+        var index = bytes.startIndex
+        let end = bytes.endIndex
+        while index < end {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let length: Int
+            var lowerBound: UInt8 = 0x80
+            var upperBound: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; lowerBound = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; upperBound = 0x9F
+            case 0xF0: length = 4; lowerBound = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; upperBound = 0x8F
+            default: length = 0
+            }
+            var good = length > 0
+            var consumed = 1
+            var truncatedAtEnd = false
+            if good {
+                for offset in 1..<length {
+                    let position = index + offset
+                    if position >= end {
+                        truncatedAtEnd = true
+                        break
+                    }
+                    let byte = bytes[position]
+                    let low = offset == 1 ? lowerBound : 0x80
+                    let high = offset == 1 ? upperBound : 0xBF
+                    guard byte >= low, byte <= high else {
+                        good = false
+                        break
+                    }
+                    consumed += 1
+                }
+            }
+            if truncatedAtEnd && good {
+                validPrefixEnd = index
+                return
+            }
+            if good {
+                validMultibyteSequences += 1
+                index += length
+            } else {
+                if invalidBytes == 0 { firstInvalidOffset = index - bytes.startIndex }
+                invalidBytes += consumed
+                index += consumed
+            }
+        }
+    }
+}
+
+/// A single-byte decode and how much it reads like Arabic text.
+struct SingleByteCandidate {
+    let encoding: TextEncoding
+    var text = ""
+    var undefinedCount = 0
+    var firstUndefinedOffset: Int?
+    var nonASCII = 0
+    var arabicLike = 0
+    var implausible = 0
+
+    init(_ bytes: [UInt8], encoding: TextEncoding) {
+        self.encoding = encoding
+        var scalars = String.UnicodeScalarView()
+        scalars.reserveCapacity(bytes.count)
+        var previousWasArabicLetter = false
+        var previousWasAccentedLatin = false
+        for (offset, byte) in bytes.enumerated() {
+            let value = encoding == .windows1256 ? SingleByteTables.windows1256(byte) : SingleByteTables.iso8859_6(byte)
+            if value == SingleByteTables.undefined {
+                undefinedCount += 1
+                if firstUndefinedOffset == nil { firstUndefinedOffset = offset }
+                previousWasArabicLetter = false
+                continue
+            }
+            if value >= 0x80 { nonASCII += 1 }
+            let isArabicLetter = (0x0621...0x064A).contains(value) || (0x0679...0x06D2).contains(value)
+            let isAccentedLatin = (0x00C0...0x00FF).contains(value) && value != 0x00D7 && value != 0x00F7
+            switch value {
+            case 0x0600...0x06FF, 0x00A0, 0x00AB, 0x00BB, 0x2013, 0x2014, 0x2018...0x201E, 0x2026, 0x200C...0x200F:
+                arabicLike += 1
+            case 0x80...0x9F:
+                implausible += 1
+            default:
+                if value < 0x20, value != 0x09, value != 0x0A, value != 0x0D, value != 0x0C { implausible += 1 }
+            }
+            // Accented Latin letters glued to Arabic letters are the mark of the wrong code page.
+            if (isAccentedLatin && previousWasArabicLetter) || (isArabicLetter && previousWasAccentedLatin) {
+                implausible += 1
+            }
+            previousWasArabicLetter = isArabicLetter
+            previousWasAccentedLatin = isAccentedLatin
+            scalars.append(Unicode.Scalar(value)!)
+        }
+        text = String(scalars)
+    }
+
+    var plausibility: Double {
+        guard nonASCII > 0 else { return 0 }
+        return Double(arabicLike - implausible) / Double(nonASCII)
+    }
+
+    var isConfidentArabic: Bool {
+        undefinedCount == 0 && arabicLike >= 4 && plausibility >= 0.9
+    }
+}
+
+extension String {
+    init(format1 value: Double) {
+        let tenths = Int((value * 10).rounded())
+        self = "\(tenths / 10).\(tenths % 10)"
+    }
+}

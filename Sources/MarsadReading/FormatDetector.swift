@@ -1,0 +1,57 @@
+/// Recognises a document's format from its content; the file name only
+/// breaks ties, since scrapers save HTML as .txt and JSON as .dat.
+enum FormatDetector {
+    private static let htmlOpeners = [
+        "<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<div", "<p>", "<p ", "<article",
+        "<main", "<section", "<header", "<nav", "<script", "<link", "<h1", "<h2", "<table", "<span", "<a ",
+        "<!--", "<?xml", "<br", "<ul", "<img", "<style", "<form", "<iframe", "<strong", "<b>", "<figure",
+    ]
+
+    static func detect(_ text: String, fileName: String) -> DocumentFormat {
+        let head = leadingASCIILowercased(text, limit: 4096)
+        let trimmed = head.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        if let first = trimmed.first {
+            if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") { return .json }
+            if first == UInt8(ascii: "<") {
+                if contains(trimmed, "<doc>"), contains(trimmed, "<docno>") || contains(trimmed, "<text>") { return .trec }
+                if htmlOpeners.contains(where: { trimmed.starts(with: Array($0.utf8)) }) { return .html }
+            }
+        }
+        let lowerName = fileName.lowercased()
+        if contains(head, "<html") || contains(head, "<body") || contains(head, "<!doctype html") { return .html }
+        if lowerName.hasSuffix(".html") || lowerName.hasSuffix(".htm") || lowerName.hasSuffix(".xhtml") {
+            if contains(head, "<p") || contains(head, "<div") || contains(head, "<br") { return .html }
+        }
+        return .text
+    }
+
+    /// Whether raw bytes start like markup, so a declared charset is worth looking for.
+    static func looksLikeMarkup(_ bytes: [UInt8]) -> Bool {
+        let head = bytes.prefix(1024).map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }
+        let trimmed = head.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
+        return trimmed.first == UInt8(ascii: "<") || contains(head[...], "<html") || contains(head[...], "<meta")
+    }
+
+    private static func leadingASCIILowercased(_ text: String, limit: Int) -> ArraySlice<UInt8> {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(limit)
+        for byte in text.utf8.prefix(limit) {
+            bytes.append((byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte)
+        }
+        // A byte-order mark decoded into the text is not content.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        return bytes[...]
+    }
+
+    static func contains(_ haystack: ArraySlice<UInt8>, _ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first, haystack.count >= pattern.count else { return false }
+        var index = haystack.startIndex
+        let last = haystack.endIndex - pattern.count
+        while index <= last {
+            if haystack[index] == first, haystack[index..<(index + pattern.count)].elementsEqual(pattern) { return true }
+            index += 1
+        }
+        return false
+    }
+}

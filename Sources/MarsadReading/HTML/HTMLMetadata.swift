@@ -1,0 +1,186 @@
+/// What a page says about its article outside the text: `<title>`, meta
+/// tags (Open Graph, `article:`, Dublin Core, plain names), JSON-LD
+/// NewsArticle, canonical link, `<time>`, `<h1>` and byline elements.
+struct HTMLMetadata {
+    var documentTitle: String?
+    var openGraphTitle: String?
+    var linkedDataHeadline: String?
+    var headings: [String] = []
+    var canonicalURL: String?
+    var published: String?
+    var siteName: String?
+    var author: String?
+    var articleBody: String?
+
+    static let articleTypes: Set<String> = [
+        "newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle", "opinionnewsarticle",
+        "backgroundnewsarticle", "reviewnewsarticle", "webpage", "socialmediaposting", "liveblogposting",
+    ]
+
+    init(root: HTMLElement) {
+        var meta: [String: String] = [:]
+        var publishedCandidates: [String] = []
+        var bylines: [String] = []
+        for element in root.descendants() {
+            switch element.name {
+            case "title":
+                if documentTitle == nil { documentTitle = clean(element.text) }
+            case "meta":
+                guard let content = element.attribute("content").map(clean), !content.isEmpty else { continue }
+                for key in [element.attribute("property"), element.attribute("name"), element.attribute("itemprop")].compactMap({ $0?.lowercased() }) {
+                    if meta[key] == nil { meta[key] = content }
+                }
+            case "link":
+                let rel = element.attribute("rel")?.lowercased() ?? ""
+                if rel.scalarWords(separatedBy: { $0 == " " }).contains("canonical"), let href = element.attribute("href"), !href.isEmpty {
+                    canonicalURL = href
+                }
+            case "script":
+                guard element.attribute("type")?.lowercased() == "application/ld+json" else { continue }
+                readLinkedData(element.text)
+            case "time":
+                if let datetime = element.attribute("datetime") { publishedCandidates.append(datetime) }
+            case "h1":
+                let text = clean(element.text)
+                if !text.isEmpty { headings.append(text) }
+            default:
+                break
+            }
+            if element.attribute("itemprop") == "datePublished" {
+                if let value = element.attribute("content") ?? element.attribute("datetime") { publishedCandidates.insert(value, at: 0) }
+            }
+            let names = ((element.attribute("class") ?? "") + " " + (element.attribute("rel") ?? "") + " " + (element.attribute("itemprop") ?? "")).lowercased()
+            if element.name != "meta", element.name != "link",
+               names.contains("byline") || names.contains("author") && !names.contains("authors-list") {
+                let text = clean(element.text)
+                if !text.isEmpty, text.unicodeScalars.count <= 80 { bylines.append(text) }
+            }
+        }
+        openGraphTitle = meta["og:title"] ?? meta["twitter:title"]
+        canonicalURL = canonicalURL ?? meta["og:url"]
+        siteName = meta["og:site_name"] ?? siteName ?? meta["application-name"] ?? meta["publisher"]
+        let metaDate = ["article:published_time", "datepublished", "publishdate", "pubdate", "publish-date", "date",
+                        "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date", "og:published_time",
+                        "article:modified_time"]
+            .compactMap { meta[$0] }
+        for candidate in [published].compactMap({ $0 }) + metaDate + publishedCandidates {
+            if let date = DateParsing.normalize(candidate) {
+                published = date
+                break
+            }
+        }
+        if author == nil {
+            author = meta["author"] ?? meta["article:author"].flatMap { $0.hasPrefix("http") ? nil : $0 } ?? meta["dc.creator"]
+                ?? meta["byl"] ?? bylines.first.map(Self.stripBylinePrefix)
+        }
+    }
+
+    private mutating func readLinkedData(_ json: String) {
+        var parser = JSONParser(Array(json.utf8))
+        guard let value = try? parser.parseValue() else { return }
+        var queue: [JSONValue] = [value]
+        while !queue.isEmpty {
+            let current = queue.removeFirst()
+            switch current {
+            case .array(let elements):
+                queue.append(contentsOf: elements)
+            case .object(let members):
+                if let graph = members.first(where: { $0.key == "@graph" }) { queue.append(graph.value) }
+                let types = members.first(where: { $0.key == "@type" }).map { member -> [String] in
+                    switch member.value {
+                    case .string(let type): [type.lowercased()]
+                    case .array(let list): list.compactMap { $0.stringValue?.lowercased() }
+                    default: []
+                    }
+                } ?? []
+                guard types.contains(where: { Self.articleTypes.contains($0) }) else { continue }
+                let isWebPage = types == ["webpage"]
+                func field(_ name: String) -> JSONValue? { members.first { $0.key == name }?.value }
+                if !isWebPage || linkedDataHeadline == nil {
+                    if let headline = field("headline").flatMap(JSONRecordReader.textValue) ?? (isWebPage ? nil : field("name").flatMap(JSONRecordReader.textValue)) {
+                        if linkedDataHeadline == nil || !isWebPage { linkedDataHeadline = clean(headline) }
+                    }
+                }
+                if let date = field("datePublished").flatMap(JSONRecordReader.textValue).flatMap(DateParsing.normalize), published == nil || !isWebPage {
+                    published = date
+                }
+                if !isWebPage, let authorValue = field("author").flatMap(JSONRecordReader.textValue) { author = clean(authorValue) }
+                if let publisher = field("publisher").flatMap(JSONRecordReader.textValue), siteName == nil { siteName = clean(publisher) }
+                if let body = field("articleBody").flatMap(JSONRecordReader.textValue), !isWebPage { articleBody = body }
+                if canonicalURL == nil, let url = field("url").flatMap(JSONRecordReader.textValue) ?? field("mainEntityOfPage").flatMap(JSONRecordReader.textValue) {
+                    canonicalURL = url
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    /// The article's title: the `<h1>` when a meta title confirms it,
+    /// else the Open Graph or JSON-LD headline, else `<title>` without the
+    /// site name, else the first `<h1>`.
+    func title(matching blocks: [HTMLArticleExtractor.Block]) -> String? {
+        let metaTitles = [openGraphTitle, linkedDataHeadline].compactMap { $0 }.filter { !$0.isEmpty }
+        let strippedDocumentTitle = documentTitle.map(stripSiteName)
+        for heading in headings {
+            let key = Self.key(heading)
+            if metaTitles.contains(where: { Self.key($0) == key || Self.key(stripSiteName($0)) == key })
+                || strippedDocumentTitle.map({ Self.key($0) == key }) == true
+                || documentTitle.map({ Self.key($0).contains(key) }) == true && LineShape(heading).words >= 3 {
+                return heading
+            }
+        }
+        if let title = metaTitles.first { return stripSiteName(title) }
+        if let strippedDocumentTitle, !strippedDocumentTitle.isEmpty { return strippedDocumentTitle }
+        return headings.first
+    }
+
+    /// "عنوان الخبر - اسم الموقع" → "عنوان الخبر", when the other part is the
+    /// site's name or clearly the shorter label.
+    func stripSiteName(_ title: String) -> String {
+        let separators: [String] = [" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · "]
+        for separator in separators where title.contains(separator) {
+            let parts = title.components(separatedByString: separator)
+            guard parts.count >= 2 else { continue }
+            if let siteName {
+                let siteKey = Self.key(siteName)
+                let remaining = parts.filter { Self.key($0) != siteKey }
+                if remaining.count < parts.count { return remaining.joined(separator: separator) }
+            }
+            let longest = parts.max { LineShape($0).words < LineShape($1).words } ?? title
+            let others = parts.filter { $0 != longest }
+            if others.allSatisfy({ LineShape($0).words <= 4 }), LineShape(longest).words >= 3 { return longest }
+        }
+        return title
+    }
+
+    static func key(_ text: String) -> String {
+        BoilerplateLexicon.keyWords(text).joined(separator: " ")
+    }
+
+    private func clean(_ text: String) -> String {
+        XMLEntities.decode(text).scalarWords(separatedBy: { $0.properties.isWhitespace }).joined(separator: " ")
+    }
+
+    /// "بقلم: فلان" / "By Jane Doe" → the name.
+    static func stripBylinePrefix(_ text: String) -> String {
+        for prefix in ["بقلم:", "بقلم", "كتب:", "كتبت:", "By ", "by "] where text.hasPrefix(prefix) {
+            return String(text.dropFirst(prefix.count)).trimmingWhitespace()
+        }
+        return text
+    }
+}
+
+extension String {
+    /// Splits on a literal separator, without Foundation.
+    func components(separatedByString separator: String) -> [String] {
+        var parts: [String] = []
+        var remaining = self[...]
+        while let range = remaining.range(of: separator) {
+            parts.append(String(remaining[..<range.lowerBound]))
+            remaining = remaining[range.upperBound...]
+        }
+        parts.append(String(remaining))
+        return parts
+    }
+}

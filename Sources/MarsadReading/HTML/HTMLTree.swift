@@ -1,0 +1,137 @@
+import CLibXML2
+
+/// A parsed HTML element, copied out of libxml2's tree so that all analysis
+/// is plain Swift and the C document is freed at once.
+final class HTMLElement {
+    let name: String
+    let attributes: [String: String]
+    var children: [HTMLChild] = []
+    weak var parent: HTMLElement?
+
+    init(name: String, attributes: [String: String]) {
+        self.name = name
+        self.attributes = attributes
+    }
+
+    func attribute(_ name: String) -> String? { attributes[name] }
+
+    /// Every element below this one, depth first, in document order.
+    func descendants() -> [HTMLElement] {
+        var result: [HTMLElement] = []
+        var stack: [HTMLElement] = [self]
+        while let element = stack.popLast() {
+            if element !== self { result.append(element) }
+            for child in element.children.reversed() {
+                if case .element(let inner) = child { stack.append(inner) }
+            }
+        }
+        return result
+    }
+
+    /// All text below, with white space runs collapsed to one space.
+    var text: String {
+        var pieces: [String] = []
+        collectText(into: &pieces)
+        return pieces.joined().scalarWords(separatedBy: { $0.properties.isWhitespace }).joined(separator: " ")
+    }
+
+    private func collectText(into pieces: inout [String]) {
+        for child in children {
+            switch child {
+            case .text(let text): pieces.append(text)
+            case .element(let element):
+                if element.name == "script" || element.name == "style" || element.name == "noscript" || element.name == "template" { continue }
+                if HTMLElement.blockNames.contains(element.name) || element.name == "br" { pieces.append(" ") }
+                element.collectText(into: &pieces)
+            }
+        }
+    }
+
+    static let blockNames: Set<String> = [
+        "address", "article", "aside", "blockquote", "dd", "details", "div", "dl", "dt", "fieldset", "figcaption",
+        "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol",
+        "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "body", "html", "center",
+        "summary", "caption", "menu",
+    ]
+}
+
+enum HTMLChild {
+    case element(HTMLElement)
+    case text(String)
+}
+
+/// libxml2's HTML parser, initialised once for the process so that parsing
+/// is safe from several threads at the same time.
+enum HTMLParser {
+    private static let initialized: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    static let options: Int32 = {
+        let flags = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
+            | HTML_PARSE_COMPACT.rawValue
+        return Int32(bitPattern: flags)
+    }()
+
+    /// The document's root element; the text is passed to libxml2 as UTF-8,
+    /// and the page's own charset declaration is ignored since the text is
+    /// already decoded.
+    static func parse(_ text: String) -> HTMLElement? {
+        _ = initialized
+        let bytes = Array(text.utf8)
+        guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
+        let document: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                htmlReadMemory(pointer, Int32(buffer.count), nil, "UTF-8", options)
+            }
+        }
+        guard let document else { return nil }
+        defer { xmlFreeDoc(document) }
+        guard let root = xmlDocGetRootElement(document) else { return nil }
+        return convert(root, parent: nil)
+    }
+
+    private static func convert(_ node: xmlNodePtr, parent: HTMLElement?) -> HTMLElement {
+        let element = HTMLElement(name: string(node.pointee.name).lowercased(), attributes: attributes(of: node))
+        element.parent = parent
+        var child = node.pointee.children
+        while let current = child {
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE:
+                element.children.append(.element(convert(current, parent: element)))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = current.pointee.content {
+                    element.children.append(.text(String(cString: content)))
+                }
+            default:
+                break
+            }
+            child = current.pointee.next
+        }
+        return element
+    }
+
+    private static func attributes(of node: xmlNodePtr) -> [String: String] {
+        var result: [String: String] = [:]
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            let name = string(current.pointee.name).lowercased()
+            var value = ""
+            var valueNode = current.pointee.children
+            while let piece = valueNode {
+                if let content = piece.pointee.content { value += String(cString: content) }
+                valueNode = piece.pointee.next
+            }
+            result[name] = value
+            attribute = current.pointee.next
+        }
+        return result
+    }
+
+    private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        guard let pointer else { return "" }
+        return String(cString: pointer)
+    }
+}

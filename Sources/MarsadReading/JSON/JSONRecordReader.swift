@@ -1,0 +1,228 @@
+/// Reads articles from JSON: one object, an array of objects (SaudiNewsNet's
+/// day files), an object wrapping such an array (`{"articles": […]}`), or
+/// JSON Lines. Damage after complete records keeps those records and says so.
+enum JSONRecordReader {
+    struct Records {
+        var drafts: [ArticleDraft]
+        var warnings: [String]
+    }
+
+    private static let containerKeys: Set<String> = [
+        "articles", "items", "data", "results", "posts", "records", "entries", "docs", "documents", "news", "hits",
+        "stories", "rows", "objects",
+    ]
+
+    static func read(_ text: String) throws(ReadingError) -> Records {
+        let bytes = Array(text.utf8)
+        var parser = JSONParser(bytes)
+        parser.skipWhitespace()
+        if parser.current == UInt8(ascii: "[") {
+            return try readTopLevelArray(&parser)
+        }
+        let first: JSONValue
+        do {
+            first = try parser.parseValue()
+        } catch {
+            throw failure(error, recordsBefore: 0)
+        }
+        parser.skipWhitespace()
+        if parser.atEnd {
+            return Records(drafts: records(in: first), warnings: [])
+        }
+        return readLines(&parser, first: first)
+    }
+
+    private static func readTopLevelArray(_ parser: inout JSONParser) throws(ReadingError) -> Records {
+        parser.index += 1
+        var elements: [JSONValue] = []
+        var damage: JSONParseError?
+        parsing: while true {
+            parser.skipWhitespace()
+            if parser.current == UInt8(ascii: "]") {
+                parser.index += 1
+                break
+            }
+            do {
+                elements.append(try parser.parseValue(depth: 1))
+            } catch {
+                damage = error
+                break
+            }
+            parser.skipWhitespace()
+            switch parser.current {
+            case UInt8(ascii: ","): parser.index += 1
+            case UInt8(ascii: "]"): parser.index += 1; break parsing
+            case nil:
+                damage = JSONParseError(offset: parser.index, truncated: true, problem: "the text ends where ',' or ']' should follow")
+                break parsing
+            default:
+                damage = JSONParseError(offset: parser.index, truncated: false, problem: "expected ',' or ']' between records")
+                break parsing
+            }
+        }
+        var warnings: [String] = []
+        if let damage {
+            if elements.isEmpty { throw failure(damage, recordsBefore: 0) }
+            let how = damage.truncated ? "is truncated at byte \(damage.offset)" : "is damaged at byte \(damage.offset) (\(damage.problem))"
+            warnings.append("the JSON \(how); the \(elements.count) complete records before it were read, the rest was lost")
+        } else {
+            parser.skipWhitespace()
+            if !parser.atEnd {
+                warnings.append("the JSON has extra text after its closing ']' at byte \(parser.index); it was ignored")
+            }
+        }
+        var drafts: [ArticleDraft] = []
+        var skipped = 0
+        for (index, element) in elements.enumerated() {
+            guard let members = element.members else {
+                skipped += 1
+                continue
+            }
+            var draft = draftFromRecord(members)
+            draft.recordIndex = index
+            drafts.append(draft)
+        }
+        if skipped > 0 { warnings.append("\(skipped) array elements were not objects and were skipped") }
+        return Records(drafts: drafts, warnings: warnings)
+    }
+
+    /// JSON Lines (or concatenated values): a damaged line is skipped and
+    /// named; reading resumes at the next line.
+    private static func readLines(_ parser: inout JSONParser, first: JSONValue) -> Records {
+        var values: [(line: Int, value: JSONValue)] = [(0, first)]
+        var warnings: [String] = []
+        var lineNumber = 1
+        while true {
+            parser.skipWhitespace()
+            if parser.atEnd { break }
+            let start = parser.index
+            do {
+                values.append((lineNumber, try parser.parseValue()))
+            } catch {
+                let how = error.truncated ? "is cut off at byte \(error.offset)" : "is damaged at byte \(error.offset) (\(error.problem))"
+                warnings.append("JSON line \(lineNumber + 1) \(how) and was skipped")
+                var resume = max(error.offset, start + 1)
+                while resume < parser.bytes.count, parser.bytes[resume] != 0x0A { resume += 1 }
+                parser.index = resume
+            }
+            lineNumber += 1
+        }
+        var drafts: [ArticleDraft] = []
+        for (line, value) in values {
+            guard let members = value.members else { continue }
+            var draft = draftFromRecord(members)
+            draft.recordIndex = line
+            drafts.append(draft)
+        }
+        return Records(drafts: drafts, warnings: warnings)
+    }
+
+    private static func records(in value: JSONValue) -> [ArticleDraft] {
+        switch value {
+        case .array(let elements):
+            return elements.enumerated().compactMap { index, element in
+                guard let members = element.members else { return nil }
+                var draft = draftFromRecord(members)
+                draft.recordIndex = index
+                return draft
+            }
+        case .object(let members):
+            if let wrapped = wrappedRecords(members) { return records(in: .array(wrapped)) }
+            return [draftFromRecord(members)]
+        default:
+            return []
+        }
+    }
+
+    /// `{"status": "ok", "articles": [...]}` and `{"data": {"items": [...]}}`.
+    private static func wrappedRecords(_ members: [JSONMember]) -> [JSONValue]? {
+        let hasOwnText = lookup(members, bodyKeys) != nil || lookup(members, titleKeys) != nil
+        for member in members where containerKeys.contains(normalizedKey(member.key)) {
+            if let elements = member.value.elements, elements.contains(where: { $0.members != nil }) { return elements }
+            if let inner = member.value.members, !hasOwnText, let nested = wrappedRecords(inner) { return nested }
+        }
+        return nil
+    }
+
+    // MARK: - Field names
+
+    static let titleKeys = ["title", "headline", "heading", "subject", "name"]
+    static let bodyKeys = ["body", "content", "text", "article", "articlebody", "fulltext", "maintext", "story", "contentrendered", "bodytext", "articletext"]
+    static let summaryKeys = ["description", "summary", "abstract", "excerpt", "lead", "teaser"]
+    static let urlKeys = ["url", "link", "href", "canonicalurl", "permalink", "sourceurl", "articleurl", "uri"]
+    static let publishedKeys = ["published", "publishedat", "publishdate", "publicationdate", "pubdate", "datepublished", "date", "dateextracted", "datetime", "time", "created", "createdat", "timestamp", "dategmt", "updated", "updatedat", "datemodified"]
+    static let sourceKeys = ["source", "agency", "sourcename", "newsagency"]
+    static let siteKeys = ["site", "sitename", "publisher", "newspaper", "outlet", "domain", "website"]
+    static let authorKeys = ["author", "authors", "byline", "writer", "creator", "by", "journalist"]
+
+    static func draftFromRecord(_ members: [JSONMember]) -> ArticleDraft {
+        var draft = ArticleDraft()
+        draft.title = lookup(members, titleKeys).flatMap(textValue).map(stripMarkup)
+        if let body = lookup(members, bodyKeys).flatMap(textValue) ?? lookup(members, summaryKeys).flatMap(textValue) {
+            draft.paragraphs = HTMLArticleExtractor.looksLikeMarkupFragment(body)
+                ? HTMLArticleExtractor.fragmentParagraphs(body)
+                : TRECReader.paragraphs(body).flatMap { $0.isEmpty ? [] : [$0] }
+        }
+        draft.url = lookup(members, urlKeys).flatMap(textValue)
+        if let published = lookup(members, publishedKeys) {
+            switch published {
+            case .number(let digits): draft.published = DateParsing.normalize(digits)
+            default: draft.published = textValue(published).flatMap(DateParsing.normalize)
+            }
+        }
+        draft.source = lookup(members, sourceKeys).flatMap(textValue)
+        draft.siteName = lookup(members, siteKeys).flatMap(textValue)
+        draft.author = lookup(members, authorKeys).flatMap(textValue)
+        return draft
+    }
+
+    private static func lookup(_ members: [JSONMember], _ keys: [String]) -> JSONValue? {
+        for key in keys {
+            for member in members where normalizedKey(member.key) == key {
+                if case .null = member.value { continue }
+                if let text = textValue(member.value), text.trimmingWhitespace().isEmpty { continue }
+                return member.value
+            }
+        }
+        return nil
+    }
+
+    /// `date_extracted`, `dateExtracted` and `Date-Extracted` are one key.
+    static func normalizedKey(_ key: String) -> String {
+        String(String.UnicodeScalarView(key.lowercased().unicodeScalars.filter { $0 != "_" && $0 != "-" && $0 != " " && $0 != "@" }))
+    }
+
+    /// Strings as they are; `{"name": …}` / `{"rendered": …}` objects by their
+    /// text; lists of authors joined.
+    static func textValue(_ value: JSONValue) -> String? {
+        switch value {
+        case .string(let text): return text
+        case .number(let digits): return digits
+        case .object(let members):
+            for key in ["rendered", "name", "text", "value", "#text", "title", "displayname", "url", "href"] {
+                if let member = members.first(where: { normalizedKey($0.key) == key }), let text = textValue(member.value) {
+                    return text
+                }
+            }
+            return nil
+        case .array(let elements):
+            let texts = elements.compactMap(textValue).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+            return texts.isEmpty ? nil : texts.joined(separator: "، ")
+        default:
+            return nil
+        }
+    }
+
+    private static func stripMarkup(_ title: String) -> String {
+        HTMLArticleExtractor.looksLikeMarkupFragment(title)
+            ? HTMLArticleExtractor.fragmentParagraphs(title).joined(separator: " ")
+            : XMLEntities.decode(title)
+    }
+
+    static func failure(_ error: JSONParseError, recordsBefore: Int) -> ReadingError {
+        if error.truncated {
+            return ReadingError(.malformed, "the JSON is truncated at byte \(error.offset) before a single complete record")
+        }
+        return ReadingError(.malformed, "the JSON is damaged at byte \(error.offset): \(error.problem)")
+    }
+}

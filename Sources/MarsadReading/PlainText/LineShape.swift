@@ -1,0 +1,105 @@
+/// Measurements of one line or paragraph of text that tell running prose
+/// from headlines, link lists and glued tickers, without knowing the site.
+struct LineShape: Equatable {
+    var words = 0
+    var letters = 0
+    /// Commas, semicolons and sentence stops inside the line (ellipses and
+    /// the dots of decimals and abbreviations like "U.S." do not count).
+    var innerPunctuation = 0
+    /// Ends like a sentence: a full stop, colon or ellipsis, after any closing quote.
+    var endsWithStop = false
+    /// Ends with a question or exclamation mark, as headlines also do.
+    var endsWithQuestionOrExclamation = false
+    /// Places where two headlines were glued together: a stop directly
+    /// followed by a letter, or a word-final letter (ة، ى) inside a word.
+    var glueMarks = 0
+    var digits = 0
+
+    init(_ text: String) {
+        let scalars = Array(text.unicodeScalars)
+        var inWord = false
+        var lastSignificant: Unicode.Scalar?
+        for (index, scalar) in scalars.enumerated() {
+            let value = scalar.value
+            let isSpace = scalar.properties.isWhitespace
+            if isSpace {
+                inWord = false
+            } else {
+                if !inWord { words += 1 }
+                inWord = true
+            }
+            if scalar.properties.isAlphabetic { letters += 1 }
+            if (0x30...0x39).contains(value) || (0x0660...0x0669).contains(value) || (0x06F0...0x06F9).contains(value) { digits += 1 }
+            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+            let previous = index > 0 ? scalars[index - 1] : nil
+            switch value {
+            case 0x060C, 0x2C, 0x061B, 0x3B:
+                if next != nil { innerPunctuation += 1 }
+            case 0x2E:
+                let isDecimal = previous.map(Self.isDigit) == true && next.map(Self.isDigit) == true
+                let isEllipsis = previous == "." || next == "."
+                let isAbbreviation = previous.map(Self.isLatinLetter) == true && next.map(Self.isLatinLetter) == true
+                if !isDecimal, !isEllipsis, !isAbbreviation, next != nil { innerPunctuation += 1 }
+                if let next, !isEllipsis, Self.isArabicLetter(next) { glueMarks += 1 }
+            case 0x21, 0x3F, 0x061F:
+                if next != nil, next != "!", next != "?", next != "\u{061F}" { innerPunctuation += 1 }
+                if let next, Self.isArabicLetter(next) || Self.isLatinLetter(next) { glueMarks += 1 }
+            case 0x0629, 0x0649:
+                if let next, Self.isArabicLetter(next) { glueMarks += 1 }
+            default:
+                break
+            }
+            if !isSpace { lastSignificant = scalar }
+        }
+        // Look through closing quotes and brackets for the final mark.
+        var tail = scalars.count - 1
+        while tail >= 0, Self.isClosingOrSpace(scalars[tail]) { tail -= 1 }
+        if tail >= 0 {
+            switch scalars[tail].value {
+            case 0x2E, 0x3A, 0x2026:
+                endsWithStop = true
+                if scalars[tail] == ".", tail > 0, scalars[tail - 1] == "." {
+                    // "..": a headline trailing off, not a finished sentence.
+                    endsWithStop = tail > 1 && scalars[tail - 2] == "." ? true : false
+                }
+            case 0x21, 0x3F, 0x061F:
+                endsWithQuestionOrExclamation = true
+            default:
+                break
+            }
+        }
+        _ = lastSignificant
+    }
+
+    /// Running prose: long enough and punctuated like sentences.
+    var isProse: Bool {
+        if words >= 16 { return true }
+        if endsWithStop && words >= 5 { return true }
+        guard words >= 8 else { return false }
+        if innerPunctuation >= 2 && words >= 10 { return true }
+        return false
+    }
+
+    var isHeadlineLike: Bool {
+        !isProse && words >= 1 && words <= 25 && letters > 0
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        (0x30...0x39).contains(scalar.value) || (0x0660...0x0669).contains(scalar.value)
+    }
+
+    static func isArabicLetter(_ scalar: Unicode.Scalar) -> Bool {
+        (0x0620...0x064A).contains(scalar.value) || (0x0671...0x06D3).contains(scalar.value)
+    }
+
+    static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
+        (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
+    }
+
+    private static func isClosingOrSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x22, 0x27, 0x29, 0x5D, 0x7D, 0xBB, 0xAB, 0x2019, 0x201D, 0x201C, 0x203A, 0xFD3E, 0xFD3F: true
+        default: scalar.properties.isWhitespace
+        }
+    }
+}

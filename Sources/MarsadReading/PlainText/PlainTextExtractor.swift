@@ -1,0 +1,251 @@
+import MarsadText
+
+/// Finds the article in the text of a whole web page (what a scraper or a
+/// browser's "save as text" produces): the title, the run of paragraphs a
+/// reader would read, the attribution, byline and date, leaving out tickers,
+/// menus, category labels, "read also" links, related lists and comment forms.
+///
+/// The evidence is structural and site-independent: prose lines are long
+/// and punctuated, chrome lines are short, unpunctuated, repeated, glued
+/// together or carry a cue from the boilerplate lexicon. The article is the
+/// largest run of prose; the title is the headline just above it.
+struct PlainTextExtractor {
+    let lexicon: BoilerplateLexicon
+
+    enum Kind: Equatable {
+        case prose, headline, ticker, noise, dateLine
+        case cue(CueKind)
+    }
+
+    struct Line {
+        var text: String
+        var key: String
+        var shape: LineShape
+        var kind: Kind
+        var cue: CueMatch?
+    }
+
+    /// The longest an intertitle inside the article may be; longer headline
+    /// lines between paragraphs are links to other articles.
+    static let intertitleMaximumWords = 7
+    /// Non-prose lines tolerated between two paragraphs of one article.
+    static let maximumGap = 4
+
+    func extract(_ text: String) -> ArticleDraft {
+        let lines = classify(text)
+        var draft = ArticleDraft()
+        guard let region = bestRegion(lines) else {
+            return fallback(lines)
+        }
+
+        let titleIndex = findTitle(lines, before: region.lowerBound)
+        if let titleIndex { draft.title = lines[titleIndex].text }
+        let titleKey = titleIndex.map { lines[$0].key }
+
+        // Header: byline and date between the title's first appearance and the article.
+        let headerStart = titleIndex.map { index in
+            lines[..<index].firstIndex { $0.key == lines[index].key } ?? index
+        } ?? max(0, region.lowerBound - 3)
+        for index in headerStart..<region.lowerBound where index != titleIndex {
+            let line = lines[index]
+            if line.key == titleKey { continue }
+            take(line, into: &draft, headerPosition: true)
+        }
+        if draft.published == nil {
+            for line in lines[..<region.lowerBound] where line.kind == .dateLine || line.kind == .cue(.date) {
+                if let date = DateParsing.findDate(in: line.text) {
+                    draft.published = date
+                    break
+                }
+            }
+        }
+
+        for index in region {
+            let line = lines[index]
+            if line.key == titleKey { continue }
+            switch line.kind {
+            case .prose:
+                draft.paragraphs.append(line.text)
+            case .headline:
+                if isIntertitle(at: index, in: lines, region: region) { draft.paragraphs.append(line.text) }
+            case .cue, .dateLine:
+                take(line, into: &draft, headerPosition: false)
+            case .ticker, .noise:
+                break
+            }
+        }
+
+        // Trailer: the attribution and the author box just after the article.
+        var index = region.upperBound + 1
+        var looked = 0
+        while index < lines.count, looked < 4 {
+            let line = lines[index]
+            if line.kind == .cue(.end) { break }
+            if case .cue(let kind) = line.kind, kind == .source || kind == .author || kind == .date {
+                take(line, into: &draft, headerPosition: false)
+            } else if draft.author == nil, line.kind == .headline, line.key != titleKey, isNameLike(line),
+                      index + 1 < lines.count, lines[index + 1].kind == .prose {
+                // A short name followed by a paragraph about that person: an author box.
+                draft.author = line.text
+            }
+            looked += 1
+            index += 1
+        }
+        return draft
+    }
+
+    // MARK: - Lines
+
+    func classify(_ text: String) -> [Line] {
+        var lines: [Line] = []
+        for raw in text.scalarWords(separatedBy: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{0B}" || $0 == "\u{0C}" }) {
+            let display = TextNormalizer.displayForm(raw).trimmingWhitespace()
+            guard !display.isEmpty else { continue }
+            let shape = LineShape(display)
+            let cue = lexicon.match(display)
+            let kind: Kind
+            if shape.letters == 0 {
+                kind = .noise
+            } else if let cue {
+                kind = .cue(cue.kind)
+            } else if display.unicodeScalars.contains("\u{00A9}"), shape.words <= 25 {
+                kind = .cue(.end)
+            } else if shape.glueMarks >= 3, shape.letters >= 120 {
+                kind = .ticker
+            } else if shape.words <= 10, DateParsing.findDate(in: display) != nil, shape.letters <= 60 {
+                kind = .dateLine
+            } else if shape.isProse {
+                kind = .prose
+            } else {
+                kind = .headline
+            }
+            lines.append(Line(text: display, key: BoilerplateLexicon.keyWords(display).joined(separator: " "), shape: shape, kind: kind, cue: cue))
+        }
+        return lines
+    }
+
+    /// The largest run of prose lines, bounded by end cues, attributions,
+    /// tickers and wide gaps of non-prose lines.
+    func bestRegion(_ lines: [Line]) -> ClosedRange<Int>? {
+        var best: (range: ClosedRange<Int>, score: Int)?
+        var runStart: Int?
+        var runEnd = 0
+        var runScore = 0
+        var gap = 0
+        var afterEndCue = false
+
+        func closeRun() {
+            if let start = runStart {
+                let score = afterEndCue ? runScore / 2 : runScore
+                if best == nil || score > best!.score { best = (start...runEnd, score) }
+            }
+            runStart = nil
+            runScore = 0
+            gap = 0
+        }
+
+        for (index, line) in lines.enumerated() {
+            switch line.kind {
+            case .prose:
+                if runStart == nil { runStart = index }
+                runEnd = index
+                runScore += line.shape.letters
+                gap = 0
+            case .cue(.end):
+                closeRun()
+                afterEndCue = true
+            case .cue(.source):
+                // An attribution closes the article it follows.
+                if runStart != nil { closeRun() }
+            case .ticker:
+                closeRun()
+            case .cue(.drop), .noise:
+                break
+            default:
+                if runStart != nil {
+                    gap += 1
+                    if gap > Self.maximumGap { closeRun() }
+                }
+            }
+        }
+        closeRun()
+        return best?.range
+    }
+
+    /// The headline just above the article, skipping category labels,
+    /// bylines and dates; a one- or two-word line counts only when nothing
+    /// else stands between it and the article.
+    func findTitle(_ lines: [Line], before start: Int) -> Int? {
+        var index = start - 1
+        var skipped = 0
+        while index >= 0, skipped < 8 {
+            let line = lines[index]
+            if line.kind == .headline {
+                if line.shape.words >= 3 { return index }
+                if index == start - 1, !isNameLike(line) || index == 0 { return index }
+            }
+            if line.kind == .ticker || line.kind == .cue(.end) { return nil }
+            skipped += 1
+            index -= 1
+        }
+        return nil
+    }
+
+    /// A short headline-like line between paragraphs is an intertitle when
+    /// it is short and introduces more prose; longer ones, and lines also
+    /// found elsewhere on the page, link to other articles.
+    func isIntertitle(at index: Int, in lines: [Line], region: ClosedRange<Int>) -> Bool {
+        let line = lines[index]
+        guard line.shape.words <= Self.intertitleMaximumWords else { return false }
+        guard index + 1 <= region.upperBound, lines[index + 1].kind == .prose else { return false }
+        let repeated = lines.indices.contains { $0 != index && lines[$0].key == line.key }
+        return !repeated
+    }
+
+    func isNameLike(_ line: Line) -> Bool {
+        line.shape.words >= 1 && line.shape.words <= 4 && line.shape.digits == 0 && line.shape.innerPunctuation == 0
+            && !line.shape.endsWithStop && !line.shape.endsWithQuestionOrExclamation
+    }
+
+    private func take(_ line: Line, into draft: inout ArticleDraft, headerPosition: Bool) {
+        switch line.kind {
+        case .cue(.source):
+            if draft.source == nil, let remainder = line.cue?.remainder { draft.source = Self.stripBrackets(remainder) }
+        case .cue(.author):
+            if draft.author == nil, let remainder = line.cue?.remainder { draft.author = remainder }
+        case .cue(.date), .dateLine:
+            if draft.published == nil { draft.published = DateParsing.findDate(in: line.text) }
+        case .headline where headerPosition:
+            if draft.author == nil, isNameLike(line), line.shape.words >= 2 { draft.author = line.text }
+        default:
+            break
+        }
+    }
+
+    /// "(وكالات)" → "وكالات".
+    static func stripBrackets(_ text: String) -> String {
+        var scalars = Array(text.unicodeScalars)
+        while let first = scalars.first, "([{«\"“".unicodeScalars.contains(first) { scalars.removeFirst() }
+        while let last = scalars.last, ")]}»\"”.".unicodeScalars.contains(last) { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars)).trimmingWhitespace()
+    }
+
+    /// No prose at all: a short note or a headline with a line or two.
+    private func fallback(_ lines: [Line]) -> ArticleDraft {
+        var draft = ArticleDraft()
+        let content = lines.filter { line in
+            switch line.kind {
+            case .headline, .prose, .dateLine: true
+            default: false
+            }
+        }
+        guard let first = content.first else { return draft }
+        if content.count == 1 {
+            draft.paragraphs = [first.text]
+        } else {
+            draft.title = first.text
+            draft.paragraphs = content.dropFirst().map(\.text)
+        }
+        return draft
+    }
+}
