@@ -224,7 +224,6 @@ enum NormalizationEngine {
             while index < count {
                 let lead = bytes[index]
                 var entry: UInt32
-                var longReplacement: [UInt8]? = nil
                 if lead < 0x80 {
                     entry = entries[Int(lead)]
                     index &+= 1
@@ -246,9 +245,17 @@ enum NormalizationEngine {
                     // Beyond the BMP (emoji, rare scripts): classify on the fly.
                     var extraLong: [[UInt8]] = []
                     entry = NormalizationTable.entry(for: Unicode.Scalar(value)!, form: table.form, long: &extraLong)
-                    if entry & 7 == NormalizationTable.Kind.long { longReplacement = extraLong[Int(entry >> 8)] }
                     let remaining = count - index
                     output.reserve(5 + remaining + remaining / 2)
+                    if entry & 7 == NormalizationTable.Kind.long {
+                        if entry & NormalizationTable.composingMarkBit != 0 { needsNFC = true }
+                        if state == spacePending { output.append(byte: 0x20) }
+                        state = inLine
+                        output.append(extraLong[Int(entry >> 8)], remainingInput: remaining)
+                        lastCombiningClass = 0
+                        afterComposingBase = false
+                        continue
+                    }
                 }
 
                 let kind = entry & 7
@@ -297,7 +304,7 @@ enum NormalizationEngine {
                     if entry & NormalizationTable.composingMarkBit != 0 { needsNFC = true }
                     if state == spacePending { output.append(byte: 0x20) }
                     state = inLine
-                    output.append(longReplacement ?? table.long[Int(entry >> 8)], remainingInput: count - index)
+                    output.append(table.long[Int(entry >> 8)], remainingInput: count - index)
                     lastCombiningClass = 0
                     afterComposingBase = false
                 }
