@@ -130,7 +130,7 @@ public struct DigestBuilder: Sendable {
     public var timeZone: TimeZone
     public var thresholds: ClusteringThresholds
 
-    public init(timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!, thresholds: ClusteringThresholds = ClusteringThresholds()) {
+    public init(timeZone: TimeZone = TimeZone(identifier: "UTC")!, thresholds: ClusteringThresholds = ClusteringThresholds()) {
         self.timeZone = timeZone
         self.thresholds = thresholds
     }

@@ -49,12 +49,42 @@ enum LeadSentences {
         guard let first = candidates.first else {
             return truncated(sentences(body).first ?? "")
         }
-        var lead = first
+        var lead = withoutDateline(first)
         if lead.unicodeScalars.count < shortLead, candidates.count > 1,
            lead.unicodeScalars.count + candidates[1].unicodeScalars.count < maximumLength {
             lead += " " + candidates[1]
         }
         return truncated(lead)
+    }
+
+    /// «موسكو - », «إدلب (وكالات) - », «دمشق-سانا: »: where and from whom, not what happened.
+    static func withoutDateline(_ sentence: String) -> String {
+        let scalars = Array(sentence.unicodeScalars)
+        let window = min(scalars.count, 40)
+        guard let dash = scalars[0..<window].firstIndex(where: { $0 == "-" || $0 == "–" || $0 == "—" }),
+              dash > 0
+        else { return sentence }
+        var prefix = String.UnicodeScalarView()
+        prefix.append(contentsOf: scalars[0..<dash])
+        guard wordCount(String(prefix)) <= 4 else { return sentence }
+        var rest = Array(scalars[(dash + 1)...])
+        let spaced = scalars[dash - 1] == " " || rest.first == " "
+        // An agency name glued to the place by the dash ends at a colon.
+        var agencyFound = false
+        if let colon = rest.prefix(20).firstIndex(of: ":"), colon > 0 {
+            var agency = String.UnicodeScalarView()
+            agency.append(contentsOf: rest[0..<colon])
+            if wordCount(String(agency)) <= 2 {
+                rest = Array(rest[(colon + 1)...])
+                agencyFound = true
+            }
+        }
+        // «محادثات روسية-سورية»: a hyphen inside words is not a dateline.
+        guard spaced || agencyFound else { return sentence }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: rest)
+        let stripped = String(view).trimmingWhitespace()
+        return wordCount(stripped) >= minimumWords ? stripped : sentence
     }
 
     static func truncated(_ text: String, to limit: Int = maximumLength) -> String {

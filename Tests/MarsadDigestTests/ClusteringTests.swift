@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import MarsadDigest
+
+@Suite("Stories")
+struct ClusteringTests {
+    let builder = DigestBuilder()
+
+    func stories(_ articles: [DigestArticle]) -> [Story] {
+        builder.build(topic: Fixtures.topic, day: Fixtures.day, articles: articles).stories
+    }
+
+    func storyIds(of articles: [DigestArticle]) -> [Set<Int64>] {
+        stories(articles).map { Set($0.reports.map(\.articleId)) }
+    }
+
+    @Test("two outlets reporting one meeting make one story")
+    func sameEventClusters() {
+        let groups = storyIds(of: [Fixtures.lavrovMeetsMuallemRT, Fixtures.lavrovMeetsMuallemSANA])
+        #expect(groups == [[101, 102]])
+    }
+
+    @Test("two events with the same actors stay apart")
+    func differentEventsSameEntitiesStayApart() {
+        // The arms story names exactly the same people and places as the meeting.
+        #expect(Set(Fixtures.lavrovOnArms.entities.map(\.id)) == Set(Fixtures.lavrovMeetsMuallemRT.entities.map(\.id)))
+        let groups = storyIds(of: [Fixtures.lavrovMeetsMuallemRT, Fixtures.lavrovOnArms])
+        #expect(groups.count == 2)
+        let all = storyIds(of: [Fixtures.lavrovMeetsMuallemRT, Fixtures.lavrovMeetsMuallemSANA, Fixtures.lavrovOnArms])
+        #expect(Set(all) == [[101, 102], [103]])
+    }
+
+    @Test("a wire story re-posted by three sites is one story with three reports")
+    func wireCopiesCluster() throws {
+        let result = stories(Fixtures.wireCopies)
+        #expect(result.count == 1)
+        let story = try #require(result.first)
+        #expect(story.reportCount == 3)
+        #expect(story.sourceCount == 3)
+        #expect(Set(story.reports.map(\.source)) == ["عنب بلدي", "الجزيرة نت", "ثقة"])
+        #expect(story.reports.map(\.fileName) == ["201_article.txt", "202_article.txt", "203_article.txt"])
+    }
+
+    @Test("the full day groups into the expected stories, heaviest first")
+    func fullDay() throws {
+        let result = stories(Fixtures.all)
+        #expect(result.map { Set($0.reports.map(\.articleId)) } == [[201, 202, 203], [101, 102], [302], [301], [103]]
+            || result.map { Set($0.reports.map(\.articleId)) } == [[201, 202, 203], [101, 102], [302], [103], [301]])
+        #expect(result.map(\.rank) == [1, 2, 3, 4, 5])
+        let wire = try #require(result.first)
+        // Its summary is the lead of one of the copies, not of an unrelated report.
+        #expect(wire.summary.hasPrefix("قتل عشرون مدنيا على الأقل") || wire.summary.hasPrefix("إدلب (وكالات) - قتل"))
+        #expect(wire.entities.first?.id == "idlib")
+        let meeting = result[1]
+        #expect(meeting.entities.contains { $0.id == "sergey-lavrov" && $0.nameEn == "Sergey Lavrov" && $0.reports == 2 })
+        #expect(meeting.summary.contains("لافروف"))
+    }
+
+    @Test("reports far apart in time are not one event unless they are copies")
+    func timeProximity() {
+        var later = Fixtures.lavrovMeetsMuallemSANA
+        later.time = Fixtures.time(11, 40).addingTimeInterval(3 * 86_400)
+        #expect(storyIds(of: [Fixtures.lavrovMeetsMuallemRT, later]).count == 2)
+        var copyLater = Fixtures.wireCopies[1]
+        copyLater.time = Fixtures.time(8, 10).addingTimeInterval(3 * 86_400)
+        #expect(storyIds(of: [Fixtures.wireCopies[0], copyLater]).count == 1)
+    }
+
+    @Test("a repeated article id counts once")
+    func duplicateIds() {
+        let result = stories([Fixtures.migrantsRescued, Fixtures.migrantsRescued])
+        #expect(result.count == 1)
+        #expect(result.first?.reportCount == 1)
+    }
+
+    @Test("banding finds every copy among many articles")
+    func bandingAtScale() {
+        let corpus = SyntheticDay(seed: 7, events: 60, articles: 300)
+        let found = storyIds(of: corpus.articles)
+        let expected = corpus.expectedGroups
+        // Each generated event is recovered whole, and nothing is merged across events.
+        #expect(Set(found) == Set(expected))
+    }
+}
