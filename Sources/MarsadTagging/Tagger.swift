@@ -1,5 +1,4 @@
 import Foundation
-import MarsadText
 
 public struct TaggingInput: Sendable {
     public var title: String
@@ -13,15 +12,30 @@ public struct TaggingInput: Sendable {
     }
 }
 
+/// Where a match sits: UTF-8 byte offsets into the title (`inHeadline`) or the body.
+public struct TextSpan: Sendable, Codable, Hashable {
+    public var inHeadline: Bool
+    public var start: Int
+    public var end: Int
+    public init(inHeadline: Bool, start: Int, end: Int) {
+        self.inHeadline = inHeadline
+        self.start = start
+        self.end = end
+    }
+}
+
 /// Why a topic was assigned: which rule fired on which text.
 public struct Evidence: Sendable, Codable, Hashable {
     public var rule: String
     public var text: String
     public var weight: Double
-    public init(rule: String, text: String, weight: Double) {
+    /// Where the rule's terms matched.
+    public var spans: [TextSpan]
+    public init(rule: String, text: String, weight: Double, spans: [TextSpan] = []) {
         self.rule = rule
         self.text = text
         self.weight = weight
+        self.spans = spans
     }
 }
 
@@ -29,6 +43,14 @@ public struct TopicAssignment: Sendable, Codable, Hashable {
     public var id: String
     public var score: Double
     public var evidence: [Evidence]
+    /// The score the topic needed.
+    public var threshold: Double
+    public init(id: String, score: Double, evidence: [Evidence], threshold: Double) {
+        self.id = id
+        self.score = score
+        self.evidence = evidence
+        self.threshold = threshold
+    }
 }
 
 public struct EntityMention: Sendable, Codable, Hashable {
@@ -40,6 +62,8 @@ public struct EntityMention: Sendable, Codable, Hashable {
     public var count: Int
     /// The surface forms as they appeared in the text.
     public var forms: [String]
+    /// Every place the entity was named.
+    public var spans: [TextSpan]
 }
 
 /// A date the article's text refers to, resolved to a calendar day.
@@ -47,6 +71,10 @@ public struct MentionedDate: Sendable, Codable, Hashable {
     /// `YYYY-MM-DD`.
     public var date: String
     public var text: String
+    public init(date: String, text: String) {
+        self.date = date
+        self.text = text
+    }
 }
 
 public struct TaggingResult: Sendable, Codable, Hashable {
@@ -55,51 +83,148 @@ public struct TaggingResult: Sendable, Codable, Hashable {
     public var dates: [MentionedDate]
 }
 
+/// A tagging result together with the topics that gathered evidence but fell
+/// short, for explanations.
+public struct TaggingAnalysis: Sendable {
+    public var result: TaggingResult
+    /// Every topic with any evidence, assigned or not, in taxonomy order.
+    public var candidates: [TopicAssignment]
+    /// Ambiguous names that were found but not confirmed by their context.
+    public var unconfirmed: [EntityMention]
+}
+
 /// MarsadTagging owns understanding what an article is about: the entity
-/// gazetteer and its matcher, the topic rules with their evidence, and the
-/// dates an article mentions. It does no I/O.
+/// gazetteer and its clitic-aware matcher, the topic rules with their
+/// evidence, the dates an article mentions, and explanations of all three.
+/// It does no I/O.
 public struct Tagger: Sendable {
     public let taxonomy: Taxonomy
+    let compiled: CompiledTaxonomy
 
     public init(taxonomy: Taxonomy) {
         self.taxonomy = taxonomy
+        compiled = CompiledTaxonomy(taxonomy)
     }
 
     public func tag(_ input: TaggingInput) -> TaggingResult {
-        let text = " " + TextNormalizer.matchKey(input.title + "\n" + input.body) + " "
-        var mentions: [EntityMention] = []
-        for entity in taxonomy.entities {
-            var count = 0
-            var forms: [String] = []
-            for name in [entity.ar] + entity.variants {
-                let key = TextNormalizer.matchKey(name)
-                guard !key.isEmpty else { continue }
-                let found = text.components(separatedBy: key).count - 1
-                if found > 0 {
-                    count += found
-                    forms.append(name)
-                }
-            }
-            if count > 0 {
-                mentions.append(EntityMention(
-                    id: entity.id, type: entity.type, name: entity.en, nameAr: entity.ar, count: count, forms: forms
-                ))
+        analyze(input).result
+    }
+
+    public func analyze(_ input: TaggingInput) -> TaggingAnalysis {
+        let text = ScannedText(headline: input.title, body: input.body)
+        let found = EntityFinder(compiled: compiled, text: text).find()
+        let scored = TopicScorer(compiled: compiled, text: text, hits: found).score()
+        let dates = DateExtractor.extract(text, published: input.published)
+        return TaggingAnalysis(
+            result: TaggingResult(topics: scored.filter(\.assigned).map(\.assignment), entities: found.mentions, dates: dates),
+            candidates: scored.map(\.assignment),
+            unconfirmed: found.unconfirmed
+        )
+    }
+}
+
+/// What the matcher found in one article: confirmed entity mentions, the
+/// keyword hits, and every hit's sentence for the topic rules.
+struct FoundHits {
+    struct Hit {
+        enum Kind { case entity(Int32), keyword(Int32) }
+        var kind: Kind
+        var firstToken: Int
+        var endToken: Int
+        var sentence: Int
+    }
+    var hits: [Hit]
+    var mentions: [EntityMention]
+    var unconfirmed: [EntityMention]
+}
+
+struct EntityFinder {
+    let compiled: CompiledTaxonomy
+    let text: ScannedText
+
+    func span(_ first: Int, _ end: Int) -> TextSpan {
+        let start = Int(text.tokenStart[first])
+        let stop = Int(text.tokenEnd[end - 1])
+        if start < text.headlineEnd { return TextSpan(inHeadline: true, start: start, end: min(stop, text.headlineEnd)) }
+        let offset = text.headlineEnd == 0 ? 0 : text.headlineEnd + 2
+        return TextSpan(inHeadline: false, start: start - offset, end: stop - offset)
+    }
+
+    func find() -> FoundHits {
+        let (names, others) = compiled.matcher.matches(in: text)
+        struct Candidate {
+            var entity: Int32
+            var ambiguous: Bool
+            var match: PhraseMatcher.Match
+        }
+        var candidates: [Candidate] = []
+        for match in names {
+            for (entity, ambiguous) in compiled.matcher.payloads[Int(match.node)].entities {
+                candidates.append(Candidate(entity: entity, ambiguous: ambiguous, match: match))
             }
         }
-        var topics: [TopicAssignment] = []
-        for topic in taxonomy.topics {
-            let weights = taxonomy.topicRules[topic.id] ?? [:]
-            var evidence: [Evidence] = []
-            for mention in mentions {
-                if let weight = weights[mention.id] {
-                    evidence.append(Evidence(rule: "entity \(mention.id)", text: mention.forms[0], weight: weight))
-                }
-            }
-            let score = evidence.reduce(0) { $0 + $1.weight }
-            if score >= (taxonomy.thresholds[topic.id] ?? 1) {
-                topics.append(TopicAssignment(id: topic.id, score: score, evidence: evidence))
+        var hits: [FoundHits.Hit] = []
+        var contextSentences: [Int32: Set<Int>] = [:]
+        for match in others {
+            let payload = compiled.matcher.payloads[Int(match.node)]
+            let sentence = Int(text.tokenSentence[match.firstToken])
+            for entity in payload.contextFor { contextSentences[entity, default: []].insert(sentence) }
+            for keyword in payload.keywords {
+                hits.append(.init(kind: .keyword(keyword), firstToken: match.firstToken, endToken: match.endToken, sentence: sentence))
             }
         }
-        return TaggingResult(topics: topics, entities: mentions, dates: [])
+        // Entities named plainly; an ambiguous form leans on them.
+        var plain = Set<Int32>()
+        var plainRelatedTo = Set<Int32>()
+        for candidate in candidates where !candidate.ambiguous {
+            plain.insert(candidate.entity)
+            for owner in compiled.belongsTo[Int(candidate.entity)] { plainRelatedTo.insert(owner) }
+        }
+        var confirmed: [Candidate] = []
+        var rejected: [Candidate] = []
+        for candidate in candidates {
+            let sentence = Int(text.tokenSentence[candidate.match.firstToken])
+            if !candidate.ambiguous || confirms(candidate.entity, sentence: sentence, plain: plain, plainRelatedTo: plainRelatedTo, contextSentences: contextSentences) {
+                confirmed.append(candidate)
+                hits.append(.init(kind: .entity(candidate.entity), firstToken: candidate.match.firstToken, endToken: candidate.match.endToken, sentence: sentence))
+            } else {
+                rejected.append(candidate)
+            }
+        }
+        hits.sort { ($0.firstToken, $0.endToken) < ($1.firstToken, $1.endToken) }
+        func mentions(_ list: [Candidate]) -> [EntityMention] {
+            var order: [Int32] = []
+            var byEntity: [Int32: EntityMention] = [:]
+            for candidate in list {
+                let span = span(candidate.match.firstToken, candidate.match.endToken)
+                let surface = text.text(from: Int(text.tokenStart[candidate.match.firstToken]), to: Int(text.tokenEnd[candidate.match.endToken - 1]))
+                if var mention = byEntity[candidate.entity] {
+                    mention.count += 1
+                    if !mention.forms.contains(surface) { mention.forms.append(surface) }
+                    mention.spans.append(span)
+                    byEntity[candidate.entity] = mention
+                } else {
+                    let entity = compiled.entities[Int(candidate.entity)]
+                    order.append(candidate.entity)
+                    byEntity[candidate.entity] = EntityMention(
+                        id: entity.id, type: entity.type, name: entity.en, nameAr: entity.ar, count: 1, forms: [surface], spans: [span]
+                    )
+                }
+            }
+            return order.compactMap { byEntity[$0] }
+        }
+        return FoundHits(hits: hits, mentions: mentions(confirmed), unconfirmed: mentions(rejected))
+    }
+
+    /// An ambiguous form counts when a context word shares its sentence, when the
+    /// entity is also named plainly, or when the article plainly names something
+    /// of the same allegiance (another Syrian entity for "الأسد").
+    private func confirms(
+        _ entity: Int32, sentence: Int, plain: Set<Int32>, plainRelatedTo: Set<Int32>, contextSentences: [Int32: Set<Int>]
+    ) -> Bool {
+        if contextSentences[entity]?.contains(sentence) == true { return true }
+        if plain.contains(entity) { return true }
+        let relations = compiled.belongsTo[Int(entity)].dropFirst()
+        return relations.contains { plainRelatedTo.contains($0) }
     }
 }

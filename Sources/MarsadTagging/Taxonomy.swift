@@ -31,6 +31,7 @@ public enum EntityType: String, Sendable, Codable, Hashable, CaseIterable {
     case person, country, place, organization, group
 }
 
+/// One gazetteer entry: the names an entity goes by and what it belongs to.
 public struct Entity: Sendable, Codable, Hashable {
     public var id: String
     public var type: EntityType
@@ -38,6 +39,32 @@ public struct Entity: Sendable, Codable, Hashable {
     public var ar: String
     public var variants: [String]
     public var relations: [String]
+    public var roles: [String]
+    /// Forms that are also common words or other people's names: they count only when context confirms.
+    public var ambiguous: [String]
+    /// Words that confirm an ambiguous form.
+    public var context: [String]
+    /// Longer phrases containing a form that mean something else.
+    public var exclude: [String]
+
+    public init(
+        id: String, type: EntityType, en: String, ar: String, variants: [String] = [], relations: [String] = [],
+        roles: [String] = [], ambiguous: [String] = [], context: [String] = [], exclude: [String] = []
+    ) {
+        self.id = id
+        self.type = type
+        self.en = en
+        self.ar = ar
+        self.variants = variants
+        self.relations = relations
+        self.roles = roles
+        self.ambiguous = ambiguous
+        self.context = context
+        self.exclude = exclude
+    }
+
+    /// Every name the matcher looks for: the canonical names first, then the variants.
+    public var forms: [String] { [ar, en] + variants }
 }
 
 public struct Topic: Sendable, Codable, Hashable {
@@ -45,14 +72,27 @@ public struct Topic: Sendable, Codable, Hashable {
     public var ar: String
     public var en: String
     public var description: String
+    /// The score an article must reach for the topic to be assigned.
+    public var threshold: Double
+    /// Topics that must be assigned before this one can be.
+    public var requires: [String]
+
+    public init(id: String, ar: String, en: String, description: String, threshold: Double = 1, requires: [String] = []) {
+        self.id = id
+        self.ar = ar
+        self.en = en
+        self.description = description
+        self.threshold = threshold
+        self.requires = requires
+    }
 }
 
 /// The entity gazetteer and the topic definitions, validated together.
 public struct Taxonomy: Sendable {
     public var entities: [Entity]
     public var topics: [Topic]
-    var topicRules: [String: [String: Double]]
-    var thresholds: [String: Double]
+    /// The scoring rules of each topic, in the order `topics` lists them.
+    var definitions: [TopicDefinition]
 
     /// Where the taxonomy shipped with Marsad lives: `gazetteer/*.yaml` and `topics/*.yaml`.
     public static var bundledDirectory: URL {
@@ -62,56 +102,17 @@ public struct Taxonomy: Sendable {
     /// Parses and validates gazetteer and topic files; paths under `gazetteer/`
     /// are entity lists, paths under `topics/` are one topic each.
     public static func parse(_ sources: [TaxonomySource]) throws(TaxonomyError) -> Taxonomy {
-        var entities: [Entity] = []
-        var topics: [Topic] = []
-        var rules: [String: [String: Double]] = [:]
-        var thresholds: [String: Double] = [:]
-        for source in sources.sorted(by: { $0.path < $1.path }) {
-            let node: Node?
-            do { node = try Yams.compose(yaml: source.text) } catch {
-                throw TaxonomyError(path: source.path, line: nil, problem: "not valid YAML: \(error)")
-            }
-            guard let node else { continue }
-            if source.path.contains("gazetteer") {
-                guard let list = node.sequence else {
-                    throw TaxonomyError(path: source.path, line: node.mark?.line, problem: "expected a list of entities")
-                }
-                for item in list {
-                    let line = item.mark?.line
-                    func field(_ key: String) throws(TaxonomyError) -> String {
-                        guard let value = item[key]?.string, !value.isEmpty else {
-                            throw TaxonomyError(path: source.path, line: line, problem: "entity lacks '\(key)'")
-                        }
-                        return value
-                    }
-                    let typeName = try field("type")
-                    guard let type = EntityType(rawValue: typeName) else {
-                        throw TaxonomyError(path: source.path, line: line, problem: "unknown entity type '\(typeName)'")
-                    }
-                    entities.append(Entity(
-                        id: try field("id"), type: type, en: try field("en"), ar: try field("ar"),
-                        variants: item["variants"]?.sequence?.compactMap(\.string) ?? [],
-                        relations: item["relations"]?.sequence?.compactMap(\.string) ?? []
-                    ))
-                }
-            } else if source.path.contains("topics") {
-                guard let id = node["id"]?.string else {
-                    throw TaxonomyError(path: source.path, line: node.mark?.line, problem: "topic lacks 'id'")
-                }
-                topics.append(Topic(
-                    id: id, ar: node["ar"]?.string ?? id, en: node["en"]?.string ?? id,
-                    description: node["description"]?.string ?? ""
-                ))
-                var weights: [String: Double] = [:]
-                for rule in node["rules"]?.sequence ?? [] {
-                    if let entity = rule["entity"]?.string {
-                        weights[entity] = rule["weight"]?.float ?? 1
-                    }
-                }
-                rules[id] = weights
-                thresholds[id] = node["threshold"]?.float ?? 1
-            }
+        var reader = TaxonomyReader()
+        let ordered = sources.sorted { $0.path < $1.path }
+        for source in ordered where isGazetteer(source.path) {
+            try reader.readGazetteer(source)
         }
-        return Taxonomy(entities: entities, topics: topics, topicRules: rules, thresholds: thresholds)
+        for source in ordered where !isGazetteer(source.path) && isTopic(source.path) {
+            try reader.readTopic(source)
+        }
+        return try reader.finish()
     }
+
+    static func isGazetteer(_ path: String) -> Bool { path.contains("gazetteer/") || path.hasPrefix("gazetteer") }
+    static func isTopic(_ path: String) -> Bool { path.contains("topics/") || path.hasPrefix("topics") }
 }

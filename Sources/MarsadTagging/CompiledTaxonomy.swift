@@ -1,0 +1,134 @@
+/// The taxonomy turned into what tagging needs at speed: one phrase matcher
+/// for names, exclusions, keywords and context words, the transitive
+/// relations of every entity, and each rule term as a membership table.
+final class CompiledTaxonomy: Sendable {
+    struct Term: Sendable {
+        var kind: RuleTerm.Kind
+        /// Indexed by entity: whether a mention of it meets the term.
+        var entities: [Bool]
+        /// Indexed by keyword id.
+        var keywords: [Bool]
+        /// Indices into `topics` whose assignment meets the term.
+        var topics: [Int]
+    }
+
+    struct Rule: Sendable {
+        var source: TopicRule
+        var terms: [Term]
+        var unless: [Term]
+    }
+
+    struct TopicPlan: Sendable {
+        var definition: TopicDefinition
+        var rules: [Rule]
+        var requires: [Int]
+    }
+
+    let entities: [Entity]
+    let matcher: PhraseMatcher
+    /// For each entity, itself and every entity it belongs to, directly or through others.
+    let belongsTo: [[Int32]]
+    let keywordCount: Int
+    let topics: [TopicPlan]
+
+    init(_ taxonomy: Taxonomy) {
+        entities = taxonomy.entities
+        var index: [String: Int32] = [:]
+        for (position, entity) in entities.enumerated() { index[entity.id] = Int32(position) }
+
+        var matcher = PhraseMatcher()
+        for (position, entity) in entities.enumerated() {
+            let ambiguous = Set(entity.ambiguous.map(PhraseKey.init))
+            var seen: Set<PhraseKey> = []
+            for form in entity.forms where seen.insert(PhraseKey(form)).inserted {
+                guard let node = matcher.insert(form) else { continue }
+                let isAmbiguous = ambiguous.contains(PhraseKey(form))
+                matcher.update(node) { payload in
+                    if let existing = payload.entities.firstIndex(where: { $0.entity == Int32(position) }) {
+                        payload.entities[existing].ambiguous = payload.entities[existing].ambiguous && isAmbiguous
+                    } else {
+                        payload.entities.append((Int32(position), isAmbiguous))
+                    }
+                }
+            }
+            for phrase in entity.exclude {
+                guard let node = matcher.insert(phrase) else { continue }
+                matcher.update(node) { $0.blocks = true }
+            }
+            for word in entity.context {
+                guard let node = matcher.insert(word) else { continue }
+                matcher.update(node) { $0.contextFor.append(Int32(position)) }
+            }
+        }
+
+        var belongsTo: [[Int32]] = []
+        for position in entities.indices {
+            var reached: [Int32] = [Int32(position)]
+            var queue = [position]
+            while let current = queue.popLast() {
+                for relation in entities[current].relations {
+                    guard let target = index[relation], !reached.contains(target) else { continue }
+                    reached.append(target)
+                    queue.append(Int(target))
+                }
+            }
+            belongsTo.append(reached)
+        }
+        self.belongsTo = belongsTo
+
+        var keywordByNode: [Int32: Int32] = [:]
+        var termKeywords: [RuleTerm: [Int32]] = [:]
+        for definition in taxonomy.definitions {
+            for rule in definition.rules {
+                for term in rule.terms + rule.unless where term.kind == .keyword {
+                    var ids: [Int32] = []
+                    for phrase in term.keywords {
+                        guard let node = matcher.insert(phrase) else { continue }
+                        if let id = keywordByNode[node] {
+                            ids.append(id)
+                        } else {
+                            let id = Int32(keywordByNode.count)
+                            keywordByNode[node] = id
+                            matcher.update(node) { $0.keywords.append(id) }
+                            ids.append(id)
+                        }
+                    }
+                    termKeywords[term] = ids
+                }
+            }
+        }
+        self.matcher = matcher
+        keywordCount = keywordByNode.count
+
+        let topicIndex = Dictionary(
+            taxonomy.definitions.enumerated().map { ($0.element.topic.id, $0.offset) }, uniquingKeysWith: { first, _ in first }
+        )
+        let entities = self.entities
+        let keywordCount = self.keywordCount
+        func compile(_ term: RuleTerm) -> Term {
+            var entityMask = [Bool](repeating: false, count: entities.count)
+            var keywordMask = [Bool](repeating: false, count: keywordCount)
+            if term.kind == .entity {
+                let ids = Set(term.entityIDs)
+                let related = Set(term.related.compactMap { index[$0] })
+                let roles = Set(term.roles)
+                let types = Set(term.types)
+                for (position, entity) in entities.enumerated() {
+                    entityMask[position] = (ids.isEmpty || ids.contains(entity.id))
+                        && (related.isEmpty || belongsTo[position].contains(where: related.contains))
+                        && (roles.isEmpty || entity.roles.contains(where: roles.contains))
+                        && (types.isEmpty || types.contains(entity.type))
+                }
+            }
+            for id in termKeywords[term] ?? [] { keywordMask[Int(id)] = true }
+            return Term(kind: term.kind, entities: entityMask, keywords: keywordMask, topics: term.topics.compactMap { topicIndex[$0] })
+        }
+        topics = taxonomy.definitions.map { definition in
+            TopicPlan(
+                definition: definition,
+                rules: definition.rules.map { Rule(source: $0, terms: $0.terms.map(compile), unless: $0.unless.map(compile)) },
+                requires: definition.topic.requires.compactMap { topicIndex[$0] }
+            )
+        }
+    }
+}

@@ -1,0 +1,250 @@
+/// What a phrase in the matcher stands for.
+struct PhrasePayload: Sendable {
+    /// Entities this phrase names, and whether the form needs context to count.
+    var entities: [(entity: Int32, ambiguous: Bool)] = []
+    /// A phrase that contains a name but means something else: it hides the names inside it.
+    var blocks = false
+    var keywords: [Int32] = []
+    /// Entities whose ambiguous forms this phrase confirms.
+    var contextFor: [Int32] = []
+
+    var namesSomething: Bool { !entities.isEmpty || blocks }
+}
+
+/// Folded token keys to small integer ids, without building a `String` per token.
+struct TokenTable: Sendable {
+    private var slots: [Int32]
+    private var mask: Int
+    private var hashes: [UInt64] = []
+    private var offsets: [Int32] = [0]
+    private var storage: [UInt8] = []
+
+    init() {
+        slots = Array(repeating: -1, count: 1024)
+        mask = 1023
+    }
+
+    var count: Int { hashes.count }
+
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let hash = Self.hash(bytes)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        return storage.withUnsafeBufferPointer { stored in
+            while true {
+                let id = slots[slot]
+                if id < 0 { return -1 }
+                if hashes[Int(id)] == hash {
+                    let start = Int(offsets[Int(id)])
+                    let end = Int(offsets[Int(id) + 1])
+                    if end - start == bytes.count && memoryEqual(stored.baseAddress! + start, bytes.baseAddress!, bytes.count) {
+                        return id
+                    }
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    func lookup(_ bytes: [UInt8]) -> Int32 {
+        bytes.withUnsafeBufferPointer { lookup($0) }
+    }
+
+    mutating func insert(_ bytes: [UInt8]) -> Int32 {
+        let existing = lookup(bytes)
+        if existing >= 0 { return existing }
+        if (hashes.count + 1) * 2 > slots.count { grow() }
+        let id = Int32(hashes.count)
+        let hash = bytes.withUnsafeBufferPointer { Self.hash($0) }
+        hashes.append(hash)
+        storage.append(contentsOf: bytes)
+        offsets.append(Int32(storage.count))
+        place(id: id, hash: hash)
+        return id
+    }
+
+    private mutating func place(id: Int32, hash: UInt64) {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = id
+    }
+
+    private mutating func grow() {
+        slots = Array(repeating: -1, count: slots.count * 2)
+        mask = slots.count - 1
+        for (id, hash) in hashes.enumerated() { place(id: Int32(id), hash: hash) }
+    }
+}
+
+@inline(__always)
+private func memoryEqual(_ lhs: UnsafePointer<UInt8>, _ rhs: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    for index in 0..<count where lhs[index] != rhs[index] { return false }
+    return true
+}
+
+/// Arabic proclitics a token may carry before a name: conjunctions و ف, prepositions
+/// ب ك ل, the article ال, and their combinations (ل with the article is written لل).
+enum Proclitics {
+    private static let waw: [UInt8] = [0xD9, 0x88]
+    private static let fa: [UInt8] = [0xD9, 0x81]
+    private static let ba: [UInt8] = [0xD8, 0xA8]
+    private static let kaf: [UInt8] = [0xD9, 0x83]
+    private static let lam: [UInt8] = [0xD9, 0x84]
+    static let article: [UInt8] = [0xD8, 0xA7, 0xD9, 0x84]
+
+    /// Every prefix, longest first, so the first that fits leaves the shortest stem.
+    static let prefixes: [[UInt8]] = {
+        var all: Set<[UInt8]> = []
+        for conjunction in [[], waw, fa] {
+            for preposition in [[], ba, kaf, lam] {
+                for withArticle in [false, true] {
+                    var prefix = conjunction + preposition
+                    if withArticle { prefix += (preposition == lam ? lam : article) }
+                    if !prefix.isEmpty { all.insert(prefix) }
+                }
+            }
+        }
+        return all.sorted { $0.count > $1.count }
+    }()
+
+    /// Stems shorter than two letters are not names.
+    static let minimumStemBytes = 4
+
+    /// A leading article dropped, so that العراق, للعراق and عراق meet on one key.
+    @inline(__always)
+    static func withoutArticle(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        if bytes.count >= article.count + minimumStemBytes, bytes[0] == 0xD8, bytes[1] == 0xA7, bytes[2] == 0xD9, bytes[3] == 0x84 {
+            return UnsafeBufferPointer(rebasing: bytes[article.count...])
+        }
+        return bytes
+    }
+
+    static func canonical(_ key: [UInt8]) -> [UInt8] {
+        key.withUnsafeBufferPointer { Array(withoutArticle($0)) }
+    }
+}
+
+/// A token trie over every name, exclusion, keyword and context phrase of the
+/// taxonomy. Matching walks it from each token of the text, so the cost
+/// grows with the text and the longest phrase, not with the gazetteer's size.
+struct PhraseMatcher: Sendable {
+    private(set) var table = TokenTable()
+    private var edges: [UInt64: Int32] = [:]
+    private(set) var payloads: [PhrasePayload] = [PhrasePayload()]
+    private var longestPhrase = 0
+
+    /// Adds a phrase and returns its trie node, so callers can attach what it means.
+    mutating func insert(_ phrase: String) -> Int32? {
+        let keys = ScannedText.keys(of: phrase)
+        guard !keys.isEmpty else { return nil }
+        var node: Int32 = 0
+        for key in keys {
+            let token = table.insert(Proclitics.canonical(key))
+            let edge = (UInt64(UInt32(node)) << 32) | UInt64(UInt32(token))
+            if let next = edges[edge] {
+                node = next
+            } else {
+                let next = Int32(payloads.count)
+                payloads.append(PhrasePayload())
+                edges[edge] = next
+                node = next
+            }
+        }
+        longestPhrase = max(longestPhrase, keys.count)
+        return node
+    }
+
+    mutating func update(_ node: Int32, _ change: (inout PhrasePayload) -> Void) {
+        change(&payloads[Int(node)])
+    }
+
+    /// Every key a text token may stand for: the whole token first, then its stems
+    /// with proclitics removed, each without a leading article.
+    func readings(of key: UnsafeBufferPointer<UInt8>, into readings: inout [Int32]) {
+        readings.removeAll(keepingCapacity: true)
+        let whole = table.lookup(Proclitics.withoutArticle(key))
+        if whole >= 0 { readings.append(whole) }
+        guard key.count >= Proclitics.minimumStemBytes + 2, key[0] == 0xD9 || key[0] == 0xD8 else { return }
+        for prefix in Proclitics.prefixes where key.count >= prefix.count + Proclitics.minimumStemBytes {
+            var fits = true
+            for index in 0..<prefix.count where key[index] != prefix[index] {
+                fits = false
+                break
+            }
+            guard fits else { continue }
+            let stem = Proclitics.withoutArticle(UnsafeBufferPointer(rebasing: key[prefix.count...]))
+            let id = table.lookup(stem)
+            if id >= 0 && !readings.contains(id) { readings.append(id) }
+        }
+    }
+
+    func next(_ node: Int32, _ token: Int32) -> Int32? {
+        edges[(UInt64(UInt32(node)) << 32) | UInt64(UInt32(token))]
+    }
+
+    struct Match {
+        var node: Int32
+        var firstToken: Int
+        var endToken: Int
+    }
+
+    /// Finds names (leftmost, longest, not overlapping) and every keyword or context phrase.
+    func matches(in text: ScannedText) -> (names: [Match], others: [Match]) {
+        var names: [Match] = []
+        var others: [Match] = []
+        let count = text.tokenCount
+        guard count > 0 else { return ([], []) }
+        // Readings per token, flattened: token i's readings are readingIDs[readingStart[i]..<readingStart[i+1]].
+        var readingIDs: [Int32] = []
+        var readingStart = [Int32](repeating: 0, count: count + 1)
+        var scratch: [Int32] = []
+        scratch.reserveCapacity(8)
+        text.keyBytes.withUnsafeBufferPointer { keys in
+            for token in 0..<count {
+                let start = Int(text.keyOffset[token])
+                let end = Int(text.keyOffset[token + 1])
+                readings(of: UnsafeBufferPointer(rebasing: keys[start..<end]), into: &scratch)
+                readingIDs.append(contentsOf: scratch)
+                readingStart[token + 1] = Int32(readingIDs.count)
+            }
+        }
+        var nameFrontier = 0
+        var stack: [(node: Int32, nextToken: Int)] = []
+        for first in 0..<count where readingStart[first] != readingStart[first + 1] {
+            var bestNameEnd = -1
+            var bestNameNode: Int32 = 0
+            stack.removeAll(keepingCapacity: true)
+            stack.append((0, first))
+            while let (node, token) = stack.popLast() {
+                guard token < count, token - first < longestPhrase else { continue }
+                // The whole-token reading comes first, so it wins a tie.
+                for reading in Int(readingStart[token])..<Int(readingStart[token + 1]) {
+                    guard let child = next(node, readingIDs[reading]) else { continue }
+                    let payload = payloads[Int(child)]
+                    if payload.namesSomething && token + 1 > bestNameEnd {
+                        bestNameEnd = token + 1
+                        bestNameNode = child
+                    }
+                    if !payload.keywords.isEmpty || !payload.contextFor.isEmpty {
+                        others.append(Match(node: child, firstToken: first, endToken: token + 1))
+                    }
+                    stack.append((child, token + 1))
+                }
+            }
+            if bestNameEnd > 0 && first >= nameFrontier {
+                names.append(Match(node: bestNameNode, firstToken: first, endToken: bestNameEnd))
+                nameFrontier = bestNameEnd
+            }
+        }
+        return (names, others)
+    }
+}

@@ -1,0 +1,69 @@
+/// Where a rule looks for all of its terms together.
+enum RuleScope: String, Sendable, CaseIterable {
+    case sentence, paragraph, article
+}
+
+/// One condition of a rule. An entity term is met by a mention of an entity
+/// that passes every filter it names (ids, relation, role, type); a keyword
+/// term by one of its phrases; a topic term by the topic being assigned.
+struct RuleTerm: Sendable, Hashable {
+    enum Kind: Sendable, Hashable { case entity, keyword, topic }
+    var kind: Kind
+    var entityIDs: [String] = []
+    var related: [String] = []
+    var roles: [String] = []
+    var types: [EntityType] = []
+    var keywords: [String] = []
+    var topics: [String] = []
+    var line: Int?
+
+    /// How the term reads in an explanation.
+    var label: String {
+        switch kind {
+        case .keyword: return "keyword"
+        case .topic: return "topic " + topics.joined(separator: "|")
+        case .entity:
+            var parts: [String] = []
+            if !entityIDs.isEmpty { parts.append(entityIDs.joined(separator: "|")) }
+            if !related.isEmpty { parts.append("related " + related.joined(separator: "|")) }
+            if !roles.isEmpty { parts.append("role " + roles.joined(separator: "|")) }
+            if !types.isEmpty { parts.append("type " + types.map(\.rawValue).joined(separator: "|")) }
+            return parts.joined(separator: " ")
+        }
+    }
+}
+
+/// A weighted piece of evidence: all `terms` within one `scope`, and none of `unless` there.
+struct TopicRule: Sendable, Hashable {
+    var name: String
+    var terms: [RuleTerm]
+    var unless: [RuleTerm]
+    var scope: RuleScope
+    var weight: Double
+    /// How many scopes (sentences, paragraphs) may count for this rule in one article.
+    var maxFirings: Int
+    var line: Int?
+}
+
+/// A topic with its scoring: how evidence is weighed by position and how it adds up.
+struct TopicDefinition: Sendable, Hashable {
+    var topic: Topic
+    var path: String
+    /// Multiplies evidence found in the headline.
+    var headlineFactor: Double
+    /// Multiplies evidence found in the lead (the first body sentences).
+    var leadFactor: Double
+    /// How many consecutive body sentences make the best passage.
+    var window: Int
+    /// The share of evidence outside the best passage that still counts.
+    var spread: Double
+    var rules: [TopicRule]
+
+    static let defaultHeadlineFactor = 2.0
+    static let defaultLeadFactor = 1.5
+    static let defaultWindow = 4
+    static let defaultSpread = 0.3
+    static let defaultMaxFirings = 3
+    /// How many body sentences form the lead.
+    static let leadSentences = 2
+}

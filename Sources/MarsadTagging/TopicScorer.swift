@@ -1,0 +1,147 @@
+/// Weighs each topic's rules over one article.
+///
+/// A rule fires in a scope (sentence, paragraph, article) where all of its
+/// terms are met and none of its `unless` terms. Firings in the headline and
+/// lead are multiplied. The score is the headline's evidence, plus the best
+/// passage of `window` consecutive body sentences, plus only a `spread` share
+/// of the evidence elsewhere: an article must be about a topic somewhere, and
+/// scattered passing mentions in a long article add up to little.
+struct TopicScorer {
+    let compiled: CompiledTaxonomy
+    let text: ScannedText
+    let hits: FoundHits
+
+    struct Scored {
+        var assignment: TopicAssignment
+        var assigned: Bool
+    }
+
+    private struct Firing {
+        var sentence: Int
+        var weight: Double
+        var evidence: Evidence
+    }
+
+    func score() -> [Scored] {
+        let sentenceCount = text.sentences.count
+        var hitsBySentence = [[Int]](repeating: [], count: sentenceCount)
+        for (index, hit) in hits.hits.enumerated() { hitsBySentence[hit.sentence].append(index) }
+        var sentencesByParagraph = [[Int]](repeating: [], count: text.paragraphCount)
+        for (index, sentence) in text.sentences.enumerated() { sentencesByParagraph[sentence.paragraph].append(index) }
+        let firstBodySentence = text.sentences.firstIndex { !$0.inHeadline } ?? sentenceCount
+        let finder = EntityFinder(compiled: compiled, text: text)
+
+        var assigned = [Bool](repeating: false, count: compiled.topics.count)
+        var results: [Scored] = []
+        for (topicIndex, plan) in compiled.topics.enumerated() {
+            let definition = plan.definition
+            var firings: [Firing] = []
+            var articleScore = 0.0
+
+            func factor(forSentence sentence: Int) -> Double {
+                if text.sentences[sentence].inHeadline { return definition.headlineFactor }
+                if sentence - firstBodySentence < TopicDefinition.leadSentences { return definition.leadFactor }
+                return 1
+            }
+            /// The first hit in `hitIndices` meeting `term`, or nil when none does.
+            func firstHit(_ term: CompiledTaxonomy.Term, in hitIndices: [Int]) -> FoundHits.Hit?? {
+                switch term.kind {
+                case .topic:
+                    return term.topics.contains { assigned[$0] } ? .some(nil) : nil
+                case .entity, .keyword:
+                    for index in hitIndices {
+                        let hit = hits.hits[index]
+                        switch hit.kind {
+                        case .entity(let entity) where term.kind == .entity && term.entities[Int(entity)]:
+                            return .some(hit)
+                        case .keyword(let keyword) where term.kind == .keyword && term.keywords[Int(keyword)]:
+                            return .some(hit)
+                        default: continue
+                        }
+                    }
+                    return nil
+                }
+            }
+            func fire(_ rule: CompiledTaxonomy.Rule, in hitIndices: [Int]) -> [FoundHits.Hit]? {
+                var matched: [FoundHits.Hit] = []
+                for term in rule.terms {
+                    guard let hit = firstHit(term, in: hitIndices) else { return nil }
+                    if let hit { matched.append(hit) }
+                }
+                for term in rule.unless where firstHit(term, in: hitIndices) != nil { return nil }
+                return matched
+            }
+            func evidence(_ rule: CompiledTaxonomy.Rule, _ matched: [FoundHits.Hit], weight: Double) -> Evidence {
+                let ordered = matched.sorted { $0.firstToken < $1.firstToken }
+                var spans: [TextSpan] = []
+                var parts: [String] = []
+                for hit in ordered where !spans.contains(finder.span(hit.firstToken, hit.endToken)) {
+                    spans.append(finder.span(hit.firstToken, hit.endToken))
+                    parts.append(text.text(from: Int(text.tokenStart[hit.firstToken]), to: Int(text.tokenEnd[hit.endToken - 1])))
+                }
+                return Evidence(rule: rule.source.name, text: parts.joined(separator: " … "), weight: weight, spans: spans)
+            }
+
+            for rule in plan.rules {
+                var count = 0
+                switch rule.source.scope {
+                case .sentence:
+                    for sentence in 0..<sentenceCount where count < rule.source.maxFirings {
+                        guard let matched = fire(rule, in: hitsBySentence[sentence]) else { continue }
+                        let weight = rule.source.weight * factor(forSentence: sentence)
+                        firings.append(Firing(sentence: sentence, weight: weight, evidence: evidence(rule, matched, weight: weight)))
+                        count += 1
+                    }
+                case .paragraph:
+                    for sentences in sentencesByParagraph where count < rule.source.maxFirings && !sentences.isEmpty {
+                        let hitIndices = sentences.flatMap { hitsBySentence[$0] }
+                        guard let matched = fire(rule, in: hitIndices) else { continue }
+                        let anchor = matched.map(\.sentence).min() ?? sentences[0]
+                        let weight = rule.source.weight * factor(forSentence: anchor)
+                        firings.append(Firing(sentence: anchor, weight: weight, evidence: evidence(rule, matched, weight: weight)))
+                        count += 1
+                    }
+                case .article:
+                    let all = Array(hits.hits.indices)
+                    guard let matched = fire(rule, in: all) else { continue }
+                    articleScore += rule.source.weight
+                    firings.append(Firing(sentence: -1, weight: rule.source.weight, evidence: evidence(rule, matched, weight: rule.source.weight)))
+                }
+            }
+
+            var headline = 0.0
+            var body = [Double](repeating: 0, count: max(0, sentenceCount - firstBodySentence))
+            for firing in firings where firing.sentence >= 0 {
+                if firing.sentence < firstBodySentence {
+                    headline += firing.weight
+                } else {
+                    body[firing.sentence - firstBodySentence] += firing.weight
+                }
+            }
+            var best = 0.0
+            var running = 0.0
+            for (index, value) in body.enumerated() {
+                running += value
+                if index >= definition.window { running -= body[index - definition.window] }
+                best = max(best, running)
+            }
+            let total = body.reduce(0, +)
+            let score = headline + best + definition.spread * max(0, total - best) + articleScore
+            let rounded = (score * 100).rounded() / 100
+            let requirementsMet = plan.requires.allSatisfy { assigned[$0] }
+            let isAssigned = !firings.isEmpty && requirementsMet && score >= definition.topic.threshold
+            assigned[topicIndex] = isAssigned
+            if !firings.isEmpty {
+                results.append(Scored(
+                    assignment: TopicAssignment(
+                        id: definition.topic.id, score: rounded,
+                        evidence: firings.sorted { ($0.sentence, -$0.weight) < ($1.sentence, -$1.weight) }.map(\.evidence),
+                        threshold: definition.topic.threshold
+                    ),
+                    assigned: isAssigned
+                ))
+            }
+        }
+        return results
+    }
+}
