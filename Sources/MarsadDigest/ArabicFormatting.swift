@@ -100,11 +100,12 @@ enum ArabicFormatting {
     }
 
     /// A counted noun with Arabic agreement: «مقال واحد», «مقالان», «٥ مقالات», «١٢ مقالًا», «١٠٠ مقال».
-    static func count(_ number: Int, _ noun: CountedNoun) -> String {
+    /// `genitive` after a preposition (من، في): the dual changes form, «من مصدرين».
+    static func count(_ number: Int, _ noun: CountedNoun, genitive: Bool = false) -> String {
         switch number {
         case 0: return "لا \(noun.plural)"
         case 1: return noun.one
-        case 2: return noun.two
+        case 2: return genitive ? noun.twoGenitive : noun.two
         default:
             let tail = number % 100
             let form: String
@@ -134,12 +135,13 @@ struct CountedNoun: Sendable {
     var singular: String
     var one: String
     var two: String
+    var twoGenitive: String
     var plural: String
     var accusative: String
 
-    static let article = CountedNoun(singular: "مقال", one: "مقال واحد", two: "مقالان", plural: "مقالات", accusative: "مقالًا")
-    static let source = CountedNoun(singular: "مصدر", one: "مصدر واحد", two: "مصدران", plural: "مصادر", accusative: "مصدرًا")
-    static let story = CountedNoun(singular: "قصة", one: "قصة واحدة", two: "قصتان", plural: "قصص", accusative: "قصة")
-    static let report = CountedNoun(singular: "تقرير", one: "تقرير واحد", two: "تقريران", plural: "تقارير", accusative: "تقريرًا")
-    static let topic = CountedNoun(singular: "موضوع", one: "موضوع واحد", two: "موضوعان", plural: "مواضيع", accusative: "موضوعًا")
+    static let article = CountedNoun(singular: "مقال", one: "مقال واحد", two: "مقالان", twoGenitive: "مقالين", plural: "مقالات", accusative: "مقالًا")
+    static let source = CountedNoun(singular: "مصدر", one: "مصدر واحد", two: "مصدران", twoGenitive: "مصدرين", plural: "مصادر", accusative: "مصدرًا")
+    static let story = CountedNoun(singular: "قصة", one: "قصة واحدة", two: "قصتان", twoGenitive: "قصتين", plural: "قصص", accusative: "قصة")
+    static let report = CountedNoun(singular: "تقرير", one: "تقرير واحد", two: "تقريران", twoGenitive: "تقريرين", plural: "تقارير", accusative: "تقريرًا")
+    static let topic = CountedNoun(singular: "موضوع", one: "موضوع واحد", two: "موضوعان", twoGenitive: "موضوعين", plural: "مواضيع", accusative: "موضوعًا")
 }

@@ -127,8 +127,8 @@ public struct TimelineEntry: Sendable, Codable, Hashable {
     public var date: String
     /// Arabic rendering of `date`.
     public var dateArabic: String
-    /// The words that name the date in the article.
-    public var text: String
+    /// The words that name the date in the articles, most used first.
+    public var texts: [String]
     /// The articles that mention it, in id order.
     public var articleIds: [Int64]
     /// The stories those articles belong to, heaviest first.

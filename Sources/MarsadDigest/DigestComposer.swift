@@ -9,7 +9,8 @@ struct DigestComposer: Sendable {
     static let storyEntityLimit = 6
     static let whoAndWhereLimit = 15
     static let timelineLimit = 40
-    static let timelineTextsPerDate = 4
+    static let timelineTextsPerDate = 3
+    static let timelineStoriesPerDate = 3
     /// Stories bigger than this pick their central report among their first members only.
     static let centralityLimit = 60
     static let unknownSource = "مصدر غير معروف"
@@ -212,37 +213,33 @@ struct DigestComposer: Sendable {
             .map { $0 }
     }
 
+    /// One entry per date mentioned, earliest first, with the stories that mention it.
     private func timeline(
         _ articles: [DigestArticle], storyOfArticle: [Int64: String], rankOfStory: [String: Int]
     ) -> [TimelineEntry] {
-        struct Key: Hashable { var date: String; var text: String }
-        var mentions: [Key: Set<Int64>] = [:]
+        var articlesOfDate: [String: Set<Int64>] = [:]
+        var articlesOfText: [String: [String: Set<Int64>]] = [:]
         for article in articles {
-            for date in article.dates where ArabicFormatting.components(of: date.date) != nil {
-                let text = date.text.trimmingWhitespace()
-                mentions[Key(date: date.date, text: text), default: []].insert(article.id)
+            for mention in article.dates where ArabicFormatting.components(of: mention.date) != nil {
+                articlesOfDate[mention.date, default: []].insert(article.id)
+                let text = Escaping.neutralized(mention.text)
+                if !text.isEmpty { articlesOfText[mention.date, default: [:]][text, default: []].insert(article.id) }
             }
         }
-        let ordered = mentions
-            .map { (key: $0.key, ids: $0.value.sorted()) }
-            .sorted { lhs, rhs in
-                if lhs.key.date != rhs.key.date { return lhs.key.date < rhs.key.date }
-                if lhs.ids.count != rhs.ids.count { return lhs.ids.count > rhs.ids.count }
-                return lhs.key.text < rhs.key.text
-            }
-        var perDate: [String: Int] = [:]
-        var entries: [TimelineEntry] = []
-        for entry in ordered {
-            perDate[entry.key.date, default: 0] += 1
-            guard perDate[entry.key.date]! <= Self.timelineTextsPerDate else { continue }
-            let storyIds = Set(entry.ids.compactMap { storyOfArticle[$0] })
+        var entries = articlesOfDate.keys.sorted().map { date -> TimelineEntry in
+            let ids = articlesOfDate[date]!.sorted()
+            let texts = (articlesOfText[date] ?? [:])
+                .sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }
+                .prefix(Self.timelineTextsPerDate)
+                .map(\.key)
+            let storyIds = Set(ids.compactMap { storyOfArticle[$0] })
                 .sorted { (rankOfStory[$0] ?? .max, $0) < (rankOfStory[$1] ?? .max, $1) }
-            entries.append(TimelineEntry(
-                date: entry.key.date, dateArabic: ArabicFormatting.gregorianDate(entry.key.date),
-                text: entry.key.text, articleIds: entry.ids, storyIds: storyIds
-            ))
+            return TimelineEntry(
+                date: date, dateArabic: ArabicFormatting.gregorianDate(date), texts: Array(texts),
+                articleIds: ids, storyIds: storyIds
+            )
         }
-        // Too many dates: keep those most articles mention, still shown in date order.
+        // Too many dates: keep those most articles mention, still in date order.
         if entries.count > Self.timelineLimit {
             let kept = Set(entries.indices
                 .sorted { (entries[$1].articleIds.count, $0) < (entries[$0].articleIds.count, $1) }

@@ -10,7 +10,7 @@ struct HTMLRenderer: Sendable {
         out += "<p class=\"kicker\">موجز مرصد اليومي</p>\n"
         out += "<h1>\(Escaping.html(topic.nameAr)) \(english(topic.nameEn, class: "en-title"))</h1>\n"
         out += "<p class=\"dates\"><time datetime=\"\(Escaping.html(digest.day))\">\(digest.calendar.gregorianArabic)</time>"
-        if let hijri = digest.calendar.hijriArabic { out += "<span class=\"sep\">·</span><span class=\"hijri\">\(hijri)</span>" }
+        if let hijri = digest.calendar.hijriArabic { out += "<span class=\"sep\">—</span><span class=\"hijri\">\(hijri)</span>" }
         out += "</p>\n<ul class=\"stats\">"
         out += "<li>\(ArabicFormatting.count(digest.articleCount, .article))</li>"
         out += "<li>\(ArabicFormatting.count(digest.sourceCount, .source))</li>"
@@ -33,7 +33,7 @@ struct HTMLRenderer: Sendable {
         out += whoAndWhere(digest)
         out += timeline(digest)
 
-        out += "<footer><p>موجز آلي من مرصد، من \(ArabicFormatting.count(digest.articleCount, .article)). "
+        out += "<footer><p>موجز آلي من مرصد، من \(ArabicFormatting.count(digest.articleCount, .article, genitive: true)). "
         out += "الأوقات بتوقيت <span dir=\"ltr\">\(Escaping.html(digest.timeZone))</span>. "
         out += "<span dir=\"ltr\" lang=\"en\">\(DayDigest.schemaIdentifier)</span></p></footer>\n"
         out += "</main>\n</body>\n</html>\n"
@@ -44,12 +44,12 @@ struct HTMLRenderer: Sendable {
         var out = "<article class=\"story\" id=\"\(Escaping.html(story.id))\">\n"
         out += "<div class=\"story-head\"><span class=\"rank\">\(ArabicFormatting.digits(story.rank))</span>"
         out += "<h3>\(Escaping.bdi(story.headline))</h3></div>\n"
-        var meta = "\(ArabicFormatting.count(story.reportCount, .report)) من \(ArabicFormatting.count(story.sourceCount, .source))"
+        var meta = "\(ArabicFormatting.count(story.reportCount, .report)) من \(ArabicFormatting.count(story.sourceCount, .source, genitive: true))"
         let times = story.reports.compactMap(\.localTime)
         if let first = times.first, let last = times.last {
             meta += first == last
-                ? " · \(ArabicFormatting.digits(first))"
-                : " · من \(ArabicFormatting.digits(first)) إلى \(ArabicFormatting.digits(last))"
+                ? "، \(ArabicFormatting.digits(first))"
+                : "، من \(ArabicFormatting.digits(first)) إلى \(ArabicFormatting.digits(last))"
         }
         out += "<p class=\"meta\">\(meta)</p>\n"
         if !story.summary.isEmpty { out += "<p class=\"summary\">\(Escaping.bdi(story.summary))</p>\n" }
@@ -98,8 +98,8 @@ struct HTMLRenderer: Sendable {
             out += "<tr><td class=\"name\">\(Escaping.bdi(tally.nameAr))"
             if !tally.nameEn.isEmpty { out += " \(english(tally.nameEn))" }
             out += "</td><td class=\"type\">\(Escaping.html(ArabicFormatting.entityType(tally.type)))</td>"
-            out += "<td class=\"count\"><span class=\"bar\" style=\"width:\(share)%\"></span>"
-            out += "<span class=\"n\">\(ArabicFormatting.digits(tally.articles))</span></td>"
+            out += "<td class=\"count\"><span class=\"n\">\(ArabicFormatting.digits(tally.articles))</span>"
+            out += "<span class=\"bar\" style=\"width:\(max(2, share * 3 / 4))%\"></span></td>"
             if compare {
                 let trend = tally.previousArticles == 0 ? "new" : tally.change > 0 ? "up" : tally.change < 0 ? "down" : "same"
                 out += "<td class=\"change \(trend)\">\(MarkdownRenderer.change(tally).replacingOccurrences(of: " عن أمس", with: ""))</td>"
@@ -119,8 +119,9 @@ struct HTMLRenderer: Sendable {
         out += "<ol class=\"timeline\">\n"
         for entry in digest.timeline {
             out += "<li><time datetime=\"\(Escaping.html(entry.date))\">\(entry.dateArabic)</time>"
-            out += "<span class=\"said\">«\(Escaping.bdi(entry.text))»</span>"
-            if let storyId = entry.storyIds.first, let headline = headlines[storyId] {
+            for text in entry.texts { out += "<span class=\"said\">«\(Escaping.bdi(text))»</span>" }
+            for storyId in entry.storyIds.prefix(DigestComposer.timelineStoriesPerDate) {
+                guard let headline = headlines[storyId] else { continue }
                 out += "<a class=\"story-link\" href=\"#\(Escaping.html(storyId))\">\(Escaping.bdi(headline))</a>"
             }
             out += "</li>\n"
@@ -214,7 +215,7 @@ struct HTMLRenderer: Sendable {
     .t-person { border-inline-start: 3px solid #a0522d; }
     .t-org { border-inline-start: 3px solid #6a5acd; }
     .t-place { border-inline-start: 3px solid #2e8b57; }
-    .reports { margin: 6px 0 4px; padding-inline-start: 1.3em; font-size: .92rem; }
+    .reports { margin: 6px 0 4px; padding-inline-start: 1.3em; font-size: .92rem; list-style-type: arabic-indic; }
     .reports li { margin: 2px 0; }
     .reports li.central .title { font-weight: 700; }
     .byline { display: inline-flex; flex-wrap: wrap; gap: 10px; margin-inline-start: 10px; color: var(--muted); font-size: .85rem; }
@@ -226,8 +227,8 @@ struct HTMLRenderer: Sendable {
     .who .type { color: var(--muted); font-size: .88rem; }
     .who .count { width: 34%; position: relative; }
     .who .bar { display: inline-block; height: .55em; background: var(--accent); opacity: .35; border-radius: 3px;
-      margin-inline-end: 8px; vertical-align: middle; max-width: 70%; }
-    .who .n { font-weight: 700; font-variant-numeric: tabular-nums; }
+      vertical-align: middle; }
+    .who .n { display: inline-block; min-width: 2.2em; font-weight: 700; font-variant-numeric: tabular-nums; }
     .change { white-space: nowrap; font-size: .9rem; }
     .change.up { color: var(--up); } .change.down { color: var(--down); } .change.new { color: var(--new); }
     .change.same { color: var(--muted); }
@@ -237,7 +238,7 @@ struct HTMLRenderer: Sendable {
       border-radius: 50%; background: var(--accent); }
     .timeline time { font-family: var(--heading); font-weight: 700; margin-inline-end: 10px; }
     .said { margin-inline-end: 10px; }
-    .story-link { font-size: .88rem; }
+    .story-link { display: block; font-size: .88rem; }
     .note, .empty { color: var(--muted); font-size: .9rem; }
     footer { margin-top: 34px; padding-top: 10px; border-top: 1px solid var(--rule); color: var(--muted); font-size: .8rem; }
     .topics { list-style: none; padding: 0; margin: 0; }

@@ -34,9 +34,9 @@ struct IndexRenderer: Sendable {
             .sorted { ($1.articleCount, $0.topic.id) < ($0.articleCount, $1.topic.id) }
         let calendar = ArabicFormatting.calendarDay(day)
         var dateLine = calendar.gregorianArabic
-        if let hijri = calendar.hijriArabic { dateLine += " · \(hijri)" }
+        if let hijri = calendar.hijriArabic { dateLine += " — \(hijri)" }
 
-        var markdown = "# موجز مرصد · \(day)\n\n**\(dateLine)**\n\n"
+        var markdown = "# موجز مرصد — \(day)\n\n**\(dateLine)**\n\n"
         if entries.isEmpty { markdown += "لا مقالات في هذا اليوم.\n" }
         for entry in entries {
             let link = Escaping.markdownURL(linkPrefix + entry.topic.id + ".md")
@@ -50,7 +50,7 @@ struct IndexRenderer: Sendable {
         var html = HTMLRenderer.head(title: "موجز مرصد — \(calendar.gregorianArabic)")
         html += "<main>\n<header class=\"masthead\">\n<p class=\"kicker\">موجز مرصد اليومي</p>\n"
         html += "<h1>مواضيع اليوم</h1>\n<p class=\"dates\"><time datetime=\"\(Escaping.html(day))\">\(calendar.gregorianArabic)</time>"
-        if let hijri = calendar.hijriArabic { html += "<span class=\"sep\">·</span>\(hijri)" }
+        if let hijri = calendar.hijriArabic { html += "<span class=\"sep\">—</span>\(hijri)" }
         html += "</p>\n<ul class=\"stats\"><li>\(ArabicFormatting.count(entries.count, .topic))</li></ul>\n</header>\n"
         if entries.isEmpty { html += "<p class=\"empty\">لا مقالات في هذا اليوم.</p>\n" }
         html += "<ul class=\"topics\">\n"

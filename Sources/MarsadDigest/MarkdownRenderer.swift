@@ -8,14 +8,15 @@ struct MarkdownRenderer: Sendable {
     func render(_ digest: DayDigest) -> String {
         var out = ""
         let topic = digest.topic
-        out += "# \(Escaping.rightToLeftLine(Escaping.markdown(topic.nameAr))) · \(Escaping.markdown(topic.nameEn))\n\n"
+        // «·» would read as the Arabic-Indic zero «٠» beside Arabic numerals; dashes separate instead.
+        out += "# \(Escaping.rightToLeftLine(Escaping.markdown(topic.nameAr))) — \(Escaping.markdown(topic.nameEn))\n\n"
         var dateLine = "**\(digest.calendar.gregorianArabic)**"
-        if let hijri = digest.calendar.hijriArabic { dateLine += " · \(hijri)" }
-        dateLine += " · \(digest.day)"
+        if let hijri = digest.calendar.hijriArabic { dateLine += " — \(hijri)" }
+        dateLine += " — \(digest.day)"
         out += dateLine + "\n\n"
         out += "\(ArabicFormatting.count(digest.articleCount, .article)) من "
-            + "\(ArabicFormatting.count(digest.sourceCount, .source)) في "
-            + "\(ArabicFormatting.count(digest.stories.count, .story)).\n\n"
+            + "\(ArabicFormatting.count(digest.sourceCount, .source, genitive: true)) في "
+            + "\(ArabicFormatting.count(digest.stories.count, .story, genitive: true)).\n\n"
         if !digest.sources.isEmpty {
             let sources = digest.sources.map { "\(Escaping.markdown($0.name)) (\(ArabicFormatting.digits($0.articles)))" }
             out += "المصادر: " + sources.joined(separator: "، ") + "\n\n"
@@ -48,7 +49,7 @@ struct MarkdownRenderer: Sendable {
             }
             for tally in digest.whoAndWhere {
                 var line = "- \(entityName(tally.nameAr, tally.nameEn, bold: true))، "
-                    + "\(ArabicFormatting.entityType(tally.type)): في \(ArabicFormatting.count(tally.articles, .article))"
+                    + "\(ArabicFormatting.entityType(tally.type)): في \(ArabicFormatting.count(tally.articles, .article, genitive: true))"
                 if digest.previousDayArticleCount > 0 { line += "، " + Self.change(tally) }
                 out += line + "\n"
             }
@@ -61,15 +62,19 @@ struct MarkdownRenderer: Sendable {
         } else {
             let headlines = Dictionary(uniqueKeysWithValues: digest.stories.map { ($0.id, $0.headline) })
             for entry in digest.timeline {
-                var line = "- **\(entry.dateArabic)**: «\(Escaping.markdown(entry.text))»"
-                if let storyId = entry.storyIds.first, let headline = headlines[storyId] {
-                    line += "، في: \(Escaping.markdown(headline))"
+                var line = "- **\(entry.dateArabic)**"
+                if !entry.texts.isEmpty {
+                    line += ": " + entry.texts.map { "«\(Escaping.markdown($0))»" }.joined(separator: "، ")
+                }
+                let stories = entry.storyIds.prefix(DigestComposer.timelineStoriesPerDate).compactMap { headlines[$0] }
+                if !stories.isEmpty {
+                    line += "، في: " + stories.map(Escaping.markdown).joined(separator: "؛ ")
                 }
                 out += line + "\n"
             }
             out += "\n"
         }
-        out += "---\n\nموجز آلي من مرصد · \(DayDigest.schemaIdentifier) · المنطقة الزمنية \(Escaping.markdown(digest.timeZone))\n"
+        out += "---\n\nموجز آلي من مرصد، الأوقات بتوقيت \(Escaping.markdown(digest.timeZone)) — \(DayDigest.schemaIdentifier)\n"
         return out
     }
 
@@ -81,7 +86,7 @@ struct MarkdownRenderer: Sendable {
     }
 
     private func storyMeta(_ story: Story) -> String {
-        var meta = "\(ArabicFormatting.count(story.reportCount, .report)) من \(ArabicFormatting.count(story.sourceCount, .source))"
+        var meta = "\(ArabicFormatting.count(story.reportCount, .report)) من \(ArabicFormatting.count(story.sourceCount, .source, genitive: true))"
         let times = story.reports.compactMap(\.localTime)
         if let first = times.first, let last = times.last {
             meta += first == last

@@ -118,8 +118,10 @@ struct RenderingTests {
     @Test("content runs from names and date through stories to who-and-where and the timeline")
     func markdownContent() throws {
         let markdown = try #require(rendered(Fixtures.all).files["russia-syria.md"])
-        #expect(markdown.hasPrefix("# روسيا وسوريا · Russia–Syria\n\n**الاثنين ٢٣ نوفمبر ٢٠٢٦** · "))
-        #expect(markdown.contains("٧ مقالات من ٧ مصادر في ٥ قصص") || markdown.contains("مقالات من"))
+        #expect(markdown.hasPrefix("# روسيا وسوريا — Russia–Syria\n\n**الاثنين ٢٣ نوفمبر ٢٠٢٦** — "))
+        #expect(markdown.contains("٨ مقالات من ٧ مصادر في ٥ قصص."))
+        #expect(markdown.contains("- تقريران من مصدرين، من "))
+        #expect(markdown.contains("**دمشق** (Damascus)، مكان: في مقالين، جديد اليوم"))
         let order = ["## القصص", "## من وأين", "## الخط الزمني"].map { markdown.range(of: $0)!.lowerBound }
         #expect(order == order.sorted())
         #expect(markdown.contains("### ١. مقتل 20 مدنيا في غارات جوية على سوق في ريف إدلب"))
@@ -127,7 +129,7 @@ struct RenderingTests {
         #expect(markdown.contains("**سيرغي لافروف** (Sergey Lavrov)، شخصية: في ٣ مقالات، ▲ ٢ عن أمس"))
         #expect(markdown.contains("**إدلب** (Idlib)، مكان: في ٣ مقالات، ▲ ٢ عن أمس"))
         #expect(markdown.contains("**منبج** (Manbij)، مكان: في مقال واحد، جديد اليوم"))
-        #expect(markdown.contains("- **١ ديسمبر ٢٠٢٦**: «الأول من كانون الأول»، في: لافروف يبحث مع المعلم"))
+        #expect(markdown.contains("- **١ ديسمبر ٢٠٢٦**: «الأول من كانون الأول»، «مطلع كانون الأول»، في: لافروف يبحث مع المعلم"))
         // The summary is the lead without its dateline.
         #expect(markdown.contains("\nبحث وزير الخارجية الروسي سيرغي لافروف مع نظيره السوري"))
     }
