@@ -10,6 +10,13 @@ public struct ProcessedArticle: Sendable {
     public var titleKey: String
     /// Match key of the body, for search and clustering.
     public var bodyKey: String
+
+    public init(article: ReadArticle, tags: TaggingResult, titleKey: String, bodyKey: String) {
+        self.article = article
+        self.tags = tags
+        self.titleKey = titleKey
+        self.bodyKey = bodyKey
+    }
 }
 
 /// The stage at which a file failed, for the failure sidecar.

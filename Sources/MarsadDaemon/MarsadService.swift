@@ -101,6 +101,7 @@ public final class MarsadService: Service, Sendable {
                 scan(settleTime: settings.settleTime)
                 lastScan = .now
             }
+            await gatherBurst(settings: settings)
             let names = pending.take(settings.batchSize)
             if names.isEmpty {
                 digests.withLock { $0.tick(logger: logger) }
@@ -127,6 +128,20 @@ public final class MarsadService: Service, Sendable {
             }
             notifier.status(statusLine())
             lastStatus = .now
+        }
+    }
+
+    /// While files keep arriving, waits (at most `batch_interval`) to fill a batch,
+    /// so that a burst is recorded in few transactions; a lone file is not delayed.
+    func gatherBurst(settings: Settings) async {
+        let start = ContinuousClock.now
+        var seen = pending.count
+        guard seen > 0 else { return }
+        while seen < settings.batchSize && ContinuousClock.now - start < settings.batchInterval {
+            try? await Task.sleep(for: .milliseconds(10))
+            let now = pending.count
+            if now == seen { return }
+            seen = now
         }
     }
 

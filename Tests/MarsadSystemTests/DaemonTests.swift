@@ -27,16 +27,21 @@ enum SampleArticles {
         let inputs: [(String, Data)] = seeds.isEmpty
             ? (0..<5).map { ("sample-\($0).txt", SampleArticles.article($0)) }
             : try seeds.map { ($0.lastPathComponent, try Data(contentsOf: $0)) }
-        #expect(harness.wait(timeout: 20) { FileManager.default.fileExists(atPath: harness.database) })
+        #expect(harness.wait(timeout: 20) { harness.log.contains("marsad started") })
         let started = Date()
         for (name, data) in inputs { try harness.drop(name, contents: data) }
-        let recorded = try harness.wait(timeout: 30) { try harness.ledger().filter { $0.fate == .recorded }.count == inputs.count }
+        let recorded = harness.wait(timeout: 30) {
+            harness.regularFiles(in: harness.archive).count == inputs.count
+        }
         #expect(recorded, "log:\n\(harness.log)")
         print("recorded \(inputs.count) files in \(String(format: "%.3f", Date().timeIntervalSince(started))) s")
 
         for (name, data) in inputs { try harness.drop("again-" + name, contents: data) }
-        let duplicates = try harness.wait(timeout: 30) { try harness.ledger().filter { $0.fate == .duplicate }.count == inputs.count }
+        let duplicates = harness.wait(timeout: 30) { harness.regularFiles(in: harness.archive).count == inputs.count * 2 }
         #expect(duplicates, "log:\n\(harness.log)")
+        let fates = try harness.ledger().map(\.fate)
+        #expect(fates.filter { $0 == .recorded }.count == inputs.count)
+        #expect(fates.filter { $0 == .duplicate }.count == inputs.count)
         #expect(try Store(path: harness.database).articleCount() == inputs.count)
 
         // Digests are written a few seconds after the last new article.

@@ -1,0 +1,32 @@
+import Foundation
+import MarsadCore
+import Testing
+
+@Test(arguments: [
+    ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+    ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+    ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+])
+func sha256MatchesStandardVectors(input: String, digest: String) {
+    #expect(SHA256.hex(Array(input.utf8)) == digest)
+}
+
+@Test func sha256OfAMillionAsAndIncrementalUpdatesAgree() {
+    let million = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
+    #expect(SHA256.hex(million) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    var hasher = SHA256()
+    for size in [1, 63, 64, 65, 1000, 998_807] {
+        hasher.update([UInt8](repeating: UInt8(ascii: "a"), count: size))
+    }
+    #expect(hasher.finalizeHex() == SHA256.hex(million))
+}
+
+@Test func articleDayPrefersThePublicationDateInTheConfiguredZone() throws {
+    let damascus = try #require(TimeZone(identifier: "Asia/Damascus"))
+    let ingested = Date(timeIntervalSince1970: 1_700_000_000)  // 2023-11-14T22:13:20Z
+    #expect(ArticleDay.day(published: "2015-07-21", ingestedAt: ingested, timeZone: damascus) == "2015-07-21")
+    // 22:30 UTC is already the next day in Damascus (UTC+3).
+    #expect(ArticleDay.day(published: "2015-07-21T22:30:00Z", ingestedAt: ingested, timeZone: damascus) == "2015-07-22")
+    #expect(ArticleDay.day(published: nil, ingestedAt: ingested, timeZone: damascus) == "2023-11-15")
+    #expect(ArticleDay.day(published: "yesterday", ingestedAt: ingested, timeZone: .gmt) == "2023-11-14")
+}

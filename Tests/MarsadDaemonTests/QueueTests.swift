@@ -1,0 +1,108 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import MarsadDaemon
+import Testing
+
+struct FileAccessTests {
+    let folder: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("marsad-access-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }()
+
+    @Test func readsRegularFiles() throws {
+        let path = folder.appendingPathComponent("a.txt").path
+        try Data("سلام".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(try FileAccess.readRegularFile(atPath: path, maxSize: 100) == Array("سلام".utf8))
+    }
+
+    @Test func refusesSymlinksWithoutReadingTheirTarget() throws {
+        let link = folder.appendingPathComponent("link").path
+        #expect(symlink("/etc/hostname", link) == 0)
+        #expect { try FileAccess.readRegularFile(atPath: link, maxSize: 1 << 20) } throws: { error in
+            (error as? FileAccessError)?.kind == .symlink
+        }
+    }
+
+    @Test func refusesFifosWithoutBlocking() throws {
+        let fifo = folder.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect { try FileAccess.readRegularFile(atPath: fifo, maxSize: 1 << 20) } throws: { error in
+            guard let error = error as? FileAccessError else { return false }
+            return error.kind == .notRegular && error.message.contains("FIFO")
+        }
+    }
+
+    @Test func refusesDirectoriesAndOversizedFiles() throws {
+        #expect { try FileAccess.readRegularFile(atPath: folder.path, maxSize: 1 << 20) } throws: { error in
+            (error as? FileAccessError)?.message.contains("directory") == true
+        }
+        let big = folder.appendingPathComponent("big").path
+        try Data(repeating: 1, count: 2048).write(to: URL(fileURLWithPath: big))
+        #expect { try FileAccess.readRegularFile(atPath: big, maxSize: 1024) } throws: { error in
+            (error as? FileAccessError)?.message == "the file is 2.0 KiB, larger than the limit of 1.0 KiB"
+        }
+    }
+}
+
+struct QueueFoldersTests {
+    @Test(arguments: [".hidden", "a.tmp", "a.part", "a.crdownload", "a.txt~"])
+    func writersTemporaryNamesAreIgnored(name: String) {
+        #expect(QueueFolders.isIgnored(name))
+    }
+
+    @Test(arguments: ["article.txt", "page.html", "records.json", "no-extension"])
+    func ordinaryNamesAreClaimed(name: String) {
+        #expect(!QueueFolders.isIgnored(name))
+    }
+
+    @Test func claimNamesAreUniqueAndKeepTheOriginalName() {
+        let first = QueueFolders.claimName(for: "a--b.txt", sequence: 1)
+        let second = QueueFolders.claimName(for: "a--b.txt", sequence: 2)
+        #expect(first != second)
+        #expect(QueueFolders.originalName(ofClaim: first) == "a--b.txt")
+    }
+
+    @Test func requeueMovesFailedFilesBackUnderTheirOriginalNames() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("marsad-queue-\(UUID().uuidString)")
+        let folders = QueueFolders(settings: .embeddedDefault(root: root))
+        try folders.create()
+        try Data("x".utf8).write(to: URL(fileURLWithPath: folders.failed + "/report.12.txt"))
+        try Data(#"{"file":"report.txt","size":1,"stage":"parse","error":"e","first_seen":"t","attempts":1,"failed_at":"t"}"#.utf8)
+            .write(to: URL(fileURLWithPath: folders.failed + "/report.12.txt.error.json"))
+        #expect(try folders.requeue([]) == ["report.12.txt"])
+        #expect(FileManager.default.fileExists(atPath: folders.inbox + "/report.txt"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folders.failed).isEmpty)
+        #expect(throws: QueueError.self) { try folders.requeue(["absent.txt"]) }
+    }
+}
+
+struct SystemdNotifierTests {
+    @Test func sendsDatagramsToTheNotifySocket() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("notify-\(UUID().uuidString.prefix(8))").path
+        let fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        defer { close(fd); unlink(path) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: Array(path.utf8)) }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        #expect(bound == 0)
+        let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": path, "WATCHDOG_USEC": "30000000"])
+        #expect(notifier.watchdogInterval == .seconds(30))
+        notifier.ready(status: "queue 0")
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let count = recv(fd, &buffer, buffer.count, 0)
+        #expect(String(decoding: buffer[0..<max(0, count)], as: UTF8.self) == "READY=1\nSTATUS=queue 0")
+    }
+
+    @Test func withoutSystemdNothingIsSent() {
+        let notifier = SystemdNotifier(environment: [:])
+        #expect(!notifier.isActive)
+        #expect(!notifier.send("READY=1"))
+        #expect(notifier.watchdogInterval == nil)
+    }
+}

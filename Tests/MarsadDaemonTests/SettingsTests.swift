@@ -1,0 +1,78 @@
+import Foundation
+import MarsadDaemon
+import Testing
+
+struct SettingsTests {
+    @Test func readsEveryKeyWithPathsRelativeToTheFile() throws {
+        let settings = try Settings.parse(yaml: """
+            inbox: /srv/news/inbox
+            state: state
+            digests: /srv/news/digests
+            timezone: Asia/Damascus
+            after_success: delete
+            max_file_size: 5MiB
+            watch: poll
+            poll_interval: 500ms
+            settle_time: 3s
+            rescan_interval: 1m
+            workers: 3
+            batch_size: 64
+            batch_interval: 100ms
+            digest_delay: 10s
+            log_level: debug
+            """, path: "/etc/marsad/marsad.yaml")
+        #expect(settings.inbox.path == "/srv/news/inbox")
+        #expect(settings.state.path == "/etc/marsad/state")
+        #expect(settings.database.path == "/etc/marsad/state/marsad.sqlite")
+        #expect(settings.failed.path == "/etc/marsad/state/failed")
+        #expect(settings.timeZone.identifier == "Asia/Damascus")
+        #expect(settings.afterSuccess == .delete)
+        #expect(settings.maxFileSize == 5 << 20)
+        #expect(settings.watch == .poll)
+        #expect(settings.pollInterval == .milliseconds(500))
+        #expect(settings.rescanInterval == .seconds(60))
+        #expect(settings.workers == 3)
+        #expect(settings.batchSize == 64)
+        #expect(settings.digestDelay == .seconds(10))
+        #expect(settings.logLevel == "debug")
+    }
+
+    @Test(arguments: [
+        ("inbox: a\nwatch: sometimes\n", 2, "watch is inotify or poll"),
+        ("colour: blue\n", 1, "unknown setting 'colour'"),
+        ("inbox: a\n\nmax_file_size: big\n", 3, "max_file_size"),
+        ("timezone: Mars/Olympus\n", 1, "unknown time zone"),
+        ("batch_interval: soon\n", 1, "not a duration"),
+    ])
+    func errorsNameTheFileLineAndProblem(yaml: String, line: Int, problem: String) {
+        do {
+            _ = try Settings.parse(yaml: yaml, path: "/etc/marsad/marsad.yaml")
+            Issue.record("accepted \(yaml)")
+        } catch {
+            #expect(error.path == "/etc/marsad/marsad.yaml")
+            #expect(error.line == line)
+            #expect(error.description.contains(problem), "\(error)")
+            #expect(error.description.hasPrefix("/etc/marsad/marsad.yaml:\(line): "))
+        }
+    }
+
+    @Test func theEmbeddedDefaultLivesUnderOneFolder() {
+        let settings = Settings.embeddedDefault(root: URL(fileURLWithPath: "/home/analyst/marsad"))
+        #expect(settings.inbox.path == "/home/analyst/marsad/inbox")
+        #expect(settings.database.path == "/home/analyst/marsad/var/marsad.sqlite")
+        #expect(settings.processing.path == "/home/analyst/marsad/var/processing")
+        #expect(settings.digests.path == "/home/analyst/marsad/digests")
+        #expect(settings.maxFileSize == 20 << 20)
+    }
+
+    @Test func sizesAndDurationsParse() {
+        #expect(ByteSize.parse("20MiB") == 20 << 20)
+        #expect(ByteSize.parse("512 KiB") == 512 << 10)
+        #expect(ByteSize.parse("1GB") == 1_000_000_000)
+        #expect(ByteSize.parse("lots") == nil)
+        #expect(DurationText.parse("200ms") == .milliseconds(200))
+        #expect(DurationText.parse("2s") == .seconds(2))
+        #expect(DurationText.parse("5m") == .seconds(300))
+        #expect(DurationText.parse("fast") == nil)
+    }
+}

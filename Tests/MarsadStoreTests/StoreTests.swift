@@ -1,0 +1,115 @@
+import Foundation
+import MarsadCore
+import MarsadReading
+import MarsadStore
+import MarsadTagging
+import Testing
+
+struct StoreTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("marsad-store-\(UUID().uuidString)")
+
+    func makeStore() throws -> Store {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return try Store(path: folder.appendingPathComponent("test.sqlite").path)
+    }
+
+    func processed(_ title: String, _ body: String, topics: [String] = ["russia-syria"]) -> ProcessedArticle {
+        ProcessedArticle(
+            article: ReadArticle(title: title, body: body, source: "سانا", language: .arabic, format: .text, encoding: "UTF-8"),
+            tags: tagging(topics: topics, entities: true),
+            titleKey: title, bodyKey: body
+        )
+    }
+
+    /// A tagging result as the tagger would give it, built through its Codable form.
+    func tagging(topics: [String], entities: Bool) -> TaggingResult {
+        let topicJSON = topics.map {
+            #"{"id":"\#($0)","score":3,"threshold":1,"evidence":[{"rule":"entity russia","text":"روسيا","weight":1,"spans":[]}]}"#
+        }.joined(separator: ",")
+        let entityJSON = entities
+            ? #"{"id":"russia","type":"country","name":"Russia","nameAr":"روسيا","count":2,"forms":["روسيا"],"spans":[]}"#
+            : ""
+        let dateJSON = entities ? #"{"date":"2015-07-21","text":"21 تموز"}"# : ""
+        let json = #"{"topics":[\#(topicJSON)],"entities":[\#(entityJSON)],"dates":[\#(dateJSON)]}"#
+        return try! JSONDecoder().decode(TaggingResult.self, from: Data(json.utf8))
+    }
+
+    func file(_ claim: String, sha: String?) -> ClaimedFile {
+        ClaimedFile(claimName: claim, name: claim + ".txt", size: 10, sha256: sha, firstSeen: Date())
+    }
+
+    @Test func recordingTheSameClaimTwiceReturnsTheFirstDecision() throws {
+        let store = try makeStore()
+        let outcome = IngestOutcome.processed(file("a", sha: "aa"), [(processed("عنوان", "نص"), "2015-07-21")])
+        let first = try store.record([outcome])
+        let again = try store.record([outcome])
+        #expect(first == again)
+        #expect(try store.ledger().count == 1)
+        #expect(try store.articleCount() == 1)
+        #expect(try store.integrityCheck() == ["ok"])
+    }
+
+    @Test func sameBytesUnderAnotherClaimAreADuplicate() throws {
+        let store = try makeStore()
+        let article = [(processed("عنوان", "نص"), "2015-07-21")]
+        let entries = try store.record([
+            .processed(file("a", sha: "aa"), article),
+            .processed(file("b", sha: "aa"), article),
+        ])
+        #expect(entries.map(\.fate) == [.recorded, .duplicate])
+        #expect(entries[1].duplicateOf == entries[0].id)
+        #expect(try store.articleCount() == 1)
+    }
+
+    @Test func knownArticlesInNewBytesMakeADuplicateWithoutRetagging() throws {
+        let store = try makeStore()
+        _ = try store.record([.processed(file("a", sha: "aa"), [(processed("عنوان", "نص"), "2015-07-21")])])
+        let entries = try store.record([.processed(file("b", sha: "bb"), [(processed("عنوان", "نص"), "2015-07-21")])])
+        #expect(entries[0].fate == .duplicate)
+        #expect(try store.topicCounts(day: "2015-07-21") == ["russia-syria": 1])
+    }
+
+    @Test func failuresCountAttemptsPerContent() throws {
+        let store = try makeStore()
+        let first = try store.record([.failed(file("a", sha: "cc"), stage: "parse", message: "the file is empty")])
+        let second = try store.record([.failed(file("b", sha: "cc"), stage: "parse", message: "the file is empty")])
+        #expect(first[0].attempts == 1)
+        #expect(second[0].attempts == 2)
+        #expect(second[0].error == "the file is empty")
+    }
+
+    @Test func searchFindsArticlesByMatchKeyPrefixes() throws {
+        let store = try makeStore()
+        _ = try store.record([
+            .processed(file("a", sha: "aa"), [(processed("لافروف يلتقي المعلم", "بحث الوزيران الوضع في سوريا"), "2015-07-21")]),
+            .processed(file("b", sha: "bb"), [(processed("مباراة كرة القدم", "فاز الفريق"), "2015-07-22")]),
+        ])
+        let hits = try store.search(matchKeyQuery: "لافروف")
+        #expect(hits.map(\.title) == ["لافروف يلتقي المعلم"])
+        #expect(hits.first?.topics == ["russia-syria"])
+        #expect(try store.search(matchKeyQuery: "الفريق").map(\.day) == ["2015-07-22"])
+        #expect(try store.search(matchKeyQuery: "غائب").isEmpty)
+    }
+
+    @Test func digestArticlesCarryEntitiesDatesAndFileNames() throws {
+        let store = try makeStore()
+        _ = try store.record([.processed(file("a", sha: "aa"), [(processed("عنوان", "نص"), "2015-07-21")])])
+        let articles = try store.digestArticles(day: "2015-07-21", topicId: "russia-syria")
+        #expect(articles.count == 1)
+        #expect(articles[0].fileName == "a.txt")
+        #expect(articles[0].entities.map(\.nameEn) == ["Russia"])
+        #expect(articles[0].dates.map(\.date) == ["2015-07-21"])
+        #expect(try store.digestArticles(day: "2015-07-21", topicId: "syria").isEmpty)
+    }
+
+    @Test func retaggingReplacesTagsAndReportsTheDays() throws {
+        let store = try makeStore()
+        let entries = try store.record([.processed(file("a", sha: "aa"), [(processed("عنوان", "نص"), "2015-07-21")])])
+        let article = try #require(try store.articles(after: 0, limit: 10).first)
+        #expect(article.fileId == entries[0].id)
+        let days = try store.replaceTags([(article.id!, tagging(topics: ["syria"], entities: false))])
+        #expect(days == ["2015-07-21"])
+        #expect(try store.topicCounts(day: "2015-07-21") == ["syria": 1])
+        #expect(try store.integrityCheck() == ["ok"])
+    }
+}
