@@ -73,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "marsad",
             dependencies: [
-                "MarsadText", "MarsadCore", "MarsadStore", "MarsadDaemon",
+                "MarsadText", "MarsadReading", "MarsadTagging", "MarsadCore", "MarsadStore", "MarsadDaemon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -11,7 +11,8 @@ struct Marsad: AsyncParsableCommand {
             """,
         subcommands: [
             RunCommand.self, ProcessCommand.self, IngestCommand.self, StatusCommand.self, RequeueCommand.self,
-            SearchCommand.self, DigestCommand.self, NormalizeCommand.self,
+            SearchCommand.self, DigestCommand.self, TopicsCommand.self, ExplainCommand.self, RetagCommand.self,
+            NormalizeCommand.self,
         ]
     )
 }
