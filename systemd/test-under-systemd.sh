@@ -294,3 +294,165 @@ if [ "$harness_only" = 1 ]; then
     echo "PASS: systemd runs in a namespace here"
     exit 0
 fi
+
+# ---------------------------------------------------------------- install
+config=/etc/marsad/marsad.yaml
+state=/var/lib/marsad
+say "installing with systemd/install.sh"
+in_namespace "$repo/systemd/install.sh" --no-build --build-path "$build_path" >"$work/install.log" 2>&1 \
+    || { cat "$work/install.log" >&2; fail "install.sh failed"; }
+sed 's/^/   /' "$work/install.log"
+check "the marsad user and group exist" in_namespace getent passwd marsad
+check "the unit is known to systemd" in_namespace systemctl cat marsad.service >/dev/null
+check "the inbox is a setgid folder writable by the marsad group" \
+    test "$(in_namespace stat -c '%a %U %G' "$state/inbox")" = "2770 marsad marsad"
+check "the installed binary runs from another folder" in_namespace sh -c 'cd / && marsad help >/dev/null'
+
+marsad_status() {  # marsad_status FIELD: a number from `marsad status --json`, run as the service user
+    in_namespace runuser -u marsad -- marsad status --json --config "$config" 2>/dev/null \
+        | sed -n "s/^ *\"$1\" *: *\([0-9][0-9]*\).*/\1/p"
+}
+main_pid() { in_namespace systemctl show -P MainPID marsad.service; }
+unit_property() { in_namespace systemctl show -P "$1" marsad.service; }
+journal() { in_namespace journalctl --no-pager -u marsad.service "$@"; }
+milliseconds() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# ---------------------------------------------------------------- start
+say "starting marsad.service"
+started=$(milliseconds)
+in_namespace timeout 60 systemctl start marsad.service || fail "systemctl start marsad failed"
+start_ms=$(( $(milliseconds) - started ))
+printf 'ok   started (READY=1 received) in %d ms\n' "$start_ms"
+status_text=$(in_namespace systemctl --no-pager status marsad.service 2>&1 || true)
+echo "$status_text" | sed -n '1,6p' | sed 's/^/   /'
+check "systemctl status shows active (running)" grep -q 'Active: active (running)' <<<"$status_text"
+check "systemctl status shows the daemon's STATUS= text" grep -q 'Status: "queue ' <<<"$status_text"
+
+pid=$(main_pid)
+[ -n "$pid" ] && [ "$pid" != 0 ] || fail "no main PID"
+proc_status=$(in_namespace cat "/proc/$pid/status")
+field() { awk -v key="$1:" '$1 == key { print $2 }' <<<"$proc_status"; }
+check "runs as the marsad user" test "$(field Uid)" = "$(in_namespace id -u marsad)"
+check "runs without capabilities" test "$(field CapEff)" = 0000000000000000
+check "runs with no_new_privs" test "$(field NoNewPrivs)" = 1
+check "runs under a seccomp filter" test "$(field Seccomp)" = 2
+check "the watchdog is armed" test "$(unit_property WatchdogUSec)" = 30s
+
+# ---------------------------------------------------------------- drop files
+say "dropping article files into the inbox as a member of the marsad group"
+in_namespace useradd --create-home --groups marsad reporter
+in_namespace install -d -m 0755 /tmp/articles
+drop_count=0
+if [ -d "$seeds_dir" ] && ls "$seeds_dir"/*.txt >/dev/null 2>&1; then
+    for seed in "$seeds_dir"/*.txt; do
+        in_namespace install -m 0644 "$seed" "/tmp/articles/$(basename "$seed")"
+        drop_count=$((drop_count + 1))
+    done
+else
+    echo "   (no seeds at $seeds_dir: generating five articles)"
+    for n in 1 2 3 4 5; do
+        printf 'خبر رقم %s عن سوريا\n\nقالت وزارة الخارجية السورية في دمشق اليوم إن الوفد سيصل إلى موسكو الأسبوع المقبل لبحث العلاقات الثنائية. وأضاف البيان أن الجولة %s من المحادثات ستتناول الاقتصاد والطاقة.\n' "$n" "$n" \
+            | in_namespace sh -c "cat >/tmp/articles/generated-$n.txt"
+        drop_count=$((drop_count + 1))
+    done
+fi
+# The safe way the README teaches: write a dot-file inside the inbox, then
+# rename it. umask 077 checks that the inbox's default ACL still lets the daemon read.
+in_namespace runuser -u reporter -- sh -c '
+    umask 077
+    for article in /tmp/articles/*; do
+        name=$(basename "$article")
+        cp "$article" "'"$state"'/inbox/.$name.part" && mv "'"$state"'/inbox/.$name.part" "'"$state"'/inbox/$name"
+    done' || fail "a member of the marsad group could not drop files into the inbox"
+all_taken() {
+    local articles failed
+    articles=$(marsad_status articles); failed=$(marsad_status failedFiles)
+    [ -n "$articles" ] && [ -n "$failed" ] && [ $((articles + failed)) -ge "$drop_count" ]
+}
+wait_until 30 "$drop_count files taken from the inbox (marsad status --json)" all_taken
+check "$drop_count articles recorded" test "$(marsad_status articles)" = "$drop_count"
+check "the inbox is empty" test "$(marsad_status inbox)" = 0
+check "nothing failed" test "$(marsad_status failedFiles)" = 0
+check "nothing is left in processing/" test "$(marsad_status processing)" = 0
+check "the files were archived" \
+    test "$(in_namespace find "$state/archive" -type f -name '*.txt' | wc -l)" -ge "$drop_count"
+digests_written() { in_namespace find "$state/digests" -type f -size +0 | grep -q .; }
+wait_until 30 "a digest file in $state/digests" digests_written
+echo "ok   digests: $(in_namespace find "$state/digests" -type f | wc -l) file(s)"
+check "a group member can read the digests" \
+    in_namespace runuser -u reporter -- sh -c "find '$state/digests' -type f | head -n 1 | xargs cat >/dev/null"
+
+# A file that cannot be read as an article ends in failed/ with a warning.
+in_namespace runuser -u reporter -- sh -c ": >'$state/inbox/empty.txt'"
+failed_one() { [ "$(marsad_status failedFiles)" = 1 ]; }
+wait_until 30 "the empty file in failed/" failed_one
+check "failed/ holds the error sidecar" in_namespace test -s "$state/failed/empty.txt.error.json"
+
+# ---------------------------------------------------------------- reload
+say "reloading with a new topic file"
+topics_dir=/etc/marsad/taxonomy/topics
+template=$(in_namespace sh -c "ls '$topics_dir'/*.yaml | head -n 1")
+[ -n "$template" ] || fail "no topic files in $topics_dir"
+topics_logged() {  # the topic count of the last "reloaded" line
+    journal -o cat | sed -n 's/.*reloaded configuration and taxonomy: \([0-9][0-9]*\) topics.*/\1/p' | tail -n 1
+}
+reload_and_wait() {
+    local before
+    before=$(journal -o cat | grep -c 'reloaded configuration and taxonomy' || true)
+    in_namespace timeout 30 systemctl reload marsad.service || fail "systemctl reload marsad failed"
+    reloaded() { [ "$(journal -o cat | grep -c 'reloaded configuration and taxonomy' || true)" -gt "$before" ]; }
+    wait_until 15 "the reload in the journal" reloaded
+}
+reload_and_wait
+topics_before=$(topics_logged)
+in_namespace sh -c "sed '0,/^id: .*/s//id: reload-check/' '$template' >'$topics_dir/reload-check.yaml'"
+reload_and_wait
+topics_after=$(topics_logged)
+journal -o cat | grep 'reloaded configuration' | tail -n 1 | sed 's/^/   /'
+check "reload picked up the new topic file ($topics_before -> $topics_after topics)" \
+    test "$topics_after" = "$((topics_before + 1))"
+check "reload kept the same process" test "$(main_pid)" = "$pid"
+check "still active after reload" test "$(in_namespace systemctl is-active marsad.service)" = active
+
+# ---------------------------------------------------------------- journal
+say "journal priorities"
+info_lines=$(journal -t marsad -p info..info -o cat)
+check "info lines include the start line" grep -q 'marsad started' <<<"$info_lines"
+check "info lines include the recorded files" grep -q '^recorded ' <<<"$info_lines"
+notice_lines=$(journal -t marsad -p notice..notice -o cat)
+check "the reload is logged at notice" grep -q 'reloaded configuration' <<<"$notice_lines"
+warning_lines=$(journal -t marsad -p warning..warning -o cat)
+check "the failed file is logged at warning" grep -q 'empty.txt' <<<"$warning_lines"
+no_prefix_left() { ! journal -t marsad -o cat | grep -q '^<[0-7]>'; }
+check "no priority prefix is left in the messages" no_prefix_left
+journal -t marsad -o short-monotonic -n 8 | sed 's/^/   /'
+
+# ---------------------------------------------------------------- watchdog
+say "watchdog pings (WatchdogSec=3s for this check)"
+in_namespace sh -c 'mkdir -p /run/systemd/system/marsad.service.d &&
+    printf "[Service]\nWatchdogSec=3s\n" >/run/systemd/system/marsad.service.d/watchdog-check.conf'
+in_namespace systemctl daemon-reload
+in_namespace timeout 60 systemctl restart marsad.service || fail "restart with WatchdogSec=3s failed"
+pid=$(main_pid)
+sleep 8
+check "alive after 8 s under WatchdogSec=3s" test "$(main_pid)" = "$pid"
+no_watchdog_timeout() { ! journal -o cat | grep -qi 'watchdog timeout'; }
+check "no watchdog timeout" no_watchdog_timeout
+in_namespace rm -rf /run/systemd/system/marsad.service.d
+in_namespace systemctl daemon-reload
+
+# ---------------------------------------------------------------- stop
+say "stopping"
+started=$(milliseconds)
+in_namespace timeout 60 systemctl stop marsad.service || fail "systemctl stop marsad failed"
+stop_ms=$(( $(milliseconds) - started ))
+printf 'ok   stopped in %d ms\n' "$stop_ms"
+check "stop result is success" test "$(unit_property Result)" = success
+check "the daemon exited with status 0" test "$(unit_property ExecMainStatus)" = 0
+check "stop took less than 5 s" test "$stop_ms" -lt 5000
+check "nothing is left in processing/" test "$(in_namespace find "$state/processing" -type f | wc -l)" = 0
+
+security=$(in_namespace systemd-analyze security marsad.service 2>/dev/null | tail -n 1 || true)
+[ -n "$security" ] && echo "   systemd-analyze security: ${security#→ }"
+
+echo "PASS: marsad.service under systemd $(in_namespace systemctl --version | awk 'NR==1 {print $2}'): ready in ${start_ms} ms, stopped in ${stop_ms} ms"
