@@ -25,11 +25,12 @@ enum JSONRecordReader {
         } catch {
             throw failure(error, recordsBefore: 0)
         }
+        let firstEnd = parser.index
         parser.skipWhitespace()
         if parser.atEnd {
             return Records(drafts: records(in: first), warnings: [])
         }
-        return readLines(&parser, first: first)
+        return readLines(&parser, first: first, firstEnd: firstEnd)
     }
 
     private static func readTopLevelArray(_ parser: inout JSONParser) throws(ReadingError) -> Records {
@@ -86,26 +87,51 @@ enum JSONRecordReader {
         return Records(drafts: drafts, warnings: warnings)
     }
 
-    /// JSON Lines (or concatenated values): a damaged line is skipped and
-    /// named; reading resumes at the next line.
-    private static func readLines(_ parser: inout JSONParser, first: JSONValue) -> Records {
+    /// JSON Lines: each line parsed alone, so a damaged line is skipped and
+    /// named without swallowing the next. Values spread over several lines
+    /// (concatenated pretty-printed objects) are read as a stream instead.
+    private static func readLines(_ parser: inout JSONParser, first: JSONValue, firstEnd: Int) -> Records {
+        let bytes = parser.bytes
+        let firstValueIsOneLine = bytes[..<firstEnd].drop(while: { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }).firstIndex(of: 0x0A) == nil
         var values: [(line: Int, value: JSONValue)] = [(0, first)]
         var warnings: [String] = []
-        var lineNumber = 1
-        while true {
-            parser.skipWhitespace()
-            if parser.atEnd { break }
-            let start = parser.index
-            do {
-                values.append((lineNumber, try parser.parseValue()))
-            } catch {
-                let how = error.truncated ? "is cut off at byte \(error.offset)" : "is damaged at byte \(error.offset) (\(error.problem))"
-                warnings.append("JSON line \(lineNumber + 1) \(how) and was skipped")
-                var resume = max(error.offset, start + 1)
-                while resume < parser.bytes.count, parser.bytes[resume] != 0x0A { resume += 1 }
-                parser.index = resume
+        if firstValueIsOneLine {
+            var lineStart = firstEnd
+            var lineNumber = 0
+            while lineStart < bytes.count {
+                let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+                let line = Array(bytes[lineStart..<lineEnd])
+                lineStart = lineEnd + 1
+                var lineParser = JSONParser(line)
+                lineParser.skipWhitespace()
+                if lineParser.atEnd { continue }
+                lineNumber += 1
+                do {
+                    let value = try lineParser.parseValue()
+                    lineParser.skipWhitespace()
+                    if !lineParser.atEnd {
+                        warnings.append("JSON line \(lineNumber + 1) has extra text after its record; the extra text was ignored")
+                    }
+                    values.append((lineNumber, value))
+                } catch {
+                    let how = error.truncated ? "is cut off" : "is damaged (\(error.problem))"
+                    warnings.append("JSON line \(lineNumber + 1) \(how) and was skipped")
+                }
             }
-            lineNumber += 1
+        } else {
+            var index = 1
+            while true {
+                parser.skipWhitespace()
+                if parser.atEnd { break }
+                do {
+                    values.append((index, try parser.parseValue()))
+                } catch {
+                    let how = error.truncated ? "is truncated at byte \(error.offset)" : "is damaged at byte \(error.offset) (\(error.problem))"
+                    warnings.append("the JSON \(how); the \(values.count) complete records before it were read, the rest was lost")
+                    break
+                }
+                index += 1
+            }
         }
         var drafts: [ArticleDraft] = []
         for (line, value) in values {
@@ -161,7 +187,9 @@ enum JSONRecordReader {
         if let body = lookup(members, bodyKeys).flatMap(textValue) ?? lookup(members, summaryKeys).flatMap(textValue) {
             draft.paragraphs = HTMLArticleExtractor.looksLikeMarkupFragment(body)
                 ? HTMLArticleExtractor.fragmentParagraphs(body)
-                : TRECReader.paragraphs(body).flatMap { $0.isEmpty ? [] : [$0] }
+                : body.scalarWords(separatedBy: { $0 == "\n" || $0 == "\r" || $0 == "\u{2029}" })
+                    .map { $0.trimmingWhitespace() }
+                    .filter { !$0.isEmpty }
         }
         draft.url = lookup(members, urlKeys).flatMap(textValue)
         if let published = lookup(members, publishedKeys) {

@@ -90,20 +90,16 @@ struct BoilerplateLexicon: Sendable {
         return nil
     }
 
-    /// Offset just past the first `count` words of the line, counting words
-    /// the way `keyWords` does so the two stay in step.
+    /// Offset just past the end of the first `count` words of the line,
+    /// counting words the way `keyWords` does so the two stay in step.
     private static func scalarOffset(afterWords count: Int, in scalars: [Unicode.Scalar]) -> Int {
         var seen = 0
-        var index = 0
         var inWord = false
-        while index < scalars.count {
-            let isWord = isWordScalar(scalars[index]) || (0x0640 == scalars[index].value) || (0x200B...0x200F).contains(scalars[index].value)
-            if isWord && !inWord {
-                if seen == count { return index }
-                seen += 1
-            }
+        for index in scalars.indices {
+            let isWord = isWordScalar(scalars[index]) || scalars[index].value == 0x0640 || (0x200B...0x200F).contains(scalars[index].value)
+            if inWord && !isWord && seen == count { return index }
+            if isWord && !inWord { seen += 1 }
             inWord = isWord
-            index += 1
         }
         return scalars.count
     }

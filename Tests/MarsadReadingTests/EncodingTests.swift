@@ -1,0 +1,144 @@
+import Testing
+@testable import MarsadReading
+
+@Suite("Encodings")
+struct EncodingTests {
+    let reader = ArticleReader()
+
+    @Test func utf8WithByteOrderMark() throws {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("\(Fixtures.title)\n\n\(Fixtures.sentence)".utf8)
+        let article = try #require(try reader.read(bytes, fileName: "a.txt").first)
+        #expect(article.encoding == "UTF-8")
+        #expect(article.title == Fixtures.title)
+        #expect(article.body == Fixtures.sentence)
+    }
+
+    @Test(arguments: [false, true])
+    func utf16WithByteOrderMark(bigEndian: Bool) throws {
+        let bytes = Fixtures.utf16("\(Fixtures.title)\n\n\(Fixtures.sentence)", bigEndian: bigEndian, byteOrderMark: true)
+        let article = try #require(try reader.read(bytes, fileName: "a.txt").first)
+        #expect(article.encoding == (bigEndian ? "UTF-16BE" : "UTF-16LE"))
+        #expect(article.title == Fixtures.title)
+        #expect(article.body == Fixtures.sentence)
+    }
+
+    @Test(arguments: [false, true])
+    func utf16WithoutByteOrderMarkIsRecognisedByItsNULPattern(bigEndian: Bool) throws {
+        let bytes = Fixtures.utf16("Title line here\n\n\(Fixtures.sentence)", bigEndian: bigEndian, byteOrderMark: false)
+        let article = try #require(try reader.read(bytes, fileName: "a.txt").first)
+        #expect(article.encoding == (bigEndian ? "UTF-16BE" : "UTF-16LE"))
+        #expect(article.body == Fixtures.sentence)
+    }
+
+    @Test func windows1256IsDetectedWithoutDeclaration() throws {
+        let article = try #require(try reader.read(Fixtures.sentenceWindows1256, fileName: "a.txt").first)
+        #expect(article.encoding == "windows-1256")
+        #expect(article.body == Fixtures.sentence)
+    }
+
+    @Test func iso8859_6IsToldApartFromWindows1256() throws {
+        let article = try #require(try reader.read(Fixtures.sentenceISO8859_6, fileName: "a.txt").first)
+        #expect(article.encoding == "ISO-8859-6")
+        #expect(article.body == Fixtures.sentence)
+    }
+
+    @Test func htmlMetaCharsetIsHonoured() throws {
+        let head = Array("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1256\"><title>".utf8)
+        let titleEnd = Fixtures.sentenceWindows1256.indices.filter { Fixtures.sentenceWindows1256[$0] == 0x20 }[4]
+        let titleBytes = Array(Fixtures.sentenceWindows1256[..<titleEnd])
+        var bytes = head + titleBytes + Array("</title></head><body><article><h1>".utf8) + titleBytes + Array("</h1><p>".utf8)
+        bytes += Fixtures.sentenceWindows1256 + Array("</p><p>".utf8) + Fixtures.sentenceWindows1256 + Array("</p></article></body></html>".utf8)
+        let article = try #require(try reader.read(bytes, fileName: "page.html").first)
+        #expect(article.encoding == "windows-1256")
+        #expect(article.format == .html)
+        #expect(article.title == "أعلنت وزارة الصحة، اليوم الثلاثاء،")
+        #expect(article.body == Fixtures.sentence + "\n\n" + Fixtures.sentence)
+    }
+
+    @Test func declaredISO8859_6WithBytesItLacksIsAnError() {
+        let bytes = Array("<html><head><meta charset=\"iso-8859-6\"></head><body><p>".utf8)
+            + Fixtures.sentenceWindows1256 + Array("</p></body></html>".utf8)
+        #expect {
+            _ = try reader.read(bytes, fileName: "page.html")
+        } throws: { error in
+            let error = error as! ReadingError
+            return error.kind == .encoding && error.message.contains("declares ISO-8859-6") && error.message.contains("offset")
+        }
+    }
+
+    @Test func damagedUTF8IsReportedWithOffsetNotRepaired() {
+        var bytes = Array("\(Fixtures.title)\n\n\(Fixtures.sentence)".utf8)
+        let boundary = Fixtures.title.utf8.count + 2
+        bytes.insert(0xFF, at: boundary)
+        #expect {
+            _ = try reader.read(bytes, fileName: "a.txt")
+        } throws: { error in
+            let error = error as! ReadingError
+            return error.kind == .encoding && error.message.contains("offset \(boundary)") && error.message.contains("0xFF")
+                && error.message.contains("damaged")
+        }
+    }
+
+    @Test func latinSingleByteTextIsNotMistakenForArabic() {
+        let bytes = Array("Le ministre a d".utf8) + [0xE9] + Array("clar".utf8) + [0xE9] + Array(" que la r".utf8) + [0xE9, 0x66, 0x6F, 0x72, 0x6D, 0x65]
+        #expect {
+            _ = try reader.read(bytes, fileName: "a.txt")
+        } throws: { error in
+            let error = error as! ReadingError
+            return error.kind == .encoding && error.message.contains("does not read as Arabic")
+        }
+    }
+
+    @Test func utf8CutInsideTheLastCharacterKeepsTheTextBefore() throws {
+        var bytes = Array("\(Fixtures.title)\n\n\(Fixtures.sentence)".utf8)
+        // Drop the final "." and the second byte of the two-byte letter before it.
+        bytes.removeLast(2)
+        let article = try #require(try reader.read(bytes, fileName: "a.txt").first)
+        #expect(article.body.hasPrefix("أعلنت وزارة الصحة"))
+        #expect(!article.body.unicodeScalars.contains("\u{FFFD}"))
+    }
+
+    @Test(arguments: [
+        ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D], "PNG image"),
+        (Array("%PDF-1.7\n%\u{00E2}\u{00E3}".utf8), "PDF document"),
+        ([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00], "ZIP archive"),
+        ([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00], "ELF executable"),
+        ([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46], "JPEG image"),
+        ([0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00], "gzip"),
+    ] as [([UInt8], String)])
+    func binaryFilesAreNamed(bytes: [UInt8], name: String) {
+        #expect {
+            _ = try reader.read(bytes, fileName: "article.txt")
+        } throws: { error in
+            let error = error as! ReadingError
+            return error.kind == .binary && error.message.contains(name)
+        }
+    }
+
+    @Test func nulBytesMeanBinary() {
+        let bytes = Array("some text".utf8) + [0, 0, 0, 1, 2, 3, 0, 0] + Array("more".utf8)
+        #expect {
+            _ = try reader.read(bytes, fileName: "a.txt")
+        } throws: { error in
+            let error = error as! ReadingError
+            return error.kind == .binary && error.message.contains("NUL")
+        }
+    }
+
+    @Test func emptyAndBlankFiles() {
+        #expect(throws: ReadingError(.empty, "the file is empty")) { _ = try reader.read([], fileName: "a.txt") }
+        #expect {
+            _ = try reader.read(Array(" \n\t \n".utf8), fileName: "a.txt")
+        } throws: { error in
+            (error as! ReadingError).kind == .empty
+        }
+    }
+
+    @Test func charsetLabels() {
+        #expect(TextEncoding(label: "Windows-1256") == .windows1256)
+        #expect(TextEncoding(label: "cp1256") == .windows1256)
+        #expect(TextEncoding(label: "ISO_8859-6") == .iso8859_6)
+        #expect(TextEncoding(label: "utf8") == .utf8)
+        #expect(TextEncoding(label: "koi8-r") == nil)
+    }
+}

@@ -1,0 +1,86 @@
+import Testing
+@testable import MarsadReading
+
+@Suite("HTML")
+struct HTMLReadingTests {
+    let reader = ArticleReader()
+
+    @Test func newsPageGivesArticleWithoutChrome() throws {
+        let article = try #require(try reader.read(Array(Fixtures.htmlPage().utf8), fileName: "page.html").first)
+        #expect(article.format == .html)
+        #expect(article.title == Fixtures.title)
+        #expect(article.siteName == "صوت القيروان")
+        #expect(article.url == "https://example.tn/news/hospital-kairouan")
+        #expect(article.published == "2024-11-12T09:30:00+01:00")
+        #expect(article.author == "سامي الحاج")
+        #expect(article.source == "وكالة تونس إفريقيا للأنباء")
+        let expectedBody = [
+            Fixtures.paragraphs[0], Fixtures.paragraphs[1] + " التفاصيل", Fixtures.intertitle, Fixtures.paragraphs[2],
+            Fixtures.paragraphs[3],
+        ].joined(separator: "\n\n")
+        #expect(article.body == expectedBody)
+    }
+
+    @Test func withoutMetadataTheTitleComesFromH1AndTimeFromTheTimeElement() throws {
+        let page = Fixtures.htmlPage(jsonLD: false)
+            .replacingAll("<meta property=\"og:title\" content=\"\(Fixtures.title)\">", with: "")
+            .replacingAll("<meta property=\"article:published_time\" content=\"2024-11-12T09:30:00+01:00\">", with: "")
+        let article = try #require(try reader.read(Array(page.utf8), fileName: "page.htm").first)
+        #expect(article.title == Fixtures.title)
+        #expect(article.published == "2024-11-12T09:30:00+01:00")
+        #expect(article.body.contains(Fixtures.paragraphs[3]))
+        #expect(!article.body.contains("الأكثر قراءة"))
+        #expect(!article.body.contains("تعليق طويل"))
+    }
+
+    @Test func truncatedPageIsReadLeniently() throws {
+        let page = Fixtures.htmlPage()
+        let cut = String(decoding: Array(page.utf8).prefix(Array(page.utf8).count * 55 / 100), as: UTF8.self)
+        let article = try #require(try reader.read(Array(cut.utf8), fileName: "cut.html").first)
+        #expect(article.title == Fixtures.title)
+        #expect(article.body.contains(Fixtures.paragraphs[0]))
+    }
+
+    @Test func pageWithoutArticleMarkupFallsBackToTextStructure() throws {
+        let page = "<html><body><div>" + Fixtures.plainTextPage
+            .scalarWords(separatedBy: { $0 == "\n" })
+            .map { "<div>\($0)</div>" }
+            .joined() + "</div></body></html>"
+        let article = try #require(try reader.read(Array(page.utf8), fileName: "page.html").first)
+        #expect(article.body.contains(Fixtures.paragraphs[0]))
+        #expect(article.body.contains(Fixtures.paragraphs[3]))
+        #expect(!article.body.contains("اترك تعليقاً"))
+    }
+
+    @Test func contentIsDetectedWithoutExtension() throws {
+        let documents = try reader.read(Array(Fixtures.htmlPage().utf8), fileName: "saved-page.txt")
+        #expect(documents.first?.format == .html)
+    }
+
+    @Test func parsingIsSafeFromManyThreadsAtOnce() async throws {
+        let bytes = Array(Fixtures.htmlPage().utf8)
+        let titles = try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<16 {
+                group.addTask { try ArticleReader().read(bytes, fileName: "p.html").first?.title ?? "" }
+            }
+            var titles: [String] = []
+            for try await title in group { titles.append(title) }
+            return titles
+        }
+        #expect(titles == Array(repeating: Fixtures.title, count: 16))
+    }
+
+    @Test func siteNameIsStrippedFromDocumentTitle() {
+        var metadata = HTMLMetadata(root: HTMLElement(name: "html", attributes: [:]))
+        metadata.siteName = "الجزيرة نت"
+        #expect(metadata.stripSiteName("وزير الخارجية يزور الجزائر | الجزيرة نت") == "وزير الخارجية يزور الجزائر")
+        metadata.siteName = nil
+        #expect(metadata.stripSiteName("وزير الخارجية يزور الجزائر - الشروق") == "وزير الخارجية يزور الجزائر")
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        components(separatedByString: target).joined(separator: replacement)
+    }
+}

@@ -1,0 +1,114 @@
+import Testing
+@testable import MarsadReading
+
+@Suite("Plain-text pages")
+struct PlainTextReadingTests {
+    let reader = ArticleReader()
+
+    @Test func scrapedPageGivesArticleWithoutChrome() throws {
+        let article = try #require(try reader.read(Array(Fixtures.plainTextPage.utf8), fileName: "page.txt").first)
+        #expect(article.format == .text)
+        #expect(article.title == Fixtures.title)
+        #expect(article.author == "سامي الحاج")
+        #expect(article.source == "وكالة تونس إفريقيا للأنباء")
+        #expect(article.published == "2024-11-12")
+        #expect(article.body == [
+            Fixtures.paragraphs[0], Fixtures.paragraphs[1], Fixtures.intertitle, Fixtures.paragraphs[2], Fixtures.paragraphs[3],
+        ].joined(separator: "\n\n"))
+    }
+
+    @Test func headlineBlankLineBodyFile() throws {
+        let text = "حصيلة رمضان\n\n" + Fixtures.paragraphs.joined(separator: "\n")
+        let article = try #require(try reader.read(Array(text.utf8), fileName: "a001.txt").first)
+        #expect(article.title == "حصيلة رمضان")
+        #expect(article.body == Fixtures.paragraphs.joined(separator: "\n\n"))
+    }
+
+    @Test func pageWithoutTitleGetsTheFirstSentence() throws {
+        let text = Fixtures.paragraphs.joined(separator: "\n")
+        let article = try #require(try reader.read(Array(text.utf8), fileName: "a.txt").first)
+        #expect(article.title == "أعلنت وزارة الصحة، اليوم الثلاثاء، عن افتتاح مستشفى جديد في مدينة القيروان يضم مئة سرير ويخدم…")
+        #expect(article.body == Fixtures.paragraphs.joined(separator: "\n\n"))
+    }
+
+    @Test func titleRepeatedAboveTheBodyAndSiteBylineBetween() throws {
+        let text = ["سياسة", "", Fixtures.title, "", "صوت القيروان", "", Fixtures.title, Fixtures.paragraphs[0], "",
+                    Fixtures.paragraphs[1], "", "اقرأ أيضاً:انطلاق موسم جني الزيتون في صفاقس", "", Fixtures.paragraphs[2]]
+            .joined(separator: "\n")
+        let article = try #require(try reader.read(Array(text.utf8), fileName: "a.txt").first)
+        #expect(article.title == Fixtures.title)
+        #expect(article.author == "صوت القيروان")
+        #expect(article.body == Fixtures.paragraphs[0...2].joined(separator: "\n\n"))
+    }
+
+    @Test func englishPage() throws {
+        let text = """
+        Home | World | Business | Sport
+
+        Hospital opens in Kairouan
+
+        By Sami Haj
+
+        The health ministry opened a new hospital in the city of Kairouan on Tuesday, with one hundred beds.
+
+        Read also: Olive harvest starts in Sfax
+
+        The minister said the hospital would receive its first patients next month, at a cost of 1.5 million dinars.
+
+        Related articles
+
+        Leave a comment
+        """
+        let article = try #require(try reader.read(Array(text.utf8), fileName: "en.txt").first)
+        #expect(article.language == .english)
+        #expect(article.title == "Hospital opens in Kairouan")
+        #expect(article.author == "Sami Haj")
+        #expect(article.body.hasPrefix("The health ministry"))
+        #expect(article.body.hasSuffix("1.5 million dinars."))
+        #expect(!article.body.contains("Read also"))
+    }
+
+    @Test func gluedTickerIsNotProse() {
+        let shape = LineShape("خبر أول عن الاقتصاد!خبر ثان عن الرياضةخبر ثالث عن السياسة؟خبر رابع عن الطقسخبر خامس")
+        #expect(shape.glueMarks >= 3)
+        let prose = LineShape(Fixtures.paragraphs[0])
+        #expect(prose.glueMarks == 0)
+        #expect(prose.isProse)
+    }
+
+    @Test func lexiconCues() {
+        let lexicon = BoilerplateLexicon.shipped
+        #expect(lexicon.match("اقرأ أيضاً: عنوان آخر")?.kind == .drop)
+        #expect(lexicon.match("مقالات ذات صلة")?.kind == .end)
+        #expect(lexicon.match("Back to top button")?.kind == .end)
+        #expect(lexicon.match("المصدر: (وكالات)") == CueMatch(kind: .source, remainder: "(وكالات)"))
+        #expect(lexicon.match("شاهد الملايين المباراة النهائية في الملعب الكبير يوم أمس.") == nil)
+        #expect(lexicon.match("التعليقات التي نشرها الوزير على حسابه أثارت جدلا واسعا بين المتابعين.") == nil)
+    }
+}
+
+@Suite("Dates")
+struct DateParsingTests {
+    @Test(arguments: [
+        ("الثلاثاء 12 تشرين الثاني 2024", "2024-11-12"),
+        ("نشر في ٥ يوليو/تموز ٢٠١٨", "2018-07-05"),
+        ("الجمعة 3 جويلية 2020", "2020-07-03"),
+        ("14 يونيه 2019 - 10:30", "2019-06-14"),
+        ("24 أوت 2016", "2016-08-24"),
+        ("الخميس، 1 غشت 2019", "2019-08-01"),
+        ("July 5, 2018", "2018-07-05"),
+        ("12/11/2024", "2024-11-12"),
+        ("2024-11-12", "2024-11-12"),
+    ])
+    func textDates(text: String, iso: String) {
+        #expect(DateParsing.findDate(in: text) == iso)
+    }
+
+    @Test func machineDates() {
+        #expect(DateParsing.normalize("2015-07-21 02:51:32") == "2015-07-21T02:51:32")
+        #expect(DateParsing.normalize("2024-11-12T09:30:00.000+0100") == "2024-11-12T09:30:00+01:00")
+        #expect(DateParsing.normalize("Tue, 21 Jul 2015 02:51:32 GMT") == "2015-07-21T02:51:32Z")
+        #expect(DateParsing.normalize("1437060692") == "2015-07-16T15:31:32Z")
+        #expect(DateParsing.normalize("31 فبراير 2020") == nil)
+    }
+}
