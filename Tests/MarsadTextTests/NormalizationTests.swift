@@ -108,6 +108,8 @@ struct MatchKeyTests {
     func yehHamza() {
         #expect(TextNormalizer.matchKey("رئيس") == "رييس")
         #expect(TextNormalizer.matchKey("\u{064A}\u{0654}") == "ي")
+        #expect(TextNormalizer.matchKey("\u{06D3}") == "\u{06D2}")
+        #expect(TextNormalizer.matchKey("\u{06D2}\u{0654}") == "\u{06D2}")
     }
 
     @Test("Arabic-Indic and Persian digits become ASCII, with their separators")
