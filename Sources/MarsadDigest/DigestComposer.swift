@@ -155,7 +155,7 @@ struct DigestComposer: Sendable {
             }
             // Prefer a report with a real lead and headline over a stub.
             if articles[candidate].title.isEmpty { score -= 0.5 }
-            if LeadSentences.wordCount(articles[candidate].body) < 20 { score -= 0.25 }
+            if fingerprints[candidate].shingleCount < 30 { score -= 0.25 }
             let better = score > bestScore + 1e-9
                 || (abs(score - bestScore) <= 1e-9
                     && fingerprints[candidate].shingleCount > fingerprints[best].shingleCount)

@@ -7,6 +7,7 @@ enum Escaping {
     /// U+2066–U+2069): an article must not change the direction of what
     /// follows it. Other C0/C1 controls are dropped too; line breaks become spaces.
     static func neutralized(_ text: String) -> String {
+        if isClean(text) { return text }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
@@ -30,21 +31,52 @@ enum Escaping {
         return String(out).trimmingWhitespace()
     }
 
+    /// Most strings need no change: no controls, no bidi formatting, no
+    /// space at either end. Checked on UTF-8 bytes, without decoding.
+    private static func isClean(_ text: String) -> Bool {
+        // Lead bytes of every scalar that counts as whitespace: space, C2 (U+0085, U+00A0),
+        // E1 (U+1680), E2 (U+2000–U+205F), E3 (U+3000).
+        func mayBeWhitespace(_ lead: UInt8) -> Bool {
+            lead == 0x20 || lead == 0xC2 || lead == 0xE1 || lead == 0xE2 || lead == 0xE3
+        }
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        var firstLead: UInt8?
+        var lastLead: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x80 || byte >= 0xC0 {
+                if firstLead == nil { firstLead = byte }
+                lastLead = byte
+            }
+            if byte < 0x20 || byte == 0x7F { return false }
+            // U+0080–U+009F are C2 80–C2 9F; U+2028/9, U+202A–E, U+2066–9 are E2 80 A8–AE, E2 81 A6–A9; U+FEFF is EF BB BF.
+            if previous == 0xC2 && byte <= 0x9F { return false }
+            if beforePrevious == 0xE2 && previous == 0x80 && (0xA8...0xAE).contains(byte) { return false }
+            if beforePrevious == 0xE2 && previous == 0x81 && (0xA6...0xA9).contains(byte) { return false }
+            if beforePrevious == 0xEF && previous == 0xBB && byte == 0xBF { return false }
+            beforePrevious = previous
+            previous = byte
+        }
+        guard let firstLead else { return true }
+        return !mayBeWhitespace(firstLead) && !mayBeWhitespace(lastLead)
+    }
+
     /// Text content and attribute values alike.
     static func html(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for scalar in neutralized(text).unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
+        let clean = neutralized(text)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(clean.utf8.count + 16)
+        for byte in clean.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): bytes.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "'"): bytes.append(contentsOf: "&#39;".utf8)
+            default: bytes.append(byte)
             }
         }
-        return out
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Article text as an isolated run, so a Latin title in Arabic prose (or
@@ -57,37 +89,35 @@ enum Escaping {
     /// backslash-escaped, and so is a line start that would open a list.
     static func markdown(_ text: String) -> String {
         let clean = neutralized(text)
-        var out = ""
-        out.reserveCapacity(clean.utf8.count + 8)
-        for scalar in clean.unicodeScalars {
-            switch scalar {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~", "&":
-                out += "\\"
-                out.unicodeScalars.append(scalar)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(clean.utf8.count + 8)
+        for byte in clean.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+                 UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "#"),
+                 UInt8(ascii: "~"), UInt8(ascii: "&"):
+                bytes.append(UInt8(ascii: "\\"))
+                bytes.append(byte)
             default:
-                out.unicodeScalars.append(scalar)
+                bytes.append(byte)
             }
         }
-        return escapeLineStart(out)
+        escapeLineStart(&bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `1. `, `1) `, `- `, `+ `, `= `: harmless mid-line, a list or heading at a line's start.
-    private static func escapeLineStart(_ text: String) -> String {
-        let scalars = Array(text.unicodeScalars)
-        guard let first = scalars.first else { return text }
-        if first == "-" || first == "+" || first == "=" {
-            return "\\" + text
+    private static func escapeLineStart(_ bytes: inout [UInt8]) {
+        guard let first = bytes.first else { return }
+        if first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: "=") {
+            bytes.insert(UInt8(ascii: "\\"), at: 0)
+            return
         }
         var index = 0
-        while index < scalars.count, (0x30...0x39).contains(scalars[index].value) { index += 1 }
-        if index > 0, index < scalars.count, scalars[index] == "." || scalars[index] == ")" {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[0..<index])
-            view.append("\\")
-            view.append(contentsOf: scalars[index...])
-            return String(view)
+        while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+        if index > 0, index < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")") {
+            bytes.insert(UInt8(ascii: "\\"), at: index)
         }
-        return text
     }
 
     /// A code span that no backtick inside the text can close early.

@@ -209,10 +209,23 @@ enum Tokenizer {
     /// FNV-1a over the scalars' UTF-8, without building a string.
     static func hash(_ scalars: ArraySlice<Unicode.Scalar>) -> UInt64 {
         var hash = StableHash.offset
-        for scalar in scalars {
-            UTF8.encode(scalar) { byte in
-                hash ^= UInt64(byte)
-                hash = hash &* StableHash.prime
+        for index in scalars.indices {
+            let value = scalars[index].value
+            // UTF-8 by hand: the generic encoder is not specialised across modules.
+            if value < 0x80 {
+                hash = (hash ^ UInt64(value)) &* StableHash.prime
+            } else if value < 0x800 {
+                hash = (hash ^ UInt64(0xC0 | (value >> 6))) &* StableHash.prime
+                hash = (hash ^ UInt64(0x80 | (value & 0x3F))) &* StableHash.prime
+            } else if value < 0x10000 {
+                hash = (hash ^ UInt64(0xE0 | (value >> 12))) &* StableHash.prime
+                hash = (hash ^ UInt64(0x80 | ((value >> 6) & 0x3F))) &* StableHash.prime
+                hash = (hash ^ UInt64(0x80 | (value & 0x3F))) &* StableHash.prime
+            } else {
+                hash = (hash ^ UInt64(0xF0 | (value >> 18))) &* StableHash.prime
+                hash = (hash ^ UInt64(0x80 | ((value >> 12) & 0x3F))) &* StableHash.prime
+                hash = (hash ^ UInt64(0x80 | ((value >> 6) & 0x3F))) &* StableHash.prime
+                hash = (hash ^ UInt64(0x80 | (value & 0x3F))) &* StableHash.prime
             }
         }
         return hash
@@ -234,16 +247,23 @@ enum ArabicLightStemmer {
     static let suffixes: [[Unicode.Scalar]] = ["يه", "ات", "ون", "ين", "ان", "ها", "ه", "ي"].map { Array($0.unicodeScalars) }
 
     static func stem(_ word: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar> {
-        var stem = word[...]
-        for prefix in prefixes where stem.count - prefix.count >= 3 && stem.starts(with: prefix) {
-            stem = stem.dropFirst(prefix.count)
+        var start = 0
+        var end = word.count
+        for prefix in prefixes where end - start - prefix.count >= 3 && matches(word, prefix, at: start) {
+            start += prefix.count
             break
         }
-        for suffix in suffixes where stem.count - suffix.count >= 3 && stem.suffix(suffix.count).elementsEqual(suffix) {
-            stem = stem.dropLast(suffix.count)
+        for suffix in suffixes where end - start - suffix.count >= 3 && matches(word, suffix, at: end - suffix.count) {
+            end -= suffix.count
             break
         }
-        return stem
+        return word[start..<end]
+    }
+
+    @inline(__always)
+    private static func matches(_ word: [Unicode.Scalar], _ affix: [Unicode.Scalar], at offset: Int) -> Bool {
+        for index in 0..<affix.count where word[offset + index] != affix[index] { return false }
+        return true
     }
 }
 

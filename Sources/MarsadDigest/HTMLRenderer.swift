@@ -33,9 +33,9 @@ struct HTMLRenderer: Sendable {
         out += whoAndWhere(digest)
         out += timeline(digest)
 
-        out += "<footer><p>موجز آلي من مرصد، من \(ArabicFormatting.count(digest.articleCount, .article, genitive: true)). "
-        out += "الأوقات بتوقيت <span dir=\"ltr\">\(Escaping.html(digest.timeZone))</span>. "
-        out += "<span dir=\"ltr\" lang=\"en\">\(DayDigest.schemaIdentifier)</span></p></footer>\n"
+        out += "<footer><p>موجز آلي من مرصد، من \(ArabicFormatting.count(digest.articleCount, .article, genitive: true))، "
+        out += "الأوقات بتوقيت <bdi dir=\"ltr\">\(Escaping.html(digest.timeZone))</bdi>"
+        out += "<span class=\"sep\">—</span><bdi dir=\"ltr\" lang=\"en\">\(DayDigest.schemaIdentifier)</bdi></p></footer>\n"
         out += "</main>\n</body>\n</html>\n"
         return out
     }

@@ -10,44 +10,56 @@ enum LeadSentences {
     static let shortLead = 140
     static let maximumLength = 420
 
-    static func sentences(_ text: String) -> [String] {
-        let scalars = Array(text.unicodeScalars)
+    /// The first `limit` sentences of `text`; it is scanned no further.
+    static func sentences(_ text: String, limit: Int = .max) -> [String] {
+        let scalars = text.unicodeScalars
         var sentences: [String] = []
-        var current = String.UnicodeScalarView()
-        func flush() {
-            let trimmed = String(current).trimmingWhitespace()
-            if !trimmed.isEmpty { sentences.append(trimmed) }
-            current = String.UnicodeScalarView()
+        var start = scalars.startIndex
+        var index = scalars.startIndex
+        var previous: Unicode.Scalar = " "
+        var beforePrevious: Unicode.Scalar = " "
+        func flush(upTo end: String.UnicodeScalarView.Index) {
+            if start < end {
+                let sentence = String(scalars[start..<end]).trimmingWhitespace()
+                if !sentence.isEmpty { sentences.append(sentence) }
+            }
         }
-        var index = 0
-        while index < scalars.count {
+        while index < scalars.endIndex, sentences.count < limit {
             let scalar = scalars[index]
+            let nextIndex = scalars.index(after: index)
             if scalar == "\n" || scalar == "\r" || scalar == "\u{2029}" {
-                flush()
-                index += 1
+                flush(upTo: index)
+                start = nextIndex
+            } else if isTerminal(scalar, previous: previous, beforePrevious: beforePrevious,
+                                 next: nextIndex < scalars.endIndex ? scalars[nextIndex] : " ") {
+                // Keep a run of terminal marks and closing quotes with the sentence.
+                var end = nextIndex
+                while end < scalars.endIndex, isTrailing(scalars[end]) { end = scalars.index(after: end) }
+                flush(upTo: end)
+                start = end
+                beforePrevious = " "
+                previous = " "
+                index = end
                 continue
             }
-            current.append(scalar)
-            if isTerminal(scalar, at: index, in: scalars) {
-                // Keep a run of terminal marks and closing quotes with the sentence.
-                while index + 1 < scalars.count, isTrailing(scalars[index + 1]) {
-                    index += 1
-                    current.append(scalars[index])
-                }
-                flush()
-            }
-            index += 1
+            beforePrevious = previous
+            previous = scalar
+            index = nextIndex
         }
-        flush()
+        if sentences.count < limit { flush(upTo: scalars.endIndex) }
         return sentences
     }
+
+    /// How far into a report its lead is looked for.
+    static let scannedSentences = 8
 
     /// The extractive summary: the first substantial sentence, and the next
     /// one as well when the first is short.
     static func lead(of body: String) -> String {
-        let candidates = sentences(body).filter { wordCount($0) >= minimumWords }
+        let opening = sentences(body, limit: scannedSentences)
+        let candidates = opening.filter { wordCount($0) >= minimumWords }
         guard let first = candidates.first else {
-            return truncated(sentences(body).first ?? "")
+            return truncated(opening.first ?? "")
         }
         var lead = withoutDateline(first)
         if lead.unicodeScalars.count < shortLead, candidates.count > 1,
@@ -108,16 +120,15 @@ enum LeadSentences {
         return count
     }
 
-    private static func isTerminal(_ scalar: Unicode.Scalar, at index: Int, in scalars: [Unicode.Scalar]) -> Bool {
+    private static func isTerminal(
+        _ scalar: Unicode.Scalar, previous: Unicode.Scalar, beforePrevious: Unicode.Scalar, next: Unicode.Scalar
+    ) -> Bool {
         switch scalar {
         case "؟", "؛", "!", "?", ";", "…", "۔":
             return true
         case ".":
-            let next = index + 1 < scalars.count ? scalars[index + 1] : " "
             if (0x30...0x39).contains(next.value) || (0x0660...0x0669).contains(next.value) { return false }
             // A lone letter before the period is an initial or an abbreviation.
-            let previous = index >= 1 ? scalars[index - 1] : " "
-            let beforePrevious = index >= 2 ? scalars[index - 2] : " "
             if Tokenizer.isWordScalar(previous) && !Tokenizer.isWordScalar(beforePrevious) { return false }
             return true
         default:
@@ -135,13 +146,10 @@ enum LeadSentences {
 
 extension String {
     func trimmingWhitespace() -> String {
-        let scalars = Array(unicodeScalars)
-        var start = 0
-        var end = scalars.count
-        while start < end, scalars[start].properties.isWhitespace { start += 1 }
-        while end > start, scalars[end - 1].properties.isWhitespace { end -= 1 }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        return String(view)
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return self }
+        return String(scalars[first...last])
     }
 }

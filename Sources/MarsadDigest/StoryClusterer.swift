@@ -7,6 +7,8 @@ public struct ClusteringThresholds: Sendable, Hashable {
     /// Estimated Jaccard similarity of word 3-gram shingles above which two
     /// reports are copies of one text, whoever is named in them.
     public var nearDuplicate: Double = 0.45
+    /// Copies must also share this much of their headline-and-lead words.
+    public var minimumCopyEventTerms: Double = 0.12
     /// Minimum share of headline-and-lead content words two reports of one
     /// event must have in common.
     public var minimumEventTerms: Double = 0.2
@@ -90,7 +92,10 @@ struct StoryClusterer: Sendable {
         let shingles = MinHasher.similarity(fa.shingleSignature, fb.shingleSignature)
         let events = Self.jaccard(fa.eventTerms, fb.eventTerms)
         let similarity = max(shingles, events)
-        if shingles >= thresholds.nearDuplicate && min(fa.shingleCount, fb.shingleCount) >= 3 {
+        // Copies share their headline-and-lead words too; pages that share only
+        // a site's boilerplate (photo galleries, short briefs) do not.
+        if shingles >= thresholds.nearDuplicate && min(fa.shingleCount, fb.shingleCount) >= 3
+            && events >= thresholds.minimumCopyEventTerms {
             return (true, similarity)
         }
         let apart = abs(a.time.timeIntervalSince(b.time))
