@@ -90,6 +90,8 @@ remove_cgroup() {
 
 cleanup() {
     local status=$?
+    set +e
+    [ -n "${timer:-}" ] && kill "$timer" 2>/dev/null
     if [ "$keep" = 1 ] && [ -n "$init_pid" ] && kill -0 "$init_pid" 2>/dev/null; then
         echo "kept: enter with: nsenter --target $init_pid --mount --pid --cgroup --net --uts --ipc"
         echo "kept: stop with: kill -KILL $init_pid; then remove $work and $cgroup"
@@ -161,6 +163,16 @@ if [ "$harness_only" = 0 ]; then
 fi
 
 # ---------------------------------------------------------------- boot systemd
+# A bound on the whole run, on top of the timeout of every wait.
+time_limit=${MARSAD_TEST_TIME_LIMIT:-600}
+(
+    sleep "$time_limit" & sleeper=$!
+    trap 'kill $sleeper 2>/dev/null; exit 0' TERM
+    wait "$sleeper"
+    echo "FAIL: the test ran over ${time_limit}s" >&2
+    kill -TERM $$ 2>/dev/null
+) &
+timer=$!
 say "booting systemd in a namespace (work folder $work)"
 mkdir -p "$cgroup"
 
@@ -309,7 +321,7 @@ ready_limit_ms=${MARSAD_READY_LIMIT_MS:-2000}
 config=/etc/marsad/marsad.yaml
 state=/var/lib/marsad
 say "installing with systemd/install.sh"
-in_namespace "$repo/systemd/install.sh" --no-build --build-path "$build_path" >"$work/install.log" 2>&1 \
+in_namespace timeout 300 "$repo/systemd/install.sh" --no-build --build-path "$build_path" >"$work/install.log" 2>&1 \
     || { cat "$work/install.log" >&2; fail "install.sh failed"; }
 sed 's/^/   /' "$work/install.log"
 check "the marsad user and group exist" in_namespace getent passwd marsad
@@ -475,14 +487,14 @@ security=$(in_namespace systemd-analyze security marsad.service 2>/dev/null | ta
 [ -n "$security" ] && echo "   systemd-analyze security: ${security#→ }"
 
 say "uninstalling"
-in_namespace "$repo/systemd/uninstall.sh" >"$work/uninstall.log" 2>&1 \
+in_namespace timeout 120 "$repo/systemd/uninstall.sh" >"$work/uninstall.log" 2>&1 \
     || { cat "$work/uninstall.log" >&2; fail "uninstall.sh failed"; }
 unit_gone() { ! in_namespace systemctl cat marsad.service >/dev/null 2>&1; }
 check "uninstall removed the unit" unit_gone
 check "uninstall removed the binary" in_namespace test ! -e /usr/local/bin/marsad
 check "uninstall kept the configuration" in_namespace test -f "$config"
 check "uninstall kept the database" in_namespace test -f "$state/marsad.sqlite"
-in_namespace "$repo/systemd/uninstall.sh" --purge >>"$work/uninstall.log" 2>&1 \
+in_namespace timeout 120 "$repo/systemd/uninstall.sh" --purge >>"$work/uninstall.log" 2>&1 \
     || { cat "$work/uninstall.log" >&2; fail "uninstall.sh --purge failed"; }
 check "uninstall --purge removed the data" in_namespace test ! -e "$state"
 user_gone() { ! in_namespace getent passwd marsad >/dev/null; }
