@@ -2,8 +2,8 @@
 /// for names, exclusions, keywords and context words, the transitive
 /// relations of every entity, and each rule term as a membership table.
 final class CompiledTaxonomy: Sendable {
+    /// A term as membership tables; an `any` term is the union of its alternatives.
     struct Term: Sendable {
-        var kind: RuleTerm.Kind
         /// Indexed by entity: whether a mention of it meets the term.
         var entities: [Bool]
         /// Indexed by keyword id.
@@ -80,7 +80,7 @@ final class CompiledTaxonomy: Sendable {
         var termKeywords: [RuleTerm: [Int32]] = [:]
         for definition in taxonomy.definitions {
             for rule in definition.rules {
-                for term in rule.terms + rule.unless where term.kind == .keyword {
+                for term in (rule.terms + rule.unless).flatMap(\.flattened) where term.kind == .keyword {
                     var ids: [Int32] = []
                     for phrase in term.keywords {
                         guard let node = matcher.insert(phrase) else { continue }
@@ -121,7 +121,13 @@ final class CompiledTaxonomy: Sendable {
                 }
             }
             for id in termKeywords[term] ?? [] { keywordMask[Int(id)] = true }
-            return Term(kind: term.kind, entities: entityMask, keywords: keywordMask, topics: term.topics.compactMap { topicIndex[$0] })
+            var topics = term.topics.compactMap { topicIndex[$0] }
+            for alternative in term.alternatives.map(compile) {
+                for position in entityMask.indices where alternative.entities[position] { entityMask[position] = true }
+                for position in keywordMask.indices where alternative.keywords[position] { keywordMask[position] = true }
+                topics += alternative.topics
+            }
+            return Term(entities: entityMask, keywords: keywordMask, topics: topics)
         }
         topics = taxonomy.definitions.map { definition in
             TopicPlan(

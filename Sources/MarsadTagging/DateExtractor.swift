@@ -154,7 +154,7 @@ private struct DateScan {
                     if byte >= 0x30 && byte <= 0x39 { number = number * 10 + Int(byte - 0x30) } else { isNumber = false }
                 }
                 numbers.append(isNumber ? number : nil)
-                guard !isNumber, key.count <= 16 else {
+                guard !isNumber, key.count <= 20 else {
                     words.append(nil)
                     continue
                 }

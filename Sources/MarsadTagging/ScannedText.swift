@@ -77,6 +77,8 @@ struct ScannedText {
         var inToken = false
         var currentTokenStart = 0
         var lastWordEnd = 0
+        var lastWasDigit = false
+        var lastWasArabic = false
 
         func closeToken(_ scanner: inout ScannedText) {
             guard inToken else { return }
@@ -126,6 +128,13 @@ struct ScannedText {
                 }
                 switch kind {
                 case .word(let folded):
+                    let isDigit = folded >= 0x30 && folded <= 0x39
+                    // "مارس2017" is a month and a year: split where Arabic letters meet digits.
+                    if inToken && isDigit != lastWasDigit && (folded >= 0x0600 || lastWasArabic) {
+                        closeToken(&self)
+                    }
+                    lastWasDigit = isDigit
+                    lastWasArabic = folded >= 0x0600
                     if !inToken {
                         if !sentenceOpen {
                             sentenceOpen = true

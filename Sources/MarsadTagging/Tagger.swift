@@ -132,6 +132,8 @@ struct FoundHits {
         var firstToken: Int
         var endToken: Int
         var sentence: Int
+        /// One of several names in a row: a list, not the subject.
+        var listed = false
     }
     var hits: [Hit]
     var mentions: [EntityMention]
@@ -192,6 +194,7 @@ struct EntityFinder {
             }
         }
         hits.sort { ($0.firstToken, $0.endToken) < ($1.firstToken, $1.endToken) }
+        markLists(&hits)
         func mentions(_ list: [Candidate]) -> [EntityMention] {
             var order: [Int32] = []
             var byEntity: [Int32: EntityMention] = [:]
@@ -214,6 +217,29 @@ struct EntityFinder {
             return order.compactMap { byEntity[$0] }
         }
         return FoundHits(hits: hits, mentions: mentions(confirmed), unconfirmed: mentions(rejected))
+    }
+
+    /// Names run together ("اليمن وسوريا وليبيا") are a list: each is a passing
+    /// mention, so three or more adjacent names in one sentence give no topic evidence.
+    private func markLists(_ hits: inout [FoundHits.Hit]) {
+        var index = 0
+        while index < hits.count {
+            var end = index
+            var lastEnd = hits[index].endToken
+            while end + 1 < hits.count, hits[end + 1].sentence == hits[index].sentence,
+                  hits[end + 1].firstToken <= lastEnd {
+                end += 1
+                lastEnd = max(lastEnd, hits[end].endToken)
+            }
+            let names = Set(hits[index...end].compactMap { hit -> Int? in
+                if case .entity(let entity) = hit.kind { return Int(entity) }
+                return nil
+            })
+            if names.count >= 3 {
+                for member in index...end { hits[member].listed = true }
+            }
+            index = end + 1
+        }
     }
 
     /// An ambiguous form counts when a context word shares its sentence, when the

@@ -15,8 +15,8 @@ struct TaxonomyReader {
     static let topicKeys: Set<String> = [
         "id", "ar", "en", "description", "threshold", "requires", "headline", "lead", "window", "spread", "rules",
     ]
-    static let ruleKeys: Set<String> = ["name", "weight", "within", "max", "all", "unless"]
-    static let termKeys: Set<String> = ["entity", "related", "role", "type", "keywords", "topic"]
+    static let ruleKeys: Set<String> = ["name", "weight", "within", "max", "mentions", "all", "unless"]
+    static let termKeys: Set<String> = ["entity", "related", "role", "type", "keywords", "topic", "any"]
 
     // MARK: Gazetteer
 
@@ -120,7 +120,7 @@ struct TaxonomyReader {
             let termFields = fields.filter { termKeys.contains($0.key) }
             terms.append(try readTerm(termFields, node: node, file: file))
         } else {
-            throw file.error(node, "a rule needs a term (entity, related, role, type, keywords, topic) or 'all'")
+            throw file.error(node, "a rule needs a term (entity, related, role, type, keywords, topic, any) or 'all'")
         }
         var unless: [RuleTerm] = []
         if let list = fields["unless"] {
@@ -137,11 +137,15 @@ struct TaxonomyReader {
         guard maxFirings >= 1, maxFirings == maxFirings.rounded() else {
             throw file.error(fields["max"], "'max' must be a whole number, at least 1")
         }
+        let mentions = try file.number(fields["mentions"], "mentions") ?? 1
+        guard mentions >= 1, mentions == mentions.rounded() else {
+            throw file.error(fields["mentions"], "'mentions' must be a whole number, at least 1")
+        }
         let name = try file.optionalString(fields["name"], "name")
             ?? terms.map(\.label).joined(separator: " + ")
         return TopicRule(
             name: name, terms: terms, unless: unless, scope: scope, weight: weight,
-            maxFirings: Int(maxFirings), line: node.mark?.line ?? index
+            maxFirings: Int(maxFirings), mentionsPerScope: Int(mentions), line: node.mark?.line ?? index
         )
     }
 
@@ -152,6 +156,13 @@ struct TaxonomyReader {
 
     private static func readTerm(_ fields: [String: Node], node: Node, file: NodeFile) throws(TaxonomyError) -> RuleTerm {
         let line = node.mark?.line
+        if let any = fields["any"] {
+            guard fields.count == 1 else { throw file.error(node, "'any' stands alone in its term") }
+            guard let list = any.sequence, !list.isEmpty else { throw file.error(any, "'any' must be a non-empty list of terms") }
+            var alternatives: [RuleTerm] = []
+            for item in list { alternatives.append(try readTerm(item, file: file)) }
+            return RuleTerm(kind: .any, alternatives: alternatives, line: line)
+        }
         let keywords = try file.strings(fields["keywords"], "keywords")
         let topics = try file.strings(fields["topic"], "topic")
         let entityIDs = try file.strings(fields["entity"], "entity")
@@ -168,7 +179,7 @@ struct TaxonomyReader {
         let kinds = [entityKinds, !keywords.isEmpty, !topics.isEmpty].filter { $0 }.count
         guard kinds == 1 else {
             throw file.error(node, kinds == 0
-                ? "a term needs entity, related, role, type, keywords or topic"
+                ? "a term needs entity, related, role, type, keywords, topic or any"
                 : "a term mixes entity conditions, keywords and topics; split it into separate terms")
         }
         for keyword in keywords where PhraseKey(keyword).tokens.isEmpty {
@@ -200,7 +211,7 @@ struct TaxonomyReader {
                 throw TaxonomyError(path: path, line: nil, problem: "'requires' names unknown topic '\(required)'")
             }
             for rule in definition.rules {
-                for term in rule.terms + rule.unless {
+                for term in (rule.terms + rule.unless).flatMap(\.flattened) {
                     for id in term.entityIDs + term.related where !ids.contains(id) {
                         throw TaxonomyError(path: path, line: term.line ?? rule.line, problem: "rule '\(rule.name)' names unknown entity '\(id)'")
                     }
@@ -222,7 +233,7 @@ struct TaxonomyReader {
     private static func dependencyOrder(_ definitions: [TopicDefinition]) throws(TaxonomyError) -> [TopicDefinition] {
         let byID = Dictionary(definitions.map { ($0.topic.id, $0) }, uniquingKeysWith: { first, _ in first })
         func dependencies(_ definition: TopicDefinition) -> [String] {
-            definition.topic.requires + definition.rules.flatMap { ($0.terms + $0.unless).flatMap(\.topics) }
+            definition.topic.requires + definition.rules.flatMap { ($0.terms + $0.unless).flatMap(\.flattened).flatMap(\.topics) }
         }
         var state: [String: Bool] = [:]  // false: visiting, true: done
         var ordered: [TopicDefinition] = []

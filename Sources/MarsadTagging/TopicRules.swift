@@ -5,9 +5,10 @@ enum RuleScope: String, Sendable, CaseIterable {
 
 /// One condition of a rule. An entity term is met by a mention of an entity
 /// that passes every filter it names (ids, relation, role, type); a keyword
-/// term by one of its phrases; a topic term by the topic being assigned.
+/// term by one of its phrases; a topic term by the topic being assigned; an
+/// `any` term by one of its alternatives.
 struct RuleTerm: Sendable, Hashable {
-    enum Kind: Sendable, Hashable { case entity, keyword, topic }
+    enum Kind: Sendable, Hashable { case entity, keyword, topic, any }
     var kind: Kind
     var entityIDs: [String] = []
     var related: [String] = []
@@ -15,6 +16,8 @@ struct RuleTerm: Sendable, Hashable {
     var types: [EntityType] = []
     var keywords: [String] = []
     var topics: [String] = []
+    /// For `any`: met when one of these is.
+    var alternatives: [RuleTerm] = []
     var line: Int?
 
     /// How the term reads in an explanation.
@@ -22,6 +25,7 @@ struct RuleTerm: Sendable, Hashable {
         switch kind {
         case .keyword: return "keyword"
         case .topic: return "topic " + topics.joined(separator: "|")
+        case .any: return "(" + alternatives.map(\.label).joined(separator: " or ") + ")"
         case .entity:
             var parts: [String] = []
             if !entityIDs.isEmpty { parts.append(entityIDs.joined(separator: "|")) }
@@ -33,6 +37,11 @@ struct RuleTerm: Sendable, Hashable {
     }
 }
 
+extension RuleTerm {
+    /// The term itself and every alternative nested in it.
+    var flattened: [RuleTerm] { [self] + alternatives.flatMap(\.flattened) }
+}
+
 /// A weighted piece of evidence: all `terms` within one `scope`, and none of `unless` there.
 struct TopicRule: Sendable, Hashable {
     var name: String
@@ -42,6 +51,8 @@ struct TopicRule: Sendable, Hashable {
     var weight: Double
     /// How many scopes (sentences, paragraphs) may count for this rule in one article.
     var maxFirings: Int
+    /// How many hits of the first term count within one scope (each adds the weight).
+    var mentionsPerScope: Int
     var line: Int?
 }
 

@@ -25,7 +25,7 @@ struct TopicScorer {
     func score() -> [Scored] {
         let sentenceCount = text.sentences.count
         var hitsBySentence = [[Int]](repeating: [], count: sentenceCount)
-        for (index, hit) in hits.hits.enumerated() { hitsBySentence[hit.sentence].append(index) }
+        for (index, hit) in hits.hits.enumerated() where !hit.listed { hitsBySentence[hit.sentence].append(index) }
         var sentencesByParagraph = [[Int]](repeating: [], count: text.paragraphCount)
         for (index, sentence) in text.sentences.enumerated() { sentencesByParagraph[sentence.paragraph].append(index) }
         let firstBodySentence = text.sentences.firstIndex { !$0.inHeadline } ?? sentenceCount
@@ -44,24 +44,19 @@ struct TopicScorer {
                 return 1
             }
             /// The first hit in `hitIndices` meeting `term`, or nil when none does.
+            /// The first hit in `hitIndices` meeting `term` (nil inside when a topic meets it), or nil when none does.
             func firstHit(_ term: CompiledTaxonomy.Term, in hitIndices: [Int]) -> FoundHits.Hit?? {
-                switch term.kind {
-                case .topic:
-                    return term.topics.contains { assigned[$0] } ? .some(nil) : nil
-                case .entity, .keyword:
-                    for index in hitIndices {
-                        let hit = hits.hits[index]
-                        switch hit.kind {
-                        case .entity(let entity) where term.kind == .entity && term.entities[Int(entity)]:
-                            return .some(hit)
-                        case .keyword(let keyword) where term.kind == .keyword && term.keywords[Int(keyword)]:
-                            return .some(hit)
-                        default: continue
-                        }
+                for index in hitIndices {
+                    let hit = hits.hits[index]
+                    switch hit.kind {
+                    case .entity(let entity) where term.entities[Int(entity)]: return .some(hit)
+                    case .keyword(let keyword) where term.keywords[Int(keyword)]: return .some(hit)
+                    default: continue
                     }
-                    return nil
                 }
+                return term.topics.contains { assigned[$0] } ? .some(nil) : nil
             }
+            /// The hits that make the rule fire in a scope, or nil when it does not.
             func fire(_ rule: CompiledTaxonomy.Rule, in hitIndices: [Int]) -> [FoundHits.Hit]? {
                 var matched: [FoundHits.Hit] = []
                 for term in rule.terms {
@@ -69,7 +64,22 @@ struct TopicScorer {
                     if let hit { matched.append(hit) }
                 }
                 for term in rule.unless where firstHit(term, in: hitIndices) != nil { return nil }
+                if rule.source.mentionsPerScope > 1, let term = rule.terms.first {
+                    for index in hitIndices where matched.count < rule.source.mentionsPerScope {
+                        let hit = hits.hits[index]
+                        guard !matched.contains(where: { $0.firstToken == hit.firstToken }) else { continue }
+                        switch hit.kind {
+                        case .entity(let entity) where term.entities[Int(entity)]: matched.append(hit)
+                        case .keyword(let keyword) where term.keywords[Int(keyword)]: matched.append(hit)
+                        default: continue
+                        }
+                    }
+                }
                 return matched
+            }
+            /// How many times the rule's weight counts for one firing.
+            func multiplicity(_ rule: CompiledTaxonomy.Rule, _ matched: [FoundHits.Hit]) -> Double {
+                rule.source.mentionsPerScope > 1 ? Double(max(1, min(matched.count, rule.source.mentionsPerScope))) : 1
             }
             func evidence(_ rule: CompiledTaxonomy.Rule, _ matched: [FoundHits.Hit], weight: Double) -> Evidence {
                 let ordered = matched.sorted { $0.firstToken < $1.firstToken }
@@ -88,7 +98,7 @@ struct TopicScorer {
                 case .sentence:
                     for sentence in 0..<sentenceCount where count < rule.source.maxFirings {
                         guard let matched = fire(rule, in: hitsBySentence[sentence]) else { continue }
-                        let weight = rule.source.weight * factor(forSentence: sentence)
+                        let weight = rule.source.weight * factor(forSentence: sentence) * multiplicity(rule, matched)
                         firings.append(Firing(sentence: sentence, weight: weight, evidence: evidence(rule, matched, weight: weight)))
                         count += 1
                     }
@@ -97,22 +107,26 @@ struct TopicScorer {
                         let hitIndices = sentences.flatMap { hitsBySentence[$0] }
                         guard let matched = fire(rule, in: hitIndices) else { continue }
                         let anchor = matched.map(\.sentence).min() ?? sentences[0]
-                        let weight = rule.source.weight * factor(forSentence: anchor)
+                        let weight = rule.source.weight * factor(forSentence: anchor) * multiplicity(rule, matched)
                         firings.append(Firing(sentence: anchor, weight: weight, evidence: evidence(rule, matched, weight: weight)))
                         count += 1
                     }
                 case .article:
-                    let all = Array(hits.hits.indices)
+                    let all = hits.hits.indices.filter { !hits.hits[$0].listed }
                     guard let matched = fire(rule, in: all) else { continue }
                     articleScore += rule.source.weight
                     firings.append(Firing(sentence: -1, weight: rule.source.weight, evidence: evidence(rule, matched, weight: rule.source.weight)))
                 }
             }
 
+            // Negative evidence counts in full wherever it is; positive evidence by passage.
             var headline = 0.0
+            var negative = 0.0
             var body = [Double](repeating: 0, count: max(0, sentenceCount - firstBodySentence))
             for firing in firings where firing.sentence >= 0 {
-                if firing.sentence < firstBodySentence {
+                if firing.weight < 0 {
+                    negative += firing.weight
+                } else if firing.sentence < firstBodySentence {
                     headline += firing.weight
                 } else {
                     body[firing.sentence - firstBodySentence] += firing.weight
@@ -126,7 +140,7 @@ struct TopicScorer {
                 best = max(best, running)
             }
             let total = body.reduce(0, +)
-            let score = headline + best + definition.spread * max(0, total - best) + articleScore
+            let score = headline + best + definition.spread * max(0, total - best) + articleScore + negative
             let rounded = (score * 100).rounded() / 100
             let requirementsMet = plan.requires.allSatisfy { assigned[$0] }
             let isAssigned = !firings.isEmpty && requirementsMet && score >= definition.topic.threshold

@@ -1,4 +1,104 @@
 import Benchmark
+import Foundation
+import MarsadTagging
+
+/// Tagging speed with the full shipped gazetteer and taxonomy, over real
+/// articles from SaudiNewsNet (`../shared/corpora/saudinewsnet` beside the
+/// repository), reported as kilobytes of article text per second on one core.
+enum Corpus {
+    static let folder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("shared/corpora/saudinewsnet")
+
+    struct Record: Decodable {
+        var title: String?
+        var content: String?
+        var date_extracted: String?
+    }
+
+    /// About 8 MB of articles from the first two days of the corpus.
+    static let articles: [TaggingInput] = {
+        var inputs: [TaggingInput] = []
+        for day in ["2015-07-21", "2015-07-22"] {
+            let zip = folder.appendingPathComponent("\(day).zip")
+            guard FileManager.default.fileExists(atPath: zip.path) else { continue }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
+            process.arguments = ["-p", zip.path]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            do {
+                try process.run()
+                let data = pipe.fileHandleForReading.readDataToEndOfFile()
+                process.waitUntilExit()
+                let records = try JSONDecoder().decode([Record].self, from: data)
+                for record in records {
+                    inputs.append(TaggingInput(
+                        title: record.title ?? "", body: record.content ?? "",
+                        published: record.date_extracted.map { String($0.prefix(10)) }
+                    ))
+                }
+            } catch {
+                print("TaggingBenchmarks: cannot read \(zip.path): \(error)")
+            }
+        }
+        return inputs
+    }()
+
+    static let bytes = articles.reduce(0) { $0 + $1.title.utf8.count + $1.body.utf8.count }
+
+    static func loadTaxonomy() throws -> Taxonomy {
+        let root = Taxonomy.bundledDirectory
+        var sources: [TaxonomySource] = []
+        for folder in ["gazetteer", "topics"] {
+            let directory = root.appendingPathComponent(folder)
+            for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where name.hasSuffix(".yaml") {
+                sources.append(TaxonomySource(
+                    path: "\(folder)/\(name)",
+                    text: try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+                ))
+            }
+        }
+        return try Taxonomy.parse(sources)
+    }
+}
 
 let benchmarks: @Sendable () -> Void = {
+    let tagger: Tagger
+    do {
+        tagger = Tagger(taxonomy: try Corpus.loadTaxonomy())
+    } catch {
+        print("TaggingBenchmarks: the shipped taxonomy does not load: \(error)")
+        return
+    }
+    let articles = Corpus.articles
+    guard !articles.isEmpty else {
+        print("TaggingBenchmarks: skipped, no SaudiNewsNet corpus at ../shared/corpora/saudinewsnet")
+        return
+    }
+    let kilobytes = BenchmarkMetric.custom("KB of text per second", polarity: .prefersLarger, useScalingFactor: false)
+
+    Benchmark(
+        "Tag SaudiNewsNet articles (full gazetteer and taxonomy)",
+        configuration: .init(metrics: [.wallClock, .cpuTotal, kilobytes], maxDuration: .seconds(20), maxIterations: 5)
+    ) { benchmark in
+        let clock = ContinuousClock()
+        let start = clock.now
+        var topics = 0
+        for article in articles {
+            topics &+= tagger.tag(article).topics.count
+        }
+        let elapsed = start.duration(to: clock.now)
+        blackHole(topics)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        benchmark.measurement(kilobytes, Int(Double(Corpus.bytes) / 1024 / seconds))
+    }
+
+    Benchmark(
+        "Compile the shipped taxonomy into a tagger",
+        configuration: .init(metrics: [.wallClock], maxDuration: .seconds(5), maxIterations: 10)
+    ) { _ in
+        blackHole(Tagger(taxonomy: tagger.taxonomy))
+    }
 }
