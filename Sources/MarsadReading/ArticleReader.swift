@@ -159,7 +159,7 @@ public struct ArticleReader: Sendable {
         }
         return ReadArticle(
             title: title, body: body, source: clean(draft.source), author: clean(draft.author),
-            url: clean(draft.url), published: clean(draft.published), siteName: clean(draft.siteName),
+            url: draft.url.map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }, published: clean(draft.published), siteName: clean(draft.siteName),
             language: LanguageIdentifier.identify(title + "\n" + body), format: format,
             encoding: encoding.rawValue, recordIndex: draft.recordIndex
         )

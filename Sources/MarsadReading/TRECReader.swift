@@ -73,7 +73,8 @@ enum TRECReader {
     }
 }
 
-/// The five XML entities and numeric character references.
+/// The XML entities, numeric character references and the HTML entities
+/// common in news text (quotes, dashes, guillemets, ellipsis).
 enum XMLEntities {
     static func decode(_ text: String) -> String {
         guard text.unicodeScalars.contains("&") else { return text }
@@ -96,6 +97,22 @@ enum XMLEntities {
             case "quot": replacement = "\""
             case "apos": replacement = "'"
             case "nbsp": replacement = "\u{00A0}"
+            case "laquo": replacement = "\u{00AB}"
+            case "raquo": replacement = "\u{00BB}"
+            case "hellip": replacement = "\u{2026}"
+            case "ndash": replacement = "\u{2013}"
+            case "mdash": replacement = "\u{2014}"
+            case "lsquo": replacement = "\u{2018}"
+            case "rsquo": replacement = "\u{2019}"
+            case "ldquo": replacement = "\u{201C}"
+            case "rdquo": replacement = "\u{201D}"
+            case "bull": replacement = "\u{2022}"
+            case "middot": replacement = "\u{00B7}"
+            case "copy": replacement = "\u{00A9}"
+            case "zwnj": replacement = "\u{200C}"
+            case "zwj": replacement = "\u{200D}"
+            case "lrm": replacement = "\u{200E}"
+            case "rlm": replacement = "\u{200F}"
             default:
                 if name.hasPrefix("#x") || name.hasPrefix("#X"), let value = UInt32(name.dropFirst(2), radix: 16) {
                     replacement = Unicode.Scalar(value)

@@ -188,7 +188,7 @@ enum JSONRecordReader {
             draft.paragraphs = HTMLArticleExtractor.looksLikeMarkupFragment(body)
                 ? HTMLArticleExtractor.fragmentParagraphs(body)
                 : body.scalarWords(separatedBy: { $0 == "\n" || $0 == "\r" || $0 == "\u{2029}" })
-                    .map { $0.trimmingWhitespace() }
+                    .map { XMLEntities.decode($0).trimmingWhitespace() }
                     .filter { !$0.isEmpty }
         }
         draft.url = lookup(members, urlKeys).flatMap(textValue)
@@ -201,7 +201,43 @@ enum JSONRecordReader {
         draft.source = lookup(members, sourceKeys).flatMap(textValue)
         draft.siteName = lookup(members, siteKeys).flatMap(textValue)
         draft.author = lookup(members, authorKeys).flatMap(textValue)
+        if draft.title == nil, draft.paragraphs.isEmpty, let url = draft.url {
+            draft.title = titleFromAddress(url)
+        }
         return draft
+    }
+
+    /// A record with neither title nor text still names its article in its
+    /// address: `/node/620227/كيف-تسعف-طفلاً-بعد-انسداد.html` → "كيف تسعف طفلاً بعد انسداد".
+    static func titleFromAddress(_ address: String) -> String? {
+        let path = address.scalarWords(separatedBy: { $0 == "?" || $0 == "#" }).first ?? address
+        guard let last = path.scalarWords(separatedBy: { $0 == "/" }).last else { return nil }
+        var slug = percentDecoded(last)
+        for suffix in [".html", ".htm", ".php", ".aspx", ".asp"] where slug.lowercased().hasSuffix(suffix) {
+            slug = String(String.UnicodeScalarView(slug.unicodeScalars.dropLast(suffix.unicodeScalars.count)))
+        }
+        let words = slug.scalarWords(separatedBy: { $0 == "-" || $0 == "_" || $0 == "+" || $0.properties.isWhitespace })
+            .filter { word in word.unicodeScalars.contains { $0.properties.isAlphabetic } }
+        guard words.count >= 3 else { return nil }
+        return words.joined(separator: " ")
+    }
+
+    private static func percentDecoded(_ text: String) -> String {
+        guard text.unicodeScalars.contains("%") else { return text }
+        var bytes: [UInt8] = []
+        let utf8 = Array(text.utf8)
+        var index = 0
+        while index < utf8.count {
+            if utf8[index] == UInt8(ascii: "%"), index + 2 < utf8.count,
+               let value = UInt8(String(decoding: utf8[(index + 1)...(index + 2)], as: UTF8.self), radix: 16) {
+                bytes.append(value)
+                index += 3
+            } else {
+                bytes.append(utf8[index])
+                index += 1
+            }
+        }
+        return String(validating: bytes, as: UTF8.self) ?? text
     }
 
     private static func lookup(_ members: [JSONMember], _ keys: [String]) -> JSONValue? {

@@ -39,11 +39,27 @@ enum TitleDerivation {
             }
         }
         var kept = Array(words[..<cut])
+        // Never end inside a quotation the title does not close.
+        if let open = lastUnclosedQuote(in: kept), open >= 5 { kept = Array(kept[..<open]) }
         if var last = kept.popLast() {
             while let mark = last.last, mark == "\u{060C}" || mark == "," { last.removeLast() }
             kept.append(last)
         }
         return render(kept) + "…"
+    }
+
+    private static func lastUnclosedQuote(in words: [[Unicode.Scalar]]) -> Int? {
+        var openedAt: [Int] = []
+        for (index, word) in words.enumerated() {
+            for scalar in word {
+                switch scalar {
+                case "\u{201C}", "\u{00AB}": openedAt.append(index)
+                case "\u{201D}", "\u{00BB}": _ = openedAt.popLast()
+                default: break
+                }
+            }
+        }
+        return openedAt.last
     }
 
     private static func render(_ words: [[Unicode.Scalar]]) -> String {

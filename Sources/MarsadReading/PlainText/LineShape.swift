@@ -14,6 +14,10 @@ struct LineShape: Equatable {
     /// followed by a letter, or a word-final letter (ة، ى) inside a word.
     var glueMarks = 0
     var digits = 0
+    /// Commas and semicolons: running prose has them, lists of headlines rarely do.
+    var commas = 0
+    /// Starts with a list bullet or an interview's question/answer marker.
+    var startsAsItem = false
 
     init(_ text: String) {
         let scalars = Array(text.unicodeScalars)
@@ -34,6 +38,7 @@ struct LineShape: Equatable {
             let previous = index > 0 ? scalars[index - 1] : nil
             switch value {
             case 0x060C, 0x2C, 0x061B, 0x3B:
+                commas += 1
                 if next != nil { innerPunctuation += 1 }
             case 0x2E:
                 let isDecimal = previous.map(Self.isDigit) == true && next.map(Self.isDigit) == true
@@ -50,6 +55,16 @@ struct LineShape: Equatable {
                 break
             }
             if !isSpace { lastSignificant = scalar }
+        }
+        if let first = scalars.first {
+            let bullets: Set<UInt32> = [0x2022, 0x25CF, 0x25AA, 0x25A0, 0x2219, 0x00B7, 0x2013, 0x2014, 0x2D, 0x2A, 0x25BA, 0x27A2]
+            if bullets.contains(first.value) {
+                startsAsItem = true
+            } else if scalars.count > 2, first == "\u{0633}" || first == "\u{062C}",
+                      scalars[1] == ":" || scalars[1] == "/" || (scalars[1] == " " && scalars[2] == ":") {
+                // "س:" and "ج:", the question and answer marks of printed interviews.
+                startsAsItem = true
+            }
         }
         // Look through closing quotes and brackets for the final mark.
         var tail = scalars.count - 1
@@ -78,6 +93,16 @@ struct LineShape: Equatable {
         guard words >= 8 else { return false }
         if innerPunctuation >= 2 && words >= 10 { return true }
         return false
+    }
+
+    /// A run of headlines glued together without spaces or stops.
+    var isGluedTicker: Bool {
+        glueMarks >= 3 && letters >= 120 && commas * 2 <= glueMarks
+    }
+
+    /// A byline such as "مازن القحطاني – عين اليوم" or "لندن – رويترز".
+    var isBylineLike: Bool {
+        words <= 6 && innerPunctuation == 0 && !endsWithStop && !endsWithQuestionOrExclamation && digits == 0
     }
 
     var isHeadlineLike: Bool {

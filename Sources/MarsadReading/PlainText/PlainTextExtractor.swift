@@ -110,7 +110,7 @@ struct PlainTextExtractor {
                 kind = .cue(cue.kind)
             } else if display.unicodeScalars.contains("\u{00A9}"), shape.words <= 25 {
                 kind = .cue(.end)
-            } else if shape.glueMarks >= 3, shape.letters >= 120 {
+            } else if shape.isGluedTicker {
                 kind = .ticker
             } else if shape.words <= 10, DateParsing.findDate(in: display) != nil, shape.letters <= 60 {
                 kind = .dateLine
@@ -181,6 +181,10 @@ struct PlainTextExtractor {
         while index >= 0, skipped < 8 {
             let line = lines[index]
             if line.kind == .headline {
+                // "Name – Place" just above the text is a byline when a headline stands above it.
+                if isDashedByline(line), let above = findTitle(lines, before: index), lines[above].shape.words >= 3 {
+                    return above
+                }
                 if line.shape.words >= 3 { return index }
                 if index == start - 1, !isNameLike(line) || index == 0 { return index }
             }
@@ -196,10 +200,19 @@ struct PlainTextExtractor {
     /// found elsewhere on the page, link to other articles.
     func isIntertitle(at index: Int, in lines: [Line], region: ClosedRange<Int>) -> Bool {
         let line = lines[index]
+        // List items and interview questions are part of the text.
+        if line.shape.startsAsItem { return true }
         guard line.shape.words <= Self.intertitleMaximumWords else { return false }
         guard index + 1 <= region.upperBound, lines[index + 1].kind == .prose else { return false }
         let repeated = lines.indices.contains { $0 != index && lines[$0].key == line.key }
         return !repeated
+    }
+
+    func isDashedByline(_ line: Line) -> Bool {
+        guard line.shape.isBylineLike else { return false }
+        let parts = line.text.components(separatedByString: " – ").count + line.text.components(separatedByString: " - ").count
+            + line.text.components(separatedByString: " — ").count - 3
+        return parts == 1
     }
 
     func isNameLike(_ line: Line) -> Bool {
@@ -216,7 +229,7 @@ struct PlainTextExtractor {
         case .cue(.date), .dateLine:
             if draft.published == nil { draft.published = DateParsing.findDate(in: line.text) }
         case .headline where headerPosition:
-            if draft.author == nil, isNameLike(line), line.shape.words >= 2 { draft.author = line.text }
+            if draft.author == nil, isNameLike(line) || isDashedByline(line), line.shape.words >= 2 { draft.author = line.text }
         default:
             break
         }

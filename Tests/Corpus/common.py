@@ -1,0 +1,42 @@
+"""Shared helpers for the corpus checks: run `marsad process`, compare text loosely."""
+import html
+import json
+import re
+import subprocess
+import sys
+import unicodedata
+from collections import Counter
+
+DIACRITICS = re.compile('[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]')
+INVISIBLE = re.compile('[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]')
+WORD = re.compile(r'[\w\u0600-\u06ff]+')
+
+
+def loose(text):
+    """Comparison form: compatibility-folded, no diacritics or tatweel, letter variants folded, one space."""
+    text = unicodedata.normalize('NFKC', html.unescape(text or ''))
+    text = INVISIBLE.sub('', DIACRITICS.sub('', text))
+    text = re.sub('[إأآٱ]', 'ا', text).replace('ى', 'ي').replace('ة', 'ه').replace('ک', 'ك').replace('ی', 'ي')
+    return re.sub(r'\s+', ' ', text).strip()
+
+
+def words(text):
+    return Counter(WORD.findall(loose(text).lower()))
+
+
+def kept_share(source_text, body):
+    """Share of the words of source_text (with multiplicity) found in body."""
+    want = words(source_text)
+    total = sum(want.values())
+    if total == 0:
+        return 1.0
+    have = words(body)
+    return sum(min(count, have[word]) for word, count in want.items()) / total
+
+
+def run_process(marsad, files):
+    """One JSON object per line from `marsad process`, in order."""
+    proc = subprocess.run([marsad, 'process', *files], capture_output=True, text=True)
+    if proc.returncode not in (0, 1):
+        sys.exit(f'marsad process exited {proc.returncode}: {proc.stderr[-2000:]}')
+    return [json.loads(line) for line in proc.stdout.splitlines() if line.startswith('{')]
