@@ -76,6 +76,13 @@ if [ "$build" = 1 ]; then
 fi
 release="$build_path/release"
 [ -x "$release/marsad" ] || die "no built marsad in $release (build first, or drop --no-build)"
+# A dynamically linked binary loads the Swift runtime from the toolchain; the
+# unit's ProtectHome=yes hides toolchains installed under a home folder.
+swift_runtime=$(ldd "$release/marsad" 2>/dev/null | awk '/libswiftCore\.so/ { print $3 }')
+case "$swift_runtime" in
+    /home/*|/root/*) die "marsad loads the Swift runtime from ${swift_runtime%/*}, which the service cannot see (ProtectHome=yes); build with --static-swift-stdlib (the default without --no-build)" ;;
+    /*) say "note: marsad is linked to the Swift runtime in ${swift_runtime%/*}; keep that toolchain installed" ;;
+esac
 
 say "binary and resources -> $destdir$lib_dir"
 install -d -m 0755 "$destdir$lib_dir" "$destdir$bin_dir"
@@ -110,8 +117,11 @@ fi
 if [ -e "$destdir$config_dir/taxonomy" ]; then
     say "keeping the existing $config_dir/taxonomy"
 else
+    # The copy inside the built bundle matches the binary; the source tree may be newer.
+    shipped=$(ls -d "$release"/*_MarsadTagging.resources/Taxonomy 2>/dev/null | head -n 1)
+    [ -n "$shipped" ] || shipped="$repo/Sources/MarsadTagging/Taxonomy"
     say "taxonomy -> $destdir$config_dir/taxonomy"
-    cp -R "$repo/Sources/MarsadTagging/Taxonomy" "$destdir$config_dir/taxonomy"
+    cp -R "$shipped" "$destdir$config_dir/taxonomy"
     chmod -R u=rwX,go=rX "$destdir$config_dir/taxonomy"
 fi
 
