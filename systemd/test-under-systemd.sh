@@ -472,6 +472,37 @@ wait_until 30 "Restart=on-failure to bring the daemon back" restarted
 check "restarted once" test "$(unit_property NRestarts)" = 1
 pid=$(main_pid)
 
+# ---------------------------------------------------------------- stop under load
+burst=40
+say "stopping while $burst files are being ingested"
+articles_before=$(marsad_status articles)
+in_namespace sh -c '
+    inbox=$1; count=$2
+    mkdir -p /tmp/burst
+    for n in $(seq 1 "$count"); do
+        printf "بيان رقم %s من وزارة الخارجية\n\nأعلنت وزارة الخارجية في دمشق اليوم في بيانها رقم %s أن وفدا رسميا سيزور موسكو وطهران وأنقرة خلال الأسبوع المقبل لبحث ملفات الطاقة والتجارة والنقل.\n" "$n" "$n" >"/tmp/burst/burst-$n.txt"
+    done
+    chgrp -R marsad /tmp/burst && chmod -R g+r /tmp/burst
+    for n in $(seq 1 "$count"); do mv "/tmp/burst/burst-$n.txt" "$inbox/burst-$n.txt"; done
+' _ "$state/inbox" "$burst"
+some_recorded() { [ "$(marsad_status articles)" -gt "$articles_before" ]; }
+wait_until 60 "the first files of the burst recorded" some_recorded
+started=$(milliseconds)
+in_namespace timeout 60 systemctl stop marsad.service || fail "systemctl stop marsad (under load) failed"
+busy_stop_ms=$(( $(milliseconds) - started ))
+check "stopped under load in $busy_stop_ms ms, within 5000 ms" test "$busy_stop_ms" -lt 5000
+check "stop under load: result success" test "$(unit_property Result)" = success
+check "stop under load: exit status 0" test "$(unit_property ExecMainStatus)" = 0
+echo "   at the stop: $(marsad_status articles) articles, $(marsad_status inbox) in the inbox, $(marsad_status processing) in processing/"
+in_namespace timeout 60 systemctl start marsad.service || fail "start after the stop under load failed"
+burst_done() {
+    [ "$(marsad_status inbox)" = 0 ] && [ "$(marsad_status processing)" = 0 ] \
+        && [ "$(marsad_status articles)" = "$((articles_before + burst))" ]
+}
+wait_until 120 "every file of the burst recorded exactly once after the restart" burst_done
+check "every file of the burst recorded exactly once" test "$(marsad_status articles)" = "$((articles_before + burst))"
+check "no file of the burst failed" test "$(marsad_status failedFiles)" = 1
+
 # ---------------------------------------------------------------- stop
 say "stopping"
 started=$(milliseconds)
@@ -501,4 +532,4 @@ user_gone() { ! in_namespace getent passwd marsad >/dev/null; }
 check "uninstall --purge removed the marsad user" user_gone
 
 
-echo "PASS: marsad.service under systemd $(in_namespace systemctl --version | awk 'NR==1 {print $2}'): ready in ${start_ms} ms, stopped in ${stop_ms} ms"
+echo "PASS: marsad.service under systemd $(in_namespace systemctl --version | awk 'NR==1 {print $2}'): ready in ${start_ms} ms, stopped in ${stop_ms} ms idle and ${busy_stop_ms} ms under load"
