@@ -17,35 +17,54 @@ public enum Language: String, Sendable, Codable, Hashable {
 /// `other`, and Latin-script text is English unless French, Spanish, German,
 /// Italian or Portuguese function words outnumber English ones. A short
 /// Latin text with no function words at all (a name, a headline) counts as English.
+/// Only the first 20 KB are read.
 public enum LanguageIdentifier {
+    /// The first bytes of a text decide; more only costs time.
+    static let sampleBytes = 20_000
+
     public static func identify(_ text: String) -> Language {
+        // One match key for the sample: case folded, letter variants unified,
+        // so that the word lists below are written in match-key form.
+        var key = TextNormalizer.matchKey(prefix(of: text, bytes: sampleBytes))
+        key.makeContiguousUTF8()
         var counts = ScriptCounts()
-        var word = String.UnicodeScalarView()
-        var wordIsLink = false
-        func finishWord() {
-            if !word.isEmpty, !wordIsLink { counts.add(word: word) }
-            word = String.UnicodeScalarView()
-            wordIsLink = false
-        }
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace || isWordPunctuation(scalar) {
-                finishWord()
-            } else {
-                if scalar == "@" || scalar == "/" { wordIsLink = true }
-                if scalar.properties.isAlphabetic || scalar == "." { word.append(scalar) }
+        key.utf8.withContiguousStorageIfAvailable { bytes in
+            var chunkStart = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 || bytes[index] == 0x0A {
+                if index > chunkStart { counts.add(chunk: UnsafeBufferPointer(rebasing: bytes[chunkStart..<index])) }
+                chunkStart = index + 1
             }
         }
-        finishWord()
         return counts.decide()
     }
 
-    static func isWordPunctuation(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case ",", ";", "!", "?", "(", ")", "[", "]", "«", "»", "\"", "“", "”", "،", "؛", "؟", "'", "’", "-", "–",
-            "—":
-            return true
-        default:
-            return false
+    /// The longest prefix of at most `bytes` UTF-8 bytes that ends on a scalar boundary.
+    static func prefix(of text: String, bytes: Int) -> String {
+        let utf8 = text.utf8
+        guard utf8.count > bytes else { return text }
+        var end = utf8.index(utf8.startIndex, offsetBy: bytes)
+        while end > utf8.startIndex, utf8[end] & 0xC0 == 0x80 { end = utf8.index(before: end) }
+        return String(text[..<end])
+    }
+
+    /// A word of at most 16 UTF-8 bytes, packed for cheap hashing.
+    struct PackedWord: Hashable {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+
+        init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard bytes.count <= 16 else { return nil }
+            for (offset, byte) in bytes.enumerated() {
+                if offset < 8 { low |= UInt64(byte) << (8 * UInt64(offset)) } else {
+                    high |= UInt64(byte) << (8 * UInt64(offset - 8))
+                }
+            }
+        }
+
+        init?(_ word: String) {
+            var word = word
+            guard let packed = word.withUTF8({ PackedWord($0) }) else { return nil }
+            self = packed
         }
     }
 
@@ -61,47 +80,79 @@ public enum LanguageIdentifier {
         var englishWords = 0
         var otherLatinWords = 0
 
-        mutating func add(word raw: String.UnicodeScalarView) {
-            if raw.contains(where: { $0 == "." }) {
-                // "www.example.com" is a link; "U.S." an English word.
-                let parts = raw.split(separator: ".")
-                if parts.count >= 2, parts.contains(where: { $0.count > 2 }) { return }
+        /// A space-separated chunk of the key: skipped if it is a URL or an
+        /// e-mail address, else split into words at punctuation.
+        mutating func add(chunk: UnsafeBufferPointer<UInt8>) {
+            if chunk.contains(0x40) || chunk.contains(0x2F) { return }
+            var periods = 0
+            var longestPart = 0
+            var part = 0
+            for byte in chunk {
+                if byte == 0x2E {
+                    periods += 1
+                    part = 0
+                } else {
+                    part += 1
+                    longestPart = max(longestPart, part)
+                }
             }
-            let letters = raw.filter { $0 != "." }
+            // "www.example.com" is a link; "u.s." an English word.
+            if periods >= 1, longestPart > 3, chunk.count > longestPart + 1, chunk.last != 0x2E { return }
+            var wordStart = 0
+            var index = 0
+            while index < chunk.count {
+                let (value, width) = MatchKeyTokenizer.decode(chunk, at: index)
+                let scalarClass = WordTable.classify(value)
+                if scalarClass != .letter && scalarClass != .latinLetter && scalarClass != .mark {
+                    if index > wordStart { add(word: UnsafeBufferPointer(rebasing: chunk[wordStart..<index])) }
+                    wordStart = index + width
+                }
+                index += width
+            }
+            if chunk.count > wordStart { add(word: UnsafeBufferPointer(rebasing: chunk[wordStart..<chunk.count])) }
+        }
+
+        mutating func add(word: UnsafeBufferPointer<UInt8>) {
             var arabic = 0
             var latin = 0
-            for scalar in letters {
-                switch scalar.value {
+            var accented = false
+            var other = 0
+            var index = 0
+            while index < word.count {
+                let (value, width) = MatchKeyTokenizer.decode(word, at: index)
+                index += width
+                switch value {
                 case 0x0600...0x06FF, 0x0750...0x077F, 0x08A0...0x08FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF:
                     arabic += 1
-                    if Self.persianLetters.contains(scalar.value) { persianEvidence += 1 }
-                case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F:
+                    if Self.persianLetters.contains(value) { persianEvidence += 1 }
+                case 0x41...0x5A, 0x61...0x7A:
                     latin += 1
+                case 0xC0...0x24F where value != 0xD7 && value != 0xF7:
+                    latin += 1
+                    accented = true
                 default:
-                    otherLetters += 1
+                    if WordTable.classify(value) != .mark { other += 1 }
                 }
             }
             arabicLetters += arabic
             latinLetters += latin
-            if arabic >= latin && arabic > 0 {
+            otherLetters += other
+            let packed = PackedWord(word)
+            if arabic > 0 && arabic >= latin {
                 arabicWordCount += 1
+                if let packed {
+                    if Self.persianWords.contains(packed) { persianEvidence += 2 }
+                    if Self.arabicWords.contains(packed) { arabicEvidence += 2 }
+                }
             } else if latin > 0 {
                 latinWordCount += 1
-            } else if !letters.isEmpty {
-                otherWordCount += 1
-            }
-            let word = String(String.UnicodeScalarView(letters))
-            if arabic > 0 {
-                let key = TextNormalizer.matchKey(word)
-                if Self.persianWords.contains(word) { persianEvidence += 2 }
-                if Self.arabicWords.contains(key) { arabicEvidence += 2 }
-            } else if latin > 0 {
-                let lowered = word.lowercased()
-                if Self.englishWords.contains(lowered) { englishWords += 1 }
-                if Self.otherLatinWords.contains(lowered) { otherLatinWords += 1 }
-                if letters.contains(where: { (0xC0...0x24F).contains($0.value) && $0.value != 0xD7 && $0.value != 0xF7 }) {
-                    otherLatinWords += 1
+                if let packed {
+                    if Self.englishWords.contains(packed) { englishWords += 1 }
+                    if Self.otherLatinWords.contains(packed) { otherLatinWords += 1 }
                 }
+                if accented { otherLatinWords += 1 }
+            } else if other > 0 {
+                otherWordCount += 1
             }
         }
 
@@ -122,25 +173,29 @@ public enum LanguageIdentifier {
         /// Letters of Persian and Urdu that Arabic does not use (ک and ی are
         /// left out: they turn up in Arabic typed on Persian keyboards).
         static let persianLetters: Set<UInt32> = [0x067E, 0x0686, 0x0698, 0x06AF, 0x0679, 0x0688, 0x0691, 0x06BA, 0x06D2]
-        static let persianWords: Set<String> = [
+        /// Match keys of frequent Persian and Urdu words.
+        static let persianWords = packed(persianWordsWritten.map(TextNormalizer.matchKey))
+        static let persianWordsWritten: [String] = [
             "است", "این", "را", "که", "می", "شد", "برای", "با", "آن", "هم", "شده", "کرد", "های", "ها", "ہے", "کے", "میں",
             "اور", "کی", "نے", "کا", "سے",
         ]
         /// Match keys of frequent Arabic function words.
-        static let arabicWords: Set<String> = [
+        static let arabicWords = packed([
             "في", "من", "علي", "الي", "ان", "عن", "مع", "التي", "الذي", "هذا", "هذه", "كان", "قد", "لا", "ما", "او",
             "و", "بين", "بعد", "قال", "كما", "حيث", "ذلك", "وقال", "واضاف", "اليوم",
-        ]
-        static let englishWords: Set<String> = [
+        ])
+        static let englishWords = packed([
             "the", "of", "and", "to", "in", "is", "for", "on", "that", "with", "by", "was", "said", "as", "at", "from",
             "it", "he", "she", "his", "her", "are", "were", "has", "have", "be", "this", "an", "a", "will", "not",
             "but", "or", "its", "they", "their", "who", "which", "after", "over", "new",
-        ]
-        static let otherLatinWords: Set<String> = [
+        ])
+        static let otherLatinWords = packed([
             "le", "la", "les", "des", "du", "et", "est", "une", "un", "dans", "pour", "sur", "au", "aux", "qui", "que",
             "el", "los", "las", "y", "del", "por", "con", "una", "es", "para", "der", "die", "das", "und", "ist",
             "nicht", "mit", "ein", "eine", "den", "zu", "von", "il", "di", "che", "della", "per", "sono", "não", "uma",
             "com", "os", "em", "ao", "da", "do", "de",
-        ]
+        ])
+
+        static func packed(_ words: [String]) -> Set<PackedWord> { Set(words.compactMap(PackedWord.init)) }
     }
 }
