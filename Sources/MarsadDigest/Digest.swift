@@ -216,10 +216,7 @@ public struct DigestBuilder: Sendable {
 
     /// The JSON form: sorted keys, two-space indentation, a final newline.
     public static func json(_ digest: DayDigest) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(digest) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        JSONRenderer.render(digest)
     }
 
     /// Reads a digest back from its JSON form.

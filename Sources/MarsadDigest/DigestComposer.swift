@@ -22,13 +22,11 @@ struct DigestComposer: Sendable {
         let articles = Self.canonical(input)
         let fingerprinter = Fingerprinter()
         let fingerprints = articles.map { cache[$0.id] ?? fingerprinter.fingerprint($0) }
-        var localCalendar = Calendar(identifier: .gregorian)
-        localCalendar.timeZone = timeZone
 
         let groups = clusterer.cluster(articles, fingerprints: fingerprints)
         let dayStart = ArabicFormatting.noon(of: day).map { $0.addingTimeInterval(-12 * 3600) }
         var stories = groups.map { group in
-            story(group, articles: articles, fingerprints: fingerprints, calendar: localCalendar, dayStart: dayStart)
+            story(group, articles: articles, fingerprints: fingerprints, dayStart: dayStart)
         }
         stories.sort { lhs, rhs in
             if lhs.weight != rhs.weight { return lhs.weight > rhs.weight }
@@ -81,8 +79,7 @@ struct DigestComposer: Sendable {
     }
 
     private func story(
-        _ members: [Int], articles: [DigestArticle], fingerprints: [ArticleFingerprint], calendar: Calendar,
-        dayStart: Date?
+        _ members: [Int], articles: [DigestArticle], fingerprints: [ArticleFingerprint], dayStart: Date?
     ) -> (story: Story, weight: Double) {
         let central = centralMember(members, articles: articles, fingerprints: fingerprints)
         let centralArticle = articles[central]
@@ -91,7 +88,7 @@ struct DigestComposer: Sendable {
             return StoryReport(
                 articleId: article.id, source: Self.sourceName(article), url: Self.safeURL(article.url),
                 time: ArabicFormatting.isoTime(article.time),
-                localTime: article.hasTimeOfDay ? ArabicFormatting.clockTime(article.time, calendar: calendar) : nil,
+                localTime: article.hasTimeOfDay ? ArabicFormatting.clockTime(article.time, timeZone: timeZone) : nil,
                 title: article.title.trimmingWhitespace(), fileName: article.fileName, isCentral: index == central
             )
         }

@@ -96,6 +96,36 @@ struct RenderingTests {
         #expect(digest.stories.flatMap(\.reports).allSatisfy { $0.url == nil || $0.url!.hasPrefix("https://") })
     }
 
+    @Test("the hand-written JSON is byte for byte what Foundation's encoder writes")
+    func jsonMatchesFoundation() throws {
+        let builder = DigestBuilder(timeZone: TimeZone(identifier: "Asia/Riyadh")!)
+        var withoutTime = Self.hostile()
+        withoutTime.hasTimeOfDay = false
+        withoutTime.url = nil
+        let digests = [
+            builder.build(topic: Fixtures.topic, day: Fixtures.day, articles: Fixtures.all + [withoutTime], previousDay: Fixtures.previousDay),
+            builder.build(topic: Fixtures.topic, day: "not-a-day", articles: [Fixtures.migrantsRescued]),
+            builder.build(topic: Fixtures.topic, day: Fixtures.day, articles: []),
+        ]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        for digest in digests {
+            let foundation = String(decoding: try encoder.encode(digest), as: UTF8.self) + "\n"
+            #expect(DigestBuilder.json(digest) == foundation)
+        }
+    }
+
+    @Test("times are written in UTC and in the digest's zone", arguments: [
+        (0.0, "1970-01-01T00:00:00Z", "03:00"), (1_437_459_300.0, "2015-07-21T06:15:00Z", "09:15"),
+        (951_825_599.0, "2000-02-29T11:59:59Z", "14:59"), (-1.0, "1969-12-31T23:59:59Z", "02:59"),
+        (4_102_444_800.0, "2100-01-01T00:00:00Z", "03:00"),
+    ])
+    func times(seconds: Double, iso: String, riyadh: String) {
+        let date = Date(timeIntervalSince1970: seconds)
+        #expect(ArabicFormatting.isoTime(date) == iso)
+        #expect(ArabicFormatting.clockTime(date, timeZone: TimeZone(identifier: "Asia/Riyadh")!) == riyadh)
+    }
+
     @Test("the day is given in both calendars with Arabic numerals")
     func calendars() {
         let day = ArabicFormatting.calendarDay("2024-03-11")
@@ -113,6 +143,13 @@ struct RenderingTests {
     ])
     func agreement(number: Int, expected: String) {
         #expect(ArabicFormatting.count(number, .article) == expected)
+    }
+
+    @Test("after a preposition the dual takes its genitive form")
+    func genitiveDual() {
+        #expect(ArabicFormatting.count(2, .source, genitive: true) == "مصدرين")
+        #expect(ArabicFormatting.count(2, .story, genitive: true) == "قصتين")
+        #expect(ArabicFormatting.count(5, .source, genitive: true) == "٥ مصادر")
     }
 
     @Test("content runs from names and date through stories to who-and-where and the timeline")
