@@ -326,6 +326,8 @@ in_namespace timeout 300 "$repo/systemd/install.sh" --no-build --build-path "$bu
 sed 's/^/   /' "$work/install.log"
 check "the marsad user and group exist" in_namespace getent passwd marsad
 check "the unit is known to systemd" in_namespace systemctl cat marsad.service >/dev/null
+verify_output=$(in_namespace systemd-analyze verify marsad.service 2>&1 || echo "(exit status $?)")
+check "systemd-analyze verify finds nothing to say${verify_output:+: $verify_output}" test -z "$verify_output"
 check "the inbox is a setgid folder writable by the marsad group" \
     test "$(in_namespace stat -c '%a %U %G' "$state/inbox")" = "2770 marsad marsad"
 check "the installed binary runs from another folder" in_namespace sh -c 'cd / && marsad help >/dev/null'
@@ -340,7 +342,9 @@ journal() { in_namespace journalctl --no-pager -u marsad.service "$@"; }
 milliseconds() { echo $(( $(date +%s%N) / 1000000 )); }
 
 # ---------------------------------------------------------------- start
-say "starting marsad.service"
+say "enabling and starting marsad.service"
+in_namespace systemctl enable marsad.service 2>&1 | sed 's/^/   /'
+check "enabled" test "$(in_namespace systemctl is-enabled marsad.service)" = enabled
 started=$(milliseconds)
 in_namespace timeout 60 systemctl start marsad.service || fail "systemctl start marsad failed"
 start_ms=$(( $(milliseconds) - started ))
