@@ -4,10 +4,14 @@
 # systemd runs as PID 1 of private PID, mount, cgroup, network, UTS and IPC
 # namespaces, in a root that is a copy-on-write overlay of the host's root with
 # its writable layer in memory, so nothing the test installs or changes (binary,
-# unit, system user, /tmp, data) reaches the host. There the
-# script installs Marsad with install.sh, starts the unit and checks readiness,
-# STATUS=, ingest of dropped files, reload, journal priorities, the hardening
-# and a clean stop.
+# unit, system user, /tmp, data) reaches the host. There the script installs
+# Marsad with install.sh and checks: systemd-analyze verify; enable and start
+# (READY=1 within 2 s); `systemctl status` with the daemon's STATUS= text; the
+# sandbox (user, capabilities, seccomp); files dropped by a member of the marsad
+# group recorded, archived and digested; a bad file in failed/ with its sidecar;
+# reload picking up a new topic file; the journal's priorities; watchdog pings;
+# restart after SIGKILL; stop under load and idle (exit 0 within 5 s) with every
+# file accounted for; uninstall and purge.
 #
 # Exit status: 0 when every check passes, or with a "SKIP: ..." line when this
 # machine cannot run systemd in a namespace; 1 with a "FAIL: ..." line otherwise.
