@@ -197,12 +197,14 @@ struct PhraseMatcher: Sendable {
         var endToken: Int
     }
 
-    /// Finds names (leftmost, longest, not overlapping) and every keyword or context phrase.
-    func matches(in text: ScannedText) -> (names: [Match], others: [Match]) {
+    /// Finds names (leftmost, longest, not overlapping), the names nested inside
+    /// those (not inside exclusions), and every keyword or context phrase.
+    func matches(in text: ScannedText) -> (names: [Match], nested: [Match], others: [Match]) {
         var names: [Match] = []
+        var nested: [Match] = []
         var others: [Match] = []
         let count = text.tokenCount
-        guard count > 0 else { return ([], []) }
+        guard count > 0 else { return ([], [], []) }
         // Readings per token, flattened: token i's readings are readingIDs[readingStart[i]..<readingStart[i+1]].
         var readingIDs: [Int32] = []
         var readingStart = [Int32](repeating: 0, count: count + 1)
@@ -240,11 +242,15 @@ struct PhraseMatcher: Sendable {
                     stack.append((child, token + 1))
                 }
             }
-            if bestNameEnd > 0 && first >= nameFrontier {
-                names.append(Match(node: bestNameNode, firstToken: first, endToken: bestNameEnd))
-                nameFrontier = bestNameEnd
+            if bestNameEnd > 0 {
+                if first >= nameFrontier {
+                    names.append(Match(node: bestNameNode, firstToken: first, endToken: bestNameEnd))
+                    nameFrontier = bestNameEnd
+                } else if bestNameEnd <= nameFrontier, let outer = names.last, !payloads[Int(outer.node)].entities.isEmpty {
+                    nested.append(Match(node: bestNameNode, firstToken: first, endToken: bestNameEnd))
+                }
             }
         }
-        return (names, others)
+        return (names, nested, others)
     }
 }

@@ -153,7 +153,7 @@ struct EntityFinder {
     }
 
     func find() -> FoundHits {
-        let (names, others) = compiled.matcher.matches(in: text)
+        let (names, nested, others) = compiled.matcher.matches(in: text)
         struct Candidate {
             var entity: Int32
             var ambiguous: Bool
@@ -163,6 +163,14 @@ struct EntityFinder {
         for match in names {
             for (entity, ambiguous) in compiled.matcher.payloads[Int(match.node)].entities {
                 candidates.append(Candidate(entity: entity, ambiguous: ambiguous, match: match))
+            }
+        }
+        // A country named inside a longer name ("وزارة الدفاع الروسية") is mentioned too.
+        var nestedCandidates: [Candidate] = []
+        for match in nested {
+            for (entity, ambiguous) in compiled.matcher.payloads[Int(match.node)].entities
+            where !ambiguous && compiled.entities[Int(entity)].type == .country {
+                nestedCandidates.append(Candidate(entity: entity, ambiguous: false, match: match))
             }
         }
         var hits: [FoundHits.Hit] = []
@@ -216,7 +224,8 @@ struct EntityFinder {
             }
             return order.compactMap { byEntity[$0] }
         }
-        return FoundHits(hits: hits, mentions: mentions(confirmed), unconfirmed: mentions(rejected))
+        let ordered = (confirmed + nestedCandidates).sorted { $0.match.firstToken < $1.match.firstToken }
+        return FoundHits(hits: hits, mentions: mentions(ordered), unconfirmed: mentions(rejected))
     }
 
     /// Names run together ("اليمن وسوريا وليبيا") are a list: each is a passing

@@ -85,6 +85,23 @@ import Testing
         #expect(ids("توفي حافظ الأسد عام 2000 في دمشق") == ["damascus"])
     }
 
+    @Test func aCountryInsideALongerNameIsMentionedToo() throws {
+        let tagger = Tagger(taxonomy: try Taxonomy.parse([
+            TaxonomySource(path: "gazetteer/test.yaml", text: Fixtures.gazetteer + """
+
+            - id: russian-ministry-of-defense
+              type: organization
+              en: Russian Ministry of Defense
+              ar: وزارة الدفاع الروسية
+              relations: [russia]
+            """),
+        ]))
+        let result = tagger.tag(TaggingInput(title: "", body: "أعلنت وزارة الدفاع الروسية اليوم"))
+        #expect(result.entities.map(\.id) == ["russian-ministry-of-defense", "russia"])
+        // An exclusion hides the names inside it.
+        #expect(Fixtures.entityIDs("زار أمريكا اللاتينية", tagger: tagger).isEmpty)
+    }
+
     @Test func unrelatedWordsStayUnmatched() {
         #expect(ids("كان الجو جميلا والبحر هادئا") == [])
     }

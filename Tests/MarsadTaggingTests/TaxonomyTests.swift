@@ -176,7 +176,7 @@ import Testing
         let summary = try Fixtures.taxonomy().summary(showRules: true)
         #expect(summary.contains("Gazetteer: 12 entities"))
         #expect(summary.contains("russia-syria  Russia–Syria / روسيا وسوريا  threshold 2.00, 2 rules, requires syria"))
-        #expect(summary.contains("Russian actor with syria"))
+        #expect(summary.contains("Russian actor with Syria"))
     }
 }
 

@@ -17,7 +17,7 @@ import Testing
         وتحدث الجانبان عن الوضع في سوريا.
         """)
         let topic = try #require(result["russia-syria"])
-        #expect(topic.evidence.contains { $0.rule == "Russian actor with syria" && $0.text == "لافروف … دمشق" })
+        #expect(topic.evidence.contains { $0.rule == "Russian actor with Syria" && $0.text == "لافروف … دمشق" })
         #expect(result["syria"] != nil)
     }
 
@@ -136,7 +136,7 @@ import Testing
         let text = Explanation.render(tagger.analyze(input), input: input)
         #expect(text.contains("+ russia-syria score"))
         #expect(text.contains("threshold 2.00: assigned"))
-        #expect(text.contains("Russian actor with syria"))
+        #expect(text.contains("Russian actor with Syria"))
         #expect(text.contains("headline: «لافروف» في «دمشق»"))
         #expect(text.contains("وصل وزير الخارجية «الروسي» سيرغي لافروف إلى «دمشق»"))
         #expect(text.contains("sergey-lavrov (person, Sergey Lavrov, سيرغي لافروف) ×2: لافروف، سيرغي لافروف"))
