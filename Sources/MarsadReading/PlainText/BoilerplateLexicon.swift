@@ -71,7 +71,7 @@ struct BoilerplateLexicon: Sendable {
             let extraWords = lineWords.count - cue.words.count
             let position = Self.scalarOffset(afterWords: cue.words.count, in: scalars)
             var rest = scalars[position...].drop { $0.properties.isWhitespace }
-            let separated = rest.first.map { ":：-–—|".unicodeScalars.contains($0) } ?? false
+            let separated = rest.first.map { ":：-–—|.\u{060C}".unicodeScalars.contains($0) } ?? false
             if separated { rest = rest.dropFirst().drop { $0.properties.isWhitespace } }
             let remainder = String(String.UnicodeScalarView(rest)).trimmingWhitespace()
             let allowedExtra: Int

@@ -100,9 +100,14 @@ struct LineShape: Equatable {
         glueMarks >= 3 && letters >= 120 && commas * 2 <= glueMarks
     }
 
+    /// Long but hardly punctuated: headlines run together, unless it proves otherwise.
+    var looksLikeHeadlineSoup: Bool {
+        !endsWithStop && ((words >= 25 && innerPunctuation == 0) || (words >= 40 && innerPunctuation * 30 < words))
+    }
+
     /// A byline such as "مازن القحطاني – عين اليوم" or "لندن – رويترز".
     var isBylineLike: Bool {
-        words <= 6 && innerPunctuation == 0 && !endsWithStop && !endsWithQuestionOrExclamation && digits == 0
+        words <= 6 && innerPunctuation <= 3 && commas == 0 && !endsWithQuestionOrExclamation && digits == 0
     }
 
     var isHeadlineLike: Bool {

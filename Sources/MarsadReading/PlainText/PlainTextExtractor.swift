@@ -34,11 +34,20 @@ struct PlainTextExtractor {
     func extract(_ text: String) -> ArticleDraft {
         let lines = classify(text)
         var draft = ArticleDraft()
-        guard let region = bestRegion(lines) else {
+        guard let found = bestRegion(lines) else {
             return fallback(lines)
         }
 
-        let titleIndex = findTitle(lines, before: region.lowerBound)
+        var region = found
+        var titleIndex = findTitle(lines, before: region.lowerBound)
+        // A long headline counts as prose by its length alone; with no mark of
+        // punctuation and prose right after it, it is the title.
+        let first = lines[region.lowerBound]
+        if titleIndex.map({ $0 < region.lowerBound - 2 }) ?? true, region.count > 1, first.shape.words <= 30,
+           first.shape.innerPunctuation == 0, !first.shape.endsWithStop, !first.shape.endsWithQuestionOrExclamation {
+            titleIndex = region.lowerBound
+            region = (region.lowerBound + 1)...region.upperBound
+        }
         if let titleIndex { draft.title = lines[titleIndex].text }
         let titleKey = titleIndex.map { lines[$0].key }
 
@@ -110,9 +119,11 @@ struct PlainTextExtractor {
                 kind = .cue(cue.kind)
             } else if display.unicodeScalars.contains("\u{00A9}"), shape.words <= 25 {
                 kind = .cue(.end)
+            } else if Self.isMenu(display), !shape.isProse {
+                kind = .cue(.drop)
             } else if shape.isGluedTicker {
                 kind = .ticker
-            } else if shape.words <= 10, DateParsing.findDate(in: display) != nil, shape.letters <= 60 {
+            } else if shape.words <= 14, !shape.endsWithStop, shape.digits > 0, DateParsing.findDate(in: display) != nil, shape.letters <= 70 {
                 kind = .dateLine
             } else if shape.isProse {
                 kind = .prose
@@ -132,6 +143,7 @@ struct PlainTextExtractor {
         var runEnd = 0
         var runScore = 0
         var gap = 0
+        var gapHadHeadline = false
         var afterEndCue = false
 
         func closeRun() {
@@ -142,6 +154,7 @@ struct PlainTextExtractor {
             runStart = nil
             runScore = 0
             gap = 0
+            gapHadHeadline = false
         }
 
         for (index, line) in lines.enumerated() {
@@ -149,8 +162,14 @@ struct PlainTextExtractor {
             case .prose:
                 if runStart == nil { runStart = index }
                 runEnd = index
-                runScore += line.shape.letters
+                // A lone run-on line without punctuation is likely glued headlines; it
+                // wins only when nothing else on the page reads as prose.
+                runScore += line.shape.looksLikeHeadlineSoup ? line.shape.letters / 4 : line.shape.letters
                 gap = 0
+                gapHadHeadline = false
+            case .headline where line.shape.startsAsItem:
+                // List items and interview questions belong to the text around them.
+                break
             case .cue(.end):
                 closeRun()
                 afterEndCue = true
@@ -164,12 +183,39 @@ struct PlainTextExtractor {
             default:
                 if runStart != nil {
                     gap += 1
-                    if gap > Self.maximumGap { closeRun() }
+                    if line.kind == .headline && line.shape.words >= 3 { gapHadHeadline = true }
+                    // A lone prose line followed by a header-like stretch (title,
+                    // byline, date) is page chrome above the article, such as a
+                    // ticker of headlines glued without any mark between them.
+                    let loneStart = runEnd == runStart
+                    let headlineSoup = loneStart && lines[runEnd].shape.looksLikeHeadlineSoup
+                    if gap > Self.maximumGap || (loneStart && gapHadHeadline && (gap >= 2 || headlineSoup)) {
+                        closeRun()
+                    }
                 }
             }
         }
         closeRun()
         return best?.range
+    }
+
+    /// "الرئيسية | أخبار | رياضة": navigation, not a headline.
+    static func isMenu(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        var separators = 0
+        for (index, scalar) in scalars.enumerated() {
+            switch scalar {
+            case "|", "\u{2022}", "\u{00B7}":
+                separators += 1
+            case "\u{00BB}", "\u{203A}", ">":
+                // Breadcrumb arrows stand between spaces; guillemets hug the words they quote.
+                let spaced = index > 0 && scalars[index - 1] == " " && index + 1 < scalars.count && scalars[index + 1] == " "
+                if spaced { separators += 1 }
+            default:
+                break
+            }
+        }
+        return separators >= 2
     }
 
     /// The headline just above the article, skipping category labels,
@@ -185,10 +231,16 @@ struct PlainTextExtractor {
                 if isDashedByline(line), let above = findTitle(lines, before: index), lines[above].shape.words >= 3 {
                     return above
                 }
+                // A short name just above the text is a byline when a longer headline stands above it.
+                if isNameLike(line) || isDashedByline(line), let above = findTitle(lines, before: index),
+                   lines[above].shape.words > line.shape.words, !isNameLike(lines[above]) {
+                    return above
+                }
                 if line.shape.words >= 3 { return index }
-                if index == start - 1, !isNameLike(line) || index == 0 { return index }
+                // One or two words: a title when nearest the text and not a bare label.
+                if isNearestHeadline(index, before: start, in: lines), !isNameLike(line) || index == 0 { return index }
             }
-            if line.kind == .ticker || line.kind == .cue(.end) { return nil }
+            if line.kind == .ticker || line.kind == .cue(.end) || line.kind == .prose { return nil }
             skipped += 1
             index -= 1
         }
@@ -206,6 +258,15 @@ struct PlainTextExtractor {
         guard index + 1 <= region.upperBound, lines[index + 1].kind == .prose else { return false }
         let repeated = lines.indices.contains { $0 != index && lines[$0].key == line.key }
         return !repeated
+    }
+
+    private func isNearestHeadline(_ index: Int, before start: Int, in lines: [Line]) -> Bool {
+        lines[(index + 1)..<start].allSatisfy { line in
+            switch line.kind {
+            case .cue, .dateLine, .noise: true
+            default: false
+            }
+        }
     }
 
     func isDashedByline(_ line: Line) -> Bool {
