@@ -46,7 +46,13 @@ struct PlainTextExtractor {
         if titleIndex.map({ $0 < region.lowerBound - 2 }) ?? true, region.count > 1, first.shape.words <= 30,
            first.shape.innerPunctuation == 0, !first.shape.endsWithStop, !first.shape.endsWithQuestionOrExclamation {
             titleIndex = region.lowerBound
-            region = (region.lowerBound + 1)...region.upperBound
+            var next = region.lowerBound + 1
+            // Bylines and dates between such a title and the text.
+            while next < region.upperBound, lines[next].kind != .prose {
+                take(lines[next], into: &draft, headerPosition: true)
+                next += 1
+            }
+            region = next...region.upperBound
         }
         if let titleIndex { draft.title = lines[titleIndex].text }
         let titleKey = titleIndex.map { lines[$0].key }
@@ -189,7 +195,7 @@ struct PlainTextExtractor {
                     // ticker of headlines glued without any mark between them.
                     let loneStart = runEnd == runStart
                     let headlineSoup = loneStart && lines[runEnd].shape.looksLikeHeadlineSoup
-                    if gap > Self.maximumGap || (loneStart && gapHadHeadline && (gap >= 2 || headlineSoup)) {
+                    if gap > Self.maximumGap || (loneStart && ((gap >= 2 && gapHadHeadline) || headlineSoup)) {
                         closeRun()
                     }
                 }
