@@ -8,7 +8,8 @@ import unicodedata
 from collections import Counter
 
 DIACRITICS = re.compile('[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]')
-INVISIBLE = re.compile('[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]')
+# Invisible marks and control characters, which the display form removes too.
+INVISIBLE = re.compile('[\u00ad\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]')
 WORD = re.compile(r'[\w\u0600-\u06ff]+')
 
 
