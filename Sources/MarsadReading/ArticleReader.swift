@@ -103,14 +103,20 @@ public struct ArticleReader: Sendable {
         if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
             throw ReadingError(.empty, "the file holds only white space")
         }
-        let format = FormatDetector.detect(text, fileName: fileName)
+        var format = FormatDetector.detect(text, fileName: fileName)
         var warnings: [String] = []
-        let drafts: [ArticleDraft]
+        var drafts: [ArticleDraft]
         switch format {
         case .json:
-            let records = try JSONRecordReader.read(text)
-            warnings = records.warnings
-            drafts = records.drafts
+            do {
+                let records = try JSONRecordReader.read(text)
+                warnings = records.warnings
+                drafts = records.drafts
+            } catch let error where FormatDetector.mayBeTextStartingWithBracket(text, fileName: fileName, error: error) {
+                // "[صور] …" or "{عاجل} …": an article that merely starts with a bracket.
+                format = .text
+                drafts = [PlainTextExtractor(lexicon: lexicon).extract(text)]
+            }
         case .trec:
             drafts = try TRECReader.read(text)
         case .html:

@@ -25,6 +25,18 @@ enum FormatDetector {
         return .text
     }
 
+    /// A file that failed as JSON right at its start, is not named as JSON,
+    /// and reads as words is a text that happens to open with a bracket.
+    static func mayBeTextStartingWithBracket(_ text: String, fileName: String, error: ReadingError) -> Bool {
+        let lowerName = fileName.lowercased()
+        if lowerName.hasSuffix(".json") || lowerName.hasSuffix(".jsonl") || lowerName.hasSuffix(".ndjson") { return false }
+        guard error.kind == .malformed, !error.message.contains("truncated") else { return false }
+        let head = text.unicodeScalars.prefix(200)
+        let letters = head.filter { $0.properties.isAlphabetic }.count
+        let quotes = head.filter { $0 == "\"" }.count
+        return letters * 2 > head.count && quotes < 2
+    }
+
     /// Whether raw bytes start like markup, so a declared charset is worth looking for.
     static func looksLikeMarkup(_ bytes: [UInt8]) -> Bool {
         let head = bytes.prefix(1024).map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }

@@ -84,3 +84,55 @@ extension String {
         components(separatedByString: target).joined(separator: replacement)
     }
 }
+
+@Suite("HTML layouts")
+struct HTMLLayoutTests {
+    let reader = ArticleReader()
+
+    /// An old table-layout page in Windows-1256, paragraphs split by <br>,
+    /// with a link column beside the story.
+    @Test func legacyTableLayoutInWindows1256() throws {
+        let sentence = Fixtures.sentenceWindows1256
+        var bytes = Array("""
+        <HTML><HEAD><META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=windows-1256"><TITLE>
+        """.utf8)
+        bytes += Array(sentence.prefix(24)) + Array("</TITLE></HEAD><BODY><TABLE><TR><TD class=\"links\">".utf8)
+        for index in 0..<6 { bytes += Array("<A HREF=\"/n\(index)\">".utf8) + Array(sentence.prefix(24)) + Array("</A><BR>".utf8) }
+        bytes += Array("</TD><TD><FONT SIZE=4><B>".utf8) + Array(sentence.prefix(24)) + Array("</B></FONT><BR><BR>".utf8)
+        bytes += sentence + Array("<BR><BR>".utf8) + sentence + Array(" ".utf8) + sentence + Array("<BR><BR>".utf8) + sentence
+        bytes += Array("</TD></TR></TABLE></BODY></HTML>".utf8)
+        let article = try #require(try reader.read(bytes, fileName: "old.htm").first)
+        #expect(article.encoding == "windows-1256")
+        #expect(article.body.components(separatedByString: "\n\n") == [
+            Fixtures.sentence, Fixtures.sentence + " " + Fixtures.sentence, Fixtures.sentence,
+        ])
+    }
+
+    /// Paragraphs as bare text in a div separated by <br><br>, no <p> at all.
+    @Test func textDirectlyInDivs() throws {
+        let page = """
+        <html><head><title>\(Fixtures.title) | صوت القيروان</title></head><body>
+        <div id="nav"><a href="/">الرئيسية</a> <a href="/a">أخبار</a> <a href="/b">رياضة</a></div>
+        <div class="story">\(Fixtures.paragraphs[0])<br><br>\(Fixtures.paragraphs[1])<br><br>\(Fixtures.paragraphs[2])</div>
+        <div class="footer">جميع الحقوق محفوظة</div></body></html>
+        """
+        let article = try #require(try reader.read(Array(page.utf8), fileName: "p.html").first)
+        #expect(article.title == Fixtures.title)
+        #expect(article.body == Fixtures.paragraphs[0...2].joined(separator: "\n\n"))
+    }
+
+    /// When the page holds only a teaser, JSON-LD's articleBody is the text.
+    @Test func linkedDataBodyWhenThePageShowsLittle() throws {
+        let body = Fixtures.paragraphs.joined(separator: "\\n")
+        let page = """
+        <html><head><script type="application/ld+json">
+        {"@context": "https://schema.org", "@graph": [{"@type": "WebPage", "name": "صفحة"},
+         {"@type": ["NewsArticle"], "headline": "\(Fixtures.title)", "articleBody": "\(body)", "datePublished": "2024-11-12"}]}
+        </script></head><body><div class="teaser"><p>\(Fixtures.paragraphs[0].prefix(60))…</p></div></body></html>
+        """
+        let article = try #require(try reader.read(Array(page.utf8), fileName: "amp.html").first)
+        #expect(article.title == Fixtures.title)
+        #expect(article.published == "2024-11-12")
+        #expect(article.body == Fixtures.paragraphs.joined(separator: "\n\n"))
+    }
+}

@@ -155,3 +155,39 @@ struct TRECReadingTests {
         #expect(article.body == "قال المدير الجهوي للمجمع المهني المشترك للغلال، إنه تم تصدير 36 ألف طن من التمور منذ بداية الموسم.\n\nوأضاف أن هذه الكميات شهدت ارتفاعا & تطورا.")
     }
 }
+
+@Suite("Mixed-up files")
+struct MixedUpFileTests {
+    let reader = ArticleReader()
+
+    @Test func jsonNamedAsHTMLIsReadAsJSON() throws {
+        let json = "{\"title\": \"\(Fixtures.title)\", \"text\": \"\(Fixtures.paragraphs[0])\"}"
+        let article = try #require(try reader.read(Array(json.utf8), fileName: "page.html").first)
+        #expect(article.format == .json)
+        #expect(article.title == Fixtures.title)
+    }
+
+    @Test func textOpeningWithABracketIsText() throws {
+        let text = "[صور] \(Fixtures.title)\n\n\(Fixtures.paragraphs[0])\n\n\(Fixtures.paragraphs[1])"
+        let article = try #require(try reader.read(Array(text.utf8), fileName: "note.txt").first)
+        #expect(article.format == .text)
+        #expect(article.title == "[صور] \(Fixtures.title)")
+        #expect(article.body == Fixtures.paragraphs[0] + "\n\n" + Fixtures.paragraphs[1])
+    }
+
+    @Test func damagedJSONFileStaysAJSONError() {
+        #expect {
+            _ = try reader.read(Array("{عاجل} خبر".utf8), fileName: "feed.json")
+        } throws: { error in
+            (error as! ReadingError).kind == .malformed
+        }
+    }
+
+    @Test func htmlWithTextExtensionAndTextWithHTMLExtension() throws {
+        let html = try #require(try reader.read(Array(Fixtures.htmlPage().utf8), fileName: "page.txt").first)
+        #expect(html.format == .html)
+        let text = try #require(try reader.read(Array(Fixtures.plainTextPage.utf8), fileName: "page.html").first)
+        #expect(text.format == .text)
+        #expect(text.title == Fixtures.title)
+    }
+}
