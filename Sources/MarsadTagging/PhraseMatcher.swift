@@ -26,31 +26,44 @@ struct TokenTable: Sendable {
 
     var count: Int { hashes.count }
 
+    /// FNV-1a taken from the last byte backwards, so that one pass over a token
+    /// yields the hash of every suffix: the stems left when proclitics come off.
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
+        var index = bytes.count
+        while index > 0 {
+            index -= 1
+            hash ^= UInt64(bytes[index])
             hash &*= 0x0000_0100_0000_01B3
         }
         return hash
     }
 
     func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let hash = Self.hash(bytes)
+        lookup(bytes, hash: Self.hash(bytes))
+    }
+
+    func lookup(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
         var slot = Int(truncatingIfNeeded: hash) & mask
-        return storage.withUnsafeBufferPointer { stored in
-            while true {
-                let id = slots[slot]
-                if id < 0 { return -1 }
-                if hashes[Int(id)] == hash {
-                    let start = Int(offsets[Int(id)])
-                    let end = Int(offsets[Int(id) + 1])
-                    if end - start == bytes.count && memoryEqual(stored.baseAddress! + start, bytes.baseAddress!, bytes.count) {
-                        return id
+        return slots.withUnsafeBufferPointer { slots in
+            hashes.withUnsafeBufferPointer { hashes in
+                offsets.withUnsafeBufferPointer { offsets in
+                    storage.withUnsafeBufferPointer { stored in
+                        while true {
+                            let id = slots[slot]
+                            if id < 0 { return -1 }
+                            if hashes[Int(id)] == hash {
+                                let start = Int(offsets[Int(id)])
+                                let end = Int(offsets[Int(id) + 1])
+                                if end - start == bytes.count && memoryEqual(stored.baseAddress! + start, bytes.baseAddress!, bytes.count) {
+                                    return id
+                                }
+                            }
+                            slot = (slot + 1) & mask
+                        }
                     }
                 }
-                slot = (slot + 1) & mask
             }
         }
     }
@@ -101,20 +114,47 @@ enum Proclitics {
     private static let lam: [UInt8] = [0xD9, 0x84]
     static let article: [UInt8] = [0xD8, 0xA7, 0xD9, 0x84]
 
-    /// Every prefix, longest first, so the first that fits leaves the shortest stem.
-    static let prefixes: [[UInt8]] = {
-        var all: Set<[UInt8]> = []
-        for conjunction in [[], waw, fa] {
-            for preposition in [[], ba, kaf, lam] {
-                for withArticle in [false, true] {
-                    var prefix = conjunction + preposition
-                    if withArticle { prefix += (preposition == lam ? lam : article) }
-                    if !prefix.isEmpty { all.insert(prefix) }
+    /// The furthest a stem may start: after وبال (four letters) and an article that is part of the name.
+    static let longestPrefixBytes = 12
+
+    /// A bit per byte offset where a stem may start: 0 (the whole token) always;
+    /// after و ف; after ب ك ل; after the article ال, or after the ل that stands
+    /// for it in لل. Only stems of two letters or more.
+    @inline(__always)
+    static func stemStarts(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var starts: UInt32 = 1
+        let count = key.count
+        guard count >= minimumStemBytes + 2, key[0] == 0xD8 || key[0] == 0xD9 else { return starts }
+        @inline(__always) func letter(_ offset: Int) -> UInt16 {
+            offset + 1 < count ? UInt16(key[offset]) << 8 | UInt16(key[offset + 1]) : 0
+        }
+        let waw: UInt16 = 0xD988, fa: UInt16 = 0xD981, ba: UInt16 = 0xD8A8, kaf: UInt16 = 0xD983
+        let lam: UInt16 = 0xD984, alef: UInt16 = 0xD8A7
+        let first = letter(0)
+        let lastConjunctionEnd = first == waw || first == fa ? 2 : 0
+        for conjunctionEnd in stride(from: 0, through: lastConjunctionEnd, by: 2) {
+            let preposition = letter(conjunctionEnd)
+            let lastPrepositionEnd = preposition == ba || preposition == kaf || preposition == lam
+                ? conjunctionEnd + 2 : conjunctionEnd
+            for stemStart in stride(from: conjunctionEnd, through: lastPrepositionEnd, by: 2) {
+                starts |= 1 << stemStart
+                if letter(stemStart) == alef && letter(stemStart + 2) == lam {
+                    starts |= 1 << (stemStart + 4)
+                } else if stemStart > conjunctionEnd && letter(stemStart - 2) == lam && letter(stemStart) == lam {
+                    starts |= 1 << (stemStart + 2)
                 }
             }
         }
-        return all.sorted { $0.count > $1.count }
-    }()
+        // Every stem is also tried without a leading article, as names are stored
+        // that way: الألماني → ألماني → ماني, the key of ألمانيا's nisba.
+        for stemStart in stride(from: 0, through: 8, by: 2) where starts & (1 << stemStart) != 0 {
+            if letter(stemStart) == alef && letter(stemStart + 2) == lam { starts |= 1 << (stemStart + 4) }
+        }
+        // Keep only starts that leave a stem of two letters or more.
+        let longest = count - minimumStemBytes
+        if longest < 31 { starts &= (UInt32(1) << (longest + 1)) - 1 }
+        return starts | 1
+    }
 
     /// Stems shorter than two letters are not names.
     static let minimumStemBytes = 4
@@ -140,6 +180,8 @@ struct PhraseMatcher: Sendable {
     private(set) var table = TokenTable()
     private var edges: [UInt64: Int32] = [:]
     private(set) var payloads: [PhrasePayload] = [PhrasePayload()]
+    /// Per node: bit 0 when it ends a name or exclusion, bit 1 when it ends a keyword or context phrase.
+    private var nodeFlags: [UInt8] = [0]
     private var longestPhrase = 0
 
     /// Adds a phrase and returns its trie node, so callers can attach what it means.
@@ -155,6 +197,7 @@ struct PhraseMatcher: Sendable {
             } else {
                 let next = Int32(payloads.count)
                 payloads.append(PhrasePayload())
+                nodeFlags.append(0)
                 edges[edge] = next
                 node = next
             }
@@ -165,25 +208,36 @@ struct PhraseMatcher: Sendable {
 
     mutating func update(_ node: Int32, _ change: (inout PhrasePayload) -> Void) {
         change(&payloads[Int(node)])
+        let payload = payloads[Int(node)]
+        nodeFlags[Int(node)] = (payload.namesSomething ? 1 : 0) | (payload.keywords.isEmpty && payload.contextFor.isEmpty ? 0 : 2)
     }
 
     /// Every key a text token may stand for: the whole token first, then its stems
-    /// with proclitics removed, each without a leading article.
+    /// with proclitics removed (و ف, then ب ك ل, then ال or the ل of لل), each also
+    /// without a leading article.
     func readings(of key: UnsafeBufferPointer<UInt8>, into readings: inout [Int32]) {
         readings.removeAll(keepingCapacity: true)
-        let whole = table.lookup(Proclitics.withoutArticle(key))
-        if whole >= 0 { readings.append(whole) }
-        guard key.count >= Proclitics.minimumStemBytes + 2, key[0] == 0xD9 || key[0] == 0xD8 else { return }
-        for prefix in Proclitics.prefixes where key.count >= prefix.count + Proclitics.minimumStemBytes {
-            var fits = true
-            for index in 0..<prefix.count where key[index] != prefix[index] {
-                fits = false
-                break
+        let count = key.count
+        guard count > 0 else { return }
+        let starts = Proclitics.stemStarts(key)
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Proclitics.longestPrefixBytes + 1) { stemHashes in
+            // One backward pass hashes every suffix; keep those where a stem may start.
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var position = count
+            while position > 0 {
+                position -= 1
+                hash ^= UInt64(key[position])
+                hash &*= 0x0000_0100_0000_01B3
+                if position <= Proclitics.longestPrefixBytes { stemHashes[position] = hash }
             }
-            guard fits else { continue }
-            let stem = Proclitics.withoutArticle(UnsafeBufferPointer(rebasing: key[prefix.count...]))
-            let id = table.lookup(stem)
-            if id >= 0 && !readings.contains(id) { readings.append(id) }
+            var offset = 0
+            while offset <= Proclitics.longestPrefixBytes && offset < count {
+                if starts & (1 << offset) != 0 {
+                    let id = table.lookup(UnsafeBufferPointer(rebasing: key[offset...]), hash: stemHashes[offset])
+                    if id >= 0 && !readings.contains(id) { readings.append(id) }
+                }
+                offset += 2
+            }
         }
     }
 
@@ -231,12 +285,12 @@ struct PhraseMatcher: Sendable {
                 // The whole-token reading comes first, so it wins a tie.
                 for reading in Int(readingStart[token])..<Int(readingStart[token + 1]) {
                     guard let child = next(node, readingIDs[reading]) else { continue }
-                    let payload = payloads[Int(child)]
-                    if payload.namesSomething && token + 1 > bestNameEnd {
+                    let flags = nodeFlags[Int(child)]
+                    if flags & 1 != 0 && token + 1 > bestNameEnd {
                         bestNameEnd = token + 1
                         bestNameNode = child
                     }
-                    if !payload.keywords.isEmpty || !payload.contextFor.isEmpty {
+                    if flags & 2 != 0 {
                         others.append(Match(node: child, firstToken: first, endToken: token + 1))
                     }
                     stack.append((child, token + 1))
@@ -246,8 +300,13 @@ struct PhraseMatcher: Sendable {
                 if first >= nameFrontier {
                     names.append(Match(node: bestNameNode, firstToken: first, endToken: bestNameEnd))
                     nameFrontier = bestNameEnd
-                } else if bestNameEnd <= nameFrontier, let outer = names.last, !payloads[Int(outer.node)].entities.isEmpty {
-                    nested.append(Match(node: bestNameNode, firstToken: first, endToken: bestNameEnd))
+                } else if bestNameEnd <= nameFrontier, let outer = names.last {
+                    let outerEntities = payloads[Int(outer.node)].entities.map(\.entity)
+                    let innerEntities = payloads[Int(bestNameNode)].entities.map(\.entity)
+                    // Inside an exclusion nothing counts; inside a name, only other entities do.
+                    if !outerEntities.isEmpty && !innerEntities.contains(where: outerEntities.contains) {
+                        nested.append(Match(node: bestNameNode, firstToken: first, endToken: bestNameEnd))
+                    }
                 }
             }
         }

@@ -39,12 +39,6 @@ struct ScannedText {
         if !headline.isEmpty { bytes.append(contentsOf: [0x0A, 0x0A]) }
         bytes.append(contentsOf: body.utf8)
         self.bytes = bytes
-        let estimate = bytes.count / 6
-        tokenStart.reserveCapacity(estimate)
-        tokenEnd.reserveCapacity(estimate)
-        tokenSentence.reserveCapacity(estimate)
-        keyOffset.reserveCapacity(estimate + 1)
-        keyBytes.reserveCapacity(bytes.count)
         scan()
     }
 
@@ -70,30 +64,49 @@ struct ScannedText {
         case lineBreak
     }
 
-    private mutating func scan() {
-        var sentenceOpen = false
-        var paragraph = 0
-        var paragraphHasTokens = false
+    /// What the scan builds; kept in locals so the hot loop touches no shared state.
+    private struct Output {
+        var tokenStart: [Int32] = []
+        var tokenEnd: [Int32] = []
+        var tokenSentence: [Int32] = []
+        var keyBytes: [UInt8] = []
+        var keyOffset: [Int32] = [0]
+        var sentences: [Sentence] = []
         var inToken = false
-        var currentTokenStart = 0
+        var sentenceOpen = false
         var lastWordEnd = 0
-        var lastWasDigit = false
-        var lastWasArabic = false
 
-        func closeToken(_ scanner: inout ScannedText) {
+        @inline(__always)
+        mutating func closeToken() {
             guard inToken else { return }
             inToken = false
-            scanner.tokenEnd.append(Int32(lastWordEnd))
-            scanner.keyOffset.append(Int32(scanner.keyBytes.count))
+            tokenEnd.append(Int32(lastWordEnd))
+            keyOffset.append(Int32(keyBytes.count))
         }
-        func closeSentence(_ scanner: inout ScannedText) {
-            closeToken(&scanner)
+
+        @inline(__always)
+        mutating func closeSentence() {
+            closeToken()
             guard sentenceOpen else { return }
             sentenceOpen = false
-            let index = scanner.sentences.count - 1
-            scanner.sentences[index].endToken = scanner.tokenCount
-            scanner.sentences[index].end = Int(scanner.tokenEnd[scanner.tokenCount - 1])
+            sentences[sentences.count - 1].endToken = tokenStart.count
+            sentences[sentences.count - 1].end = Int(tokenEnd[tokenStart.count - 1])
         }
+    }
+
+    private mutating func scan() {
+        var out = Output()
+        let estimate = bytes.count / 6
+        out.tokenStart.reserveCapacity(estimate)
+        out.tokenEnd.reserveCapacity(estimate)
+        out.tokenSentence.reserveCapacity(estimate)
+        out.keyOffset.reserveCapacity(estimate + 1)
+        out.keyBytes.reserveCapacity(bytes.count)
+        var paragraph = 0
+        var paragraphHasTokens = false
+        var lastWasDigit = false
+        var lastWasArabic = false
+        let headlineEnd = self.headlineEnd
 
         bytes.withUnsafeBufferPointer { buffer in
             let count = buffer.count
@@ -130,43 +143,48 @@ struct ScannedText {
                 case .word(let folded):
                     let isDigit = folded >= 0x30 && folded <= 0x39
                     // "مارس2017" is a month and a year: split where Arabic letters meet digits.
-                    if inToken && isDigit != lastWasDigit && (folded >= 0x0600 || lastWasArabic) {
-                        closeToken(&self)
+                    if out.inToken && isDigit != lastWasDigit && (folded >= 0x0600 || lastWasArabic) {
+                        out.closeToken()
                     }
                     lastWasDigit = isDigit
                     lastWasArabic = folded >= 0x0600
-                    if !inToken {
-                        if !sentenceOpen {
-                            sentenceOpen = true
+                    if !out.inToken {
+                        if !out.sentenceOpen {
+                            out.sentenceOpen = true
                             if !paragraphHasTokens {
                                 paragraphHasTokens = true
-                                if !sentences.isEmpty { paragraph += 1 }
+                                if !out.sentences.isEmpty { paragraph += 1 }
                             }
-                            sentences.append(Sentence(
-                                start: start, end: start, paragraph: paragraph, firstToken: tokenCount,
-                                endToken: tokenCount, inHeadline: start < headlineEnd
+                            out.sentences.append(Sentence(
+                                start: start, end: start, paragraph: paragraph, firstToken: out.tokenStart.count,
+                                endToken: out.tokenStart.count, inHeadline: start < headlineEnd
                             ))
                         }
-                        inToken = true
-                        currentTokenStart = start
-                        tokenStart.append(Int32(currentTokenStart))
-                        tokenSentence.append(Int32(sentences.count - 1))
+                        out.inToken = true
+                        out.tokenStart.append(Int32(start))
+                        out.tokenSentence.append(Int32(out.sentences.count - 1))
                     }
-                    Self.appendUTF8(folded, to: &keyBytes)
-                    lastWordEnd = index
+                    Self.appendUTF8(folded, to: &out.keyBytes)
+                    out.lastWordEnd = index
                 case .ignorable:
-                    if inToken { lastWordEnd = index }
+                    if out.inToken { out.lastWordEnd = index }
                 case .separator:
-                    closeToken(&self)
+                    out.closeToken()
                 case .sentenceEnd:
-                    closeSentence(&self)
+                    out.closeSentence()
                 case .lineBreak:
-                    closeSentence(&self)
+                    out.closeSentence()
                     paragraphHasTokens = false
                 }
             }
         }
-        closeSentence(&self)
+        out.closeSentence()
+        tokenStart = out.tokenStart
+        tokenEnd = out.tokenEnd
+        tokenSentence = out.tokenSentence
+        keyBytes = out.keyBytes
+        keyOffset = out.keyOffset
+        sentences = out.sentences
         paragraphCount = sentences.isEmpty ? 0 : paragraph + 1
     }
 

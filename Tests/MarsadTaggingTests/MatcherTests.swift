@@ -102,6 +102,14 @@ import Testing
         #expect(Fixtures.entityIDs("زار أمريكا اللاتينية", tagger: tagger).isEmpty)
     }
 
+    @Test(arguments: ["ألمانيا", "المانيا", "وألمانيا", "لألمانيا", "الألماني", "والألمانية", "بالألمانية", "للألمان"])
+    func namesBeginningWithAlefLamKeepTheirProclitics(_ form: String) throws {
+        let tagger = Tagger(taxonomy: try Taxonomy.parse([
+            TaxonomySource(path: "gazetteer/test.yaml", text: "- {id: germany, type: country, en: Germany, ar: ألمانيا, variants: [ألماني, ألمانية, ألمان]}\n"),
+        ]))
+        #expect(Fixtures.entityIDs("قالت \(form) اليوم", tagger: tagger) == ["germany"])
+    }
+
     @Test func unrelatedWordsStayUnmatched() {
         #expect(ids("كان الجو جميلا والبحر هادئا") == [])
     }
