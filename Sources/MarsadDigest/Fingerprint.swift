@@ -99,11 +99,11 @@ struct ArticleFingerprint: Sendable {
 /// alef forms, ya, ta marbuta, digits), in Unicode scalars.
 struct Fingerprinter: Sendable {
     static let shingleHasher = MinHasher(count: 64, seed: 0x4d61_7273_6164_0001)
-    static let eventHasher = MinHasher(count: 32, seed: 0x4d61_7273_6164_0002)
+    static let eventHasher = MinHasher(count: 64, seed: 0x4d61_7273_6164_0002)
     /// How many body words after the headline count as the lead.
     static let leadWords = 60
     /// Long articles are fingerprinted on their beginning; copies share it.
-    static let maximumShingleWords = 1_500
+    static let maximumShingleWords = 800
 
     func fingerprint(_ article: DigestArticle) -> ArticleFingerprint {
         let titleWords = Tokenizer.words(TextNormalizer.matchKey(article.title))

@@ -246,6 +246,8 @@ struct HTMLRenderer: Sendable {
       display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 14px; }
     .topics a { font-family: var(--heading); font-size: 1.15rem; font-weight: 700; }
     .topics .counts { color: var(--muted); font-size: .9rem; }
+    .topics .en { color: var(--muted); font-size: .85rem; }
+    .topics .teaser { flex-basis: 100%; font-size: .95rem; }
     @media (max-width: 600px) { body { font-size: 17px; } h1 { font-size: 1.6rem; } .who .type { display: none; } }
     @media print { body { background: #fff; } .story, table.who { border-color: #ccc; } .toc { display: none; } }
 

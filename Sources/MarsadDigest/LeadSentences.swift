@@ -56,8 +56,13 @@ enum LeadSentences {
     /// The extractive summary: the first substantial sentence, and the next
     /// one as well when the first is short.
     static func lead(of body: String) -> String {
-        let opening = sentences(body, limit: scannedSentences)
-        let candidates = opening.filter { wordCount($0) >= minimumWords }
+        // Most reports open with two real sentences; look further only when they do not.
+        var opening = sentences(body, limit: 2)
+        var candidates = opening.filter { wordCount($0) >= minimumWords }
+        if candidates.count < 2 && opening.count == 2 {
+            opening = sentences(body, limit: scannedSentences)
+            candidates = opening.filter { wordCount($0) >= minimumWords }
+        }
         guard let first = candidates.first else {
             return truncated(opening.first ?? "")
         }
@@ -147,9 +152,19 @@ enum LeadSentences {
 extension String {
     func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        guard let first = scalars.firstIndex(where: { !$0.isSpace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.isSpace })!
         if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return self }
         return String(scalars[first...last])
+    }
+}
+
+extension Unicode.Scalar {
+    /// The White_Space property, by table: the property lookup is slow on hot paths.
+    var isSpace: Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 }
