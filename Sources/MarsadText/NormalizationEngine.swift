@@ -211,18 +211,33 @@ enum NormalizationEngine {
         // Inline entries write at most 3 bytes for a scalar of 2 or more bytes and
         // 1 for an ASCII byte, plus a flushed space paid for by an earlier input
         // byte; the 4-byte store needs slack. Long replacements reserve their room.
-        var output = OutputBuffer(capacity: count + count / 2 + 8)
-        defer { output.base.deallocate() }
-        var state = lineStart
-        var needsNFC = false
-        // Mark tracking for the display form.
-        var lastCombiningClass: UInt32 = 0
-        var afterComposingBase = false
-
-        table.entries.withUnsafeBufferPointer { entries in
+        // All loop state lives inside the closure, where it stays in registers.
+        return table.entries.withUnsafeBufferPointer { entries -> Result in
+            var output = OutputBuffer(capacity: count + count / 2 + 8)
+            defer { output.base.deallocate() }
+            var state = lineStart
+            var needsNFC = false
+            // Mark tracking for the display form.
+            var lastCombiningClass: UInt32 = 0
+            var afterComposingBase = false
             var index = 0
             while index < count {
                 let lead = bytes[index]
+                // The common case: a run of 2-byte scalars (all of Arabic) inside
+                // a line whose entries write their bytes inline.
+                if lead &- 0xC2 < 0x1E, state == inLine {
+                    let entry = entries[Int((UInt32(lead & 0x1F) << 6) | UInt32(bytes[index &+ 1] & 0x3F))]
+                    if entry & 7 == NormalizationTable.Kind.emit {
+                        output.append(packed: entry >> 8, length: Int((entry >> 3) & 3))
+                        index &+= 2
+                        // A dropped scalar (tatweel) leaves the marks around it adjacent.
+                        if tracksMarks, entry & (3 << 3) != 0 {
+                            lastCombiningClass = 0
+                            afterComposingBase = false
+                        }
+                        continue
+                    }
+                }
                 var entry: UInt32
                 if lead < 0x80 {
                     entry = entries[Int(lead)]
@@ -309,10 +324,10 @@ enum NormalizationEngine {
                     afterComposingBase = false
                 }
             }
+            let result = String(
+                decoding: UnsafeRawBufferPointer(start: output.base, count: output.count).bindMemory(to: UInt8.self),
+                as: UTF8.self)
+            return Result(text: result, needsNFC: needsNFC)
         }
-        let result = String(
-            decoding: UnsafeRawBufferPointer(start: output.base, count: output.count).bindMemory(to: UInt8.self),
-            as: UTF8.self)
-        return Result(text: result, needsNFC: needsNFC)
     }
 }

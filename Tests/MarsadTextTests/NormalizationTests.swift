@@ -12,6 +12,8 @@ struct DisplayFormTests {
         // ا + hamza above + shadda + fatha → أ + fatha + shadda (canonical order).
         let display = TextNormalizer.displayForm("\u{0627}\u{0654}\u{0651}\u{064E}")
         #expect(scalars(display) == [0x0623, 0x064E, 0x0651])
+        // Marks on either side of a removed tatweel are ordered too.
+        #expect(scalars(TextNormalizer.displayForm("\u{0628}\u{0651}\u{0640}\u{064E}")) == [0x0628, 0x064E, 0x0651])
         // Latin e + combining acute → é.
         #expect(scalars(TextNormalizer.displayForm("caf\u{0065}\u{0301}")) == scalars("café"))
         // A singleton: KELVIN SIGN → K.
