@@ -21,7 +21,9 @@ struct DigestComposer: Sendable {
     ) -> DayDigest {
         let articles = Self.canonical(input)
         let fingerprinter = Fingerprinter()
-        let fingerprints = articles.map { cache[$0.id] ?? fingerprinter.fingerprint($0) }
+        let fingerprints = StoryClusterer.withoutSourceBoilerplate(
+            articles, articles.map { cache[$0.id] ?? fingerprinter.fingerprint($0) }
+        )
 
         let groups = clusterer.cluster(articles, fingerprints: fingerprints)
         let dayStart = ArabicFormatting.noon(of: day).map { $0.addingTimeInterval(-12 * 3600) }

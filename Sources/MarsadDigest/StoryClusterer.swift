@@ -12,6 +12,9 @@ public struct ClusteringThresholds: Sendable, Hashable {
     /// Minimum share of headline-and-lead content words two reports of one
     /// event must have in common.
     public var minimumEventTerms: Double = 0.2
+    /// Two short headlines can overlap by a third on two words («رمضان في ليبيا»,
+    /// «رمضان في فلسطين»); one event's reports share more than that.
+    public var minimumSharedEventTerms = 4
     /// Minimum combined score: event-term overlap, plus a bonus for shared
     /// entities, minus a penalty for time apart.
     public var minimumScore: Double = 0.3
@@ -93,6 +96,35 @@ struct StoryClusterer: Sendable {
         return groups.values.sorted { $0[0] < $1[0] }
     }
 
+    /// A source's own furniture («رابط الخبر بصحيفة الوئام») is in the lead
+    /// of all its pages and would make any two of them look alike. A word in
+    /// most of one source's articles (at least `boilerplateMinimumArticles`
+    /// of them) is dropped from that source's event words.
+    static let boilerplateMinimumArticles = 5
+    static let boilerplateShare = 0.6
+
+    static func withoutSourceBoilerplate(_ articles: [DigestArticle], _ input: [ArticleFingerprint]) -> [ArticleFingerprint] {
+        var indexesOfSource: [String: [Int]] = [:]
+        for index in articles.indices { indexesOfSource[DigestComposer.sourceName(articles[index]), default: []].append(index) }
+        var fingerprints = input
+        for members in indexesOfSource.values where members.count >= boilerplateMinimumArticles {
+            var frequency: [UInt64: Int] = [:]
+            for index in members {
+                for term in input[index].eventTerms { frequency[term, default: 0] += 1 }
+            }
+            let limit = Int((Double(members.count) * boilerplateShare).rounded(.up))
+            let boilerplate = Set(frequency.filter { $0.value >= limit }.keys)
+            guard !boilerplate.isEmpty else { continue }
+            for index in members {
+                let kept = input[index].eventTerms.filter { !boilerplate.contains($0) }
+                guard kept.count != input[index].eventTerms.count else { continue }
+                fingerprints[index].eventTerms = kept
+                fingerprints[index].eventSignature = Fingerprinter.eventHasher.signature(of: kept)
+            }
+        }
+        return fingerprints
+    }
+
     func sameStory(_ a: DigestArticle, _ fa: ArticleFingerprint, _ b: DigestArticle, _ fb: ArticleFingerprint) -> Bool {
         pairScore(a, fa, b, fb).same
     }
@@ -102,16 +134,18 @@ struct StoryClusterer: Sendable {
         _ a: DigestArticle, _ fa: ArticleFingerprint, _ b: DigestArticle, _ fb: ArticleFingerprint
     ) -> (same: Bool, similarity: Double) {
         let shingles = MinHasher.similarity(fa.shingleSignature, fb.shingleSignature)
-        let events = Self.jaccard(fa.eventTerms, fb.eventTerms)
+        let (events, sharedTerms) = Self.overlap(fa.eventTerms, fb.eventTerms)
         let similarity = max(shingles, events)
         // Copies share their headline-and-lead words too; pages that share only
         // a site's boilerplate (photo galleries, short briefs) do not.
         if shingles >= thresholds.nearDuplicate && min(fa.shingleCount, fb.shingleCount) >= 3
-            && events >= thresholds.minimumCopyEventTerms {
+            && events >= thresholds.minimumCopyEventTerms && sharedTerms >= thresholds.minimumSharedEventTerms {
             return (true, similarity)
         }
         let apart = abs(a.time.timeIntervalSince(b.time))
-        guard apart <= thresholds.timeWindow, events >= thresholds.minimumEventTerms else { return (false, similarity) }
+        guard apart <= thresholds.timeWindow, events >= thresholds.minimumEventTerms,
+              sharedTerms >= thresholds.minimumSharedEventTerms
+        else { return (false, similarity) }
         let entities = Self.jaccard(fa.entityIds, fb.entityIds)
         let score = events + thresholds.entityWeight * entities - thresholds.timePenalty * (apart / thresholds.timeWindow)
         return (score >= thresholds.minimumScore, similarity)
@@ -119,7 +153,12 @@ struct StoryClusterer: Sendable {
 
     /// Jaccard similarity of two sorted, unique arrays.
     static func jaccard<T: Comparable>(_ lhs: [T], _ rhs: [T]) -> Double {
-        if lhs.isEmpty || rhs.isEmpty { return 0 }
+        overlap(lhs, rhs).jaccard
+    }
+
+    /// Jaccard similarity of two sorted, unique arrays, and how many elements they share.
+    static func overlap<T: Comparable>(_ lhs: [T], _ rhs: [T]) -> (jaccard: Double, shared: Int) {
+        if lhs.isEmpty || rhs.isEmpty { return (0, 0) }
         var i = 0, j = 0, shared = 0
         while i < lhs.count && j < rhs.count {
             if lhs[i] == rhs[j] {
@@ -130,7 +169,7 @@ struct StoryClusterer: Sendable {
                 j += 1
             }
         }
-        return Double(shared) / Double(lhs.count + rhs.count - shared)
+        return (Double(shared) / Double(lhs.count + rhs.count - shared), shared)
     }
 }
 

@@ -66,6 +66,28 @@ struct ClusteringTests {
         #expect(storyIds(of: [Fixtures.wireCopies[0], copyLater]).count == 1)
     }
 
+    @Test("pages that share only their site's furniture are not one story")
+    func sourceBoilerplate() {
+        let titles = [
+            "بالصور .. رمضان في إندونيسيا", "بالصور .. إيران ترقص فرحا بالاتفاق النووي", "بالصور .. رمضان في ليبيا",
+            "بالصور .. هذا ما فعله الحوثيون في اليمن", "بالصور .. الباكستانيون يموتون حرا", "بالصور .. رمضان في فلسطين",
+        ]
+        let pages = titles.enumerated().map { index, title in
+            Fixtures.article(
+                Int64(400 + index), title, "رابط الخبر بصحيفة الوئام: \(title)", source: "الوئام",
+                at: Fixtures.time(10 + index)
+            )
+        }
+        #expect(stories(pages).count == titles.count)
+        // A real copy from that source is still found.
+        var copy = Fixtures.wireCopies[0]
+        copy.id = 499
+        copy.source = "الوئام"
+        copy.body += "\n\nرابط الخبر بصحيفة الوئام: " + copy.title
+        let groups = storyIds(of: pages + [copy, Fixtures.wireCopies[1]])
+        #expect(groups.contains([499, 202]))
+    }
+
     @Test("a repeated article id counts once")
     func duplicateIds() {
         let result = stories([Fixtures.migrantsRescued, Fixtures.migrantsRescued])
