@@ -90,6 +90,9 @@ struct ArticleFingerprint: Sendable {
     var eventTerms: [UInt64]
     /// MinHash of `eventTerms`, for banding.
     var eventSignature: [UInt64]
+    /// Sorted, unique content-word hashes of the lead and of the last words:
+    /// where a site puts its furniture («رابط الخبر بصحيفة ...»).
+    var edgeTerms: [UInt64]
     /// Sorted entity ids.
     var entityIds: [String]
     var shingleCount: Int
@@ -104,6 +107,9 @@ struct Fingerprinter: Sendable {
     static let leadWords = 60
     /// Long articles are fingerprinted on their beginning; copies share it.
     static let maximumShingleWords = 800
+    /// How many closing words are checked for a site's furniture.
+    static let tailWords = 30
+    static let tailScalars = 400
 
     func fingerprint(_ article: DigestArticle) -> ArticleFingerprint {
         let titleWords = Tokenizer.words(TextNormalizer.matchKey(article.title))
@@ -139,10 +145,18 @@ struct Fingerprinter: Sendable {
             terms.insert(word.stemHash)
         }
         let eventTerms = terms.sorted()
+        var edges = Set<UInt64>()
+        for word in allWords[0..<leadLimit] where word.isContent { edges.insert(word.stemHash) }
+        // A long text was cut at `maximumShingleWords`; its end is read on its own.
+        let tail = allWords.count >= Self.maximumShingleWords
+            ? Tokenizer.words(String(matchText.unicodeScalars.suffix(Self.tailScalars)))
+            : Array(allWords.suffix(Self.tailWords))
+        for word in tail.suffix(Self.tailWords) where word.isContent { edges.insert(word.stemHash) }
         return ArticleFingerprint(
             shingleSignature: Self.shingleHasher.signature(of: shingles),
             eventTerms: eventTerms,
             eventSignature: Self.eventHasher.signature(of: eventTerms),
+            edgeTerms: edges.sorted(),
             entityIds: Array(Set(article.entities.map(\.id))).sorted(),
             shingleCount: shingles.count
         )

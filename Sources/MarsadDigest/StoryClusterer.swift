@@ -96,10 +96,11 @@ struct StoryClusterer: Sendable {
         return groups.values.sorted { $0[0] < $1[0] }
     }
 
-    /// A source's own furniture («رابط الخبر بصحيفة الوئام») is in the lead
-    /// of all its pages and would make any two of them look alike. A word in
-    /// most of one source's articles (at least `boilerplateMinimumArticles`
-    /// of them) is dropped from that source's event words.
+    /// A source's own furniture («رابط الخبر بصحيفة الوئام») opens or closes
+    /// all its pages, and in a short page it falls in the lead, making any two
+    /// such pages look alike. A word at the start or end of most of one
+    /// source's articles (at least `boilerplateMinimumArticles` of them) is
+    /// dropped from that source's event words.
     static let boilerplateMinimumArticles = 5
     static let boilerplateShare = 0.6
 
@@ -110,7 +111,7 @@ struct StoryClusterer: Sendable {
         for members in indexesOfSource.values where members.count >= boilerplateMinimumArticles {
             var frequency: [UInt64: Int] = [:]
             for index in members {
-                for term in input[index].eventTerms { frequency[term, default: 0] += 1 }
+                for term in input[index].edgeTerms { frequency[term, default: 0] += 1 }
             }
             let limit = Int((Double(members.count) * boilerplateShare).rounded(.up))
             let boilerplate = Set(frequency.filter { $0.value >= limit }.keys)
