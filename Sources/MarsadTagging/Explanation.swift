@@ -101,7 +101,8 @@ public enum Explanation {
     private static func isBoundary(_ bytes: [UInt8], at index: Int) -> Bool {
         guard index < bytes.count else { return true }
         switch bytes[index] {
-        case 0x0A, 0x0D, 0x2E, 0x21, 0x3F: return true
+        case 0x0A, 0x0D, 0x21, 0x3F: return true
+        case 0x2E: return index + 1 >= bytes.count || bytes[index + 1] <= 0x20
         case 0xD8 where index + 1 < bytes.count && bytes[index + 1] == 0x9F: return true
         default: return false
         }
