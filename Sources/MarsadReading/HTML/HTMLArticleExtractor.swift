@@ -63,7 +63,7 @@ struct HTMLArticleExtractor {
             if let cue = lexicon.match(block.text) {
                 switch cue.kind {
                 case .end:
-                    if !draft.paragraphs.isEmpty { return finished(draft) }
+                    if !draft.paragraphs.isEmpty { return draft }
                     continue
                 case .drop:
                     continue
@@ -98,11 +98,7 @@ struct HTMLArticleExtractor {
             if let title = draft.title { fallback.title = title }
             return fallback
         }
-        return finished(draft)
-    }
-
-    private func finished(_ draft: ArticleDraft) -> ArticleDraft {
-        draft
+        return draft
     }
 
     // MARK: - Blocks

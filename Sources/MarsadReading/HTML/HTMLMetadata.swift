@@ -51,7 +51,7 @@ struct HTMLMetadata {
             }
             let names = ((element.attribute("class") ?? "") + " " + (element.attribute("rel") ?? "") + " " + (element.attribute("itemprop") ?? "")).lowercased()
             if element.name != "meta", element.name != "link",
-               names.contains("byline") || names.contains("author") && !names.contains("authors-list") {
+               names.contains("byline") || (names.contains("author") && !names.contains("authors-list")) {
                 let text = clean(element.text)
                 if !text.isEmpty, text.unicodeScalars.count <= 80 { bylines.append(text) }
             }
@@ -165,7 +165,7 @@ struct HTMLMetadata {
     /// "بقلم: فلان" / "By Jane Doe" → the name.
     static func stripBylinePrefix(_ text: String) -> String {
         for prefix in ["بقلم:", "بقلم", "كتب:", "كتبت:", "By ", "by "] where text.hasPrefix(prefix) {
-            return String(text.dropFirst(prefix.count)).trimmingWhitespace()
+            return String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(prefix.unicodeScalars.count))).trimmingWhitespace()
         }
         return text
     }

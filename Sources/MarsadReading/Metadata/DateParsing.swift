@@ -10,8 +10,8 @@ enum DateParsing {
     static func normalize(_ raw: String) -> String? {
         let text = asciiDigits(raw).trimmingWhitespace()
         guard !text.isEmpty else { return nil }
-        if let epoch = Int(text), text.count == 10 || text.count == 13 {
-            return fromUnixTime(text.count == 13 ? epoch / 1000 : epoch)
+        if let epoch = Int(text), text.utf8.count == 10 || text.utf8.count == 13 {
+            return fromUnixTime(text.utf8.count == 13 ? epoch / 1000 : epoch)
         }
         if let iso = isoDateTime(text) { return iso }
         return findDate(in: raw)

@@ -22,7 +22,6 @@ struct LineShape: Equatable {
     init(_ text: String) {
         let scalars = Array(text.unicodeScalars)
         var inWord = false
-        var lastSignificant: Unicode.Scalar?
         for (index, scalar) in scalars.enumerated() {
             let value = scalar.value
             let isSpace = scalar.properties.isWhitespace
@@ -54,7 +53,6 @@ struct LineShape: Equatable {
             default:
                 break
             }
-            if !isSpace { lastSignificant = scalar }
         }
         if let first = scalars.first {
             let bullets: Set<UInt32> = [0x2022, 0x25CF, 0x25AA, 0x25A0, 0x2219, 0x00B7, 0x2013, 0x2014, 0x2D, 0x2A, 0x25BA, 0x27A2]
@@ -83,7 +81,6 @@ struct LineShape: Equatable {
                 break
             }
         }
-        _ = lastSignificant
     }
 
     /// Running prose: long enough and punctuated like sentences.
