@@ -112,3 +112,60 @@ struct DateParsingTests {
         #expect(DateParsing.normalize("31 فبراير 2020") == nil)
     }
 }
+
+/// Pages shaped like other sites' text dumps: different chrome, same rules.
+@Suite("Plain-text pages of other shapes")
+struct OtherPageShapeTests {
+    let reader = ArticleReader()
+
+    @Test func egyptianStyleWithBylineAndDateLine() throws {
+        let text = [
+            "الرئيسية", "أخبار مصر", "حوادث", "رياضة", "فن", "",
+            "أخبار مصر",
+            Fixtures.title,
+            "كتب محمد عبد الله",
+            "الثلاثاء، 12 نوفمبر 2024 09:30 ص",
+            "شارك",
+            Fixtures.paragraphs[0],
+            Fixtures.paragraphs[1],
+            "اقرأ أيضا",
+            "انطلاق موسم جني الزيتون في صفاقس وسط توقعات بإنتاج قياسي",
+            Fixtures.paragraphs[2],
+            "أضف تعليق",
+            "الأكثر قراءة",
+            "انطلاق موسم جني الزيتون في صفاقس",
+        ].joined(separator: "\n")
+        let article = try #require(try reader.read(Array(text.utf8), fileName: "youm.txt").first)
+        #expect(article.title == Fixtures.title)
+        #expect(article.author == "محمد عبد الله")
+        #expect(article.published == "2024-11-12")
+        #expect(article.body == Fixtures.paragraphs[0...2].joined(separator: "\n\n"))
+    }
+
+    @Test func maghrebiStyleWithDashedBylineAndMoroccanMonth() throws {
+        let text = [
+            "هسبريس من الرباط | سياسة | اقتصاد | مجتمع", "",
+            Fixtures.title, "",
+            "هسبريس - سامي الحاج", "",
+            "الثلاثاء 12 نونبر 2024 - 09:30", "",
+            Fixtures.paragraphs[0], "", Fixtures.paragraphs[1], "", Fixtures.paragraphs[3], "",
+            "تعليقات الزوار", "",
+            "المرجو عدم تجاوز 1000 حرف للتعليق الواحد.",
+        ].joined(separator: "\n")
+        let article = try #require(try reader.read(Array(text.utf8), fileName: "hes.txt").first)
+        #expect(article.title == Fixtures.title)
+        #expect(article.author == "هسبريس - سامي الحاج")
+        #expect(article.published == "2024-11-12")
+        #expect(article.body == [Fixtures.paragraphs[0], Fixtures.paragraphs[1], Fixtures.paragraphs[3]].joined(separator: "\n\n"))
+    }
+
+    @Test func sourceWithAgenciesAtTheEnd() throws {
+        let text = [
+            Fixtures.title, "", Fixtures.paragraphs[0], "", Fixtures.paragraphs[1], "",
+            "المصدر : الجزيرة + وكالات", "", "تابع الجزيرة نت على:", "",
+        ].joined(separator: "\n")
+        let article = try #require(try reader.read(Array(text.utf8), fileName: "aj.txt").first)
+        #expect(article.source == "الجزيرة + وكالات")
+        #expect(article.body == Fixtures.paragraphs[0] + "\n\n" + Fixtures.paragraphs[1])
+    }
+}
