@@ -31,7 +31,11 @@ struct ScannedText {
 
     var tokenCount: Int { tokenStart.count }
 
-    init(headline: String, body: String) {
+    init(headline rawHeadline: String, body rawBody: String) {
+        // Presentation forms (U+FB50–U+FEFF, UTF-8 lead bytes EF AD–EF BB) need the
+        // display form's table; text from the reader has been through it already.
+        let headline = Self.hasPresentationForms(rawHeadline) ? TextNormalizer.displayForm(rawHeadline) : rawHeadline
+        let body = Self.hasPresentationForms(rawBody) ? TextNormalizer.displayForm(rawBody) : rawBody
         var bytes: [UInt8] = []
         bytes.reserveCapacity(headline.utf8.count + body.utf8.count + 2)
         bytes.append(contentsOf: headline.utf8)
@@ -40,6 +44,18 @@ struct ScannedText {
         bytes.append(contentsOf: body.utf8)
         self.bytes = bytes
         scan()
+    }
+
+    private static func hasPresentationForms(_ text: String) -> Bool {
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var index = 0
+            while index + 1 < bytes.count {
+                if bytes[index] == 0xEF && bytes[index + 1] >= 0xAD && bytes[index + 1] <= 0xBB { return true }
+                index += 1
+            }
+            return false
+        }
+        return found ?? text.unicodeScalars.contains { $0.value >= 0xFB50 && $0.value <= 0xFEFF }
     }
 
     /// Tokens of a single phrase (a gazetteer name or a keyword), folded like article text.
@@ -200,7 +216,8 @@ struct ScannedText {
         case 0x0649, 0x0626, 0x06CC, 0x06D2: return .word(0x064A)
         case 0x0629: return .word(0x0647)
         case 0x0624: return .word(0x0648)
-        case 0x06A9: return .word(0x0643)
+        case 0x06A9, 0x06AA: return .word(0x0643)
+        case 0x06BE, 0x06C0, 0x06C1, 0x06C2, 0x06C3, 0x06D5: return .word(0x0647)
         case 0x0621...0x063A, 0x0641...0x064A: return .word(scalar)
         case 0x0640, 0x064B...0x065F, 0x0670, 0x06D6...0x06ED, 0x0610...0x061A, 0x200B...0x200F, 0xFEFF:
             return .ignorable

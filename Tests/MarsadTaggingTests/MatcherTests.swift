@@ -47,6 +47,12 @@ import Testing
         #expect(ids("أمريكا") == ["united-states"])
     }
 
+    @Test func presentationFormsAndLookalikeLettersAreFolded() {
+        // روسيا in presentation forms, and with a Persian yeh.
+        #expect(ids("\u{FEAE}\u{FEED}\u{FEB3}\u{FEF4}\u{FE8E} اليوم") == ["russia"])
+        #expect(ids("روس\u{06CC}ا اليوم") == ["russia"])
+    }
+
     @Test func multiWordNamesPreferTheLongestMatch() {
         let result = tagger.tag(TaggingInput(title: "", body: "وفد الجمهورية العربية السورية وصل"))
         #expect(result.entities.map(\.id) == ["syria"])
