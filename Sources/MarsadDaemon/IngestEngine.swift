@@ -82,6 +82,8 @@ public final class IngestEngine: Sendable {
         }
         let workers = settings.effectiveWorkers
         let now = Date()
+        let clock = ContinuousClock()
+        let parseStart = clock.now
         pending = await withTaskGroup(of: (Int, IngestOutcome).self) { group in
             var results = [IngestOutcome?](repeating: nil, count: toProcess.count)
             var next = 0
@@ -103,7 +105,12 @@ public final class IngestEngine: Sendable {
             }
             return results.compactMap { $0 }
         }
+        let recordStart = clock.now
         let entries = try store.record(pending)
+        let moveStart = clock.now
+        defer {
+            logger.debug("chunk of \(claims.count): read and tag \(recordStart - parseStart), record \(moveStart - recordStart), move \(clock.now - moveStart)")
+        }
         for (outcome, entry) in zip(pending, entries) {
             try finish(entry)
             summary.entries.append(entry)

@@ -112,6 +112,7 @@ public final class MarsadService: Service, Sendable {
                 try? await Task.sleep(for: .milliseconds(50))
                 continue
             }
+            logger.debug("claiming \(names.count) of \(names.count + pending.count) pending")
             var claims: [String] = []
             for name in names {
                 if let claim = engine.folders.claim(name, sequence: sequence.add(1, ordering: .relaxed).newValue) {
