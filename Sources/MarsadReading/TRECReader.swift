@@ -16,6 +16,9 @@ enum TRECReader {
             draft.siteName = field(document, "SRC").map(singleLine)
             draft.author = field(document, "AUTHOR").map(singleLine)
             if let time = field(document, "TIME") { draft.published = DateParsing.normalize(time) }
+            if draft.title?.trimmingWhitespace().isEmpty ?? true, let url = draft.url {
+                draft.title = JSONRecordReader.titleFromAddress(url)
+            }
             let body = field(document, "TEXT") ?? field(document, "ABSTRACT") ?? ""
             draft.paragraphs = paragraphs(body)
             if drafts.count > 0 || close != nil || !draft.paragraphs.isEmpty {

@@ -191,3 +191,20 @@ struct MixedUpFileTests {
         #expect(text.title == Fixtures.title)
     }
 }
+
+@Suite("Titles from addresses")
+struct AddressTitleTests {
+    @Test func slugInAnyPathSegment() {
+        #expect(JSONRecordReader.titleFromAddress("http://www.al-madina.com/node/620227/كيف-تسعف-طفلاً-بعد-انسداد.html") == "كيف تسعف طفلاً بعد انسداد")
+        #expect(JSONRecordReader.titleFromAddress("http://x.tn/ar/article/%D8%A7%D9%84%D8%AD%D9%85%D8%A7%D9%8A%D8%A9-%D8%A7%D9%84%D9%85%D8%AF%D9%86%D9%8A%D8%A9--%D9%84%D8%A7-%D9%88%D8%AC%D9%88%D8%AF/105/67243") == "الحماية المدنية لا وجود")
+        #expect(JSONRecordReader.titleFromAddress("http://sabq.org/PHGKif") == nil)
+        #expect(JSONRecordReader.titleFromAddress("http://www.alriyadh.com/1066761") == nil)
+    }
+
+    @Test func recordWithoutTitleOrTextIsNamedByItsAddress() throws {
+        let json = "[{\"url\": \"http://www.al-madina.com/node/1/إفطار-رمضاني-صديق-للبيئة.html\", \"title\": \"\", \"content\": \" \"}]"
+        let article = try #require(try ArticleReader().read(Array(json.utf8), fileName: "d.json").first)
+        #expect(article.title == "إفطار رمضاني صديق للبيئة")
+        #expect(article.body.isEmpty)
+    }
+}

@@ -201,25 +201,29 @@ enum JSONRecordReader {
         draft.source = lookup(members, sourceKeys).flatMap(textValue)
         draft.siteName = lookup(members, siteKeys).flatMap(textValue)
         draft.author = lookup(members, authorKeys).flatMap(textValue)
-        if draft.title == nil, draft.paragraphs.isEmpty, let url = draft.url {
+        if draft.title == nil, let url = draft.url {
             draft.title = titleFromAddress(url)
         }
         return draft
     }
 
-    /// A record with neither title nor text still names its article in its
-    /// address: `/node/620227/كيف-تسعف-طفلاً-بعد-انسداد.html` → "كيف تسعف طفلاً بعد انسداد".
+    /// A record without a title still names its article in its address:
+    /// `/node/620227/كيف-تسعف-طفلاً-بعد-انسداد.html` → "كيف تسعف طفلاً بعد انسداد".
+    /// The path segment with the most words is the slug.
     static func titleFromAddress(_ address: String) -> String? {
         let path = address.scalarWords(separatedBy: { $0 == "?" || $0 == "#" }).first ?? address
-        guard let last = path.scalarWords(separatedBy: { $0 == "/" }).last else { return nil }
-        var slug = percentDecoded(last)
-        for suffix in [".html", ".htm", ".php", ".aspx", ".asp"] where slug.lowercased().hasSuffix(suffix) {
-            slug = String(String.UnicodeScalarView(slug.unicodeScalars.dropLast(suffix.unicodeScalars.count)))
+        var best: [String] = []
+        for segment in path.scalarWords(separatedBy: { $0 == "/" }).dropFirst() {
+            var slug = percentDecoded(segment)
+            for suffix in [".html", ".htm", ".php", ".aspx", ".asp"] where slug.lowercased().hasSuffix(suffix) {
+                slug = String(String.UnicodeScalarView(slug.unicodeScalars.dropLast(suffix.unicodeScalars.count)))
+            }
+            let words = slug.scalarWords(separatedBy: { $0 == "-" || $0 == "_" || $0 == "+" || $0.properties.isWhitespace })
+                .filter { word in word.unicodeScalars.contains { $0.properties.isAlphabetic } }
+            if words.count > best.count { best = words }
         }
-        let words = slug.scalarWords(separatedBy: { $0 == "-" || $0 == "_" || $0 == "+" || $0.properties.isWhitespace })
-            .filter { word in word.unicodeScalars.contains { $0.properties.isAlphabetic } }
-        guard words.count >= 3 else { return nil }
-        return words.joined(separator: " ")
+        guard best.count >= 3 else { return nil }
+        return best.joined(separator: " ")
     }
 
     private static func percentDecoded(_ text: String) -> String {
