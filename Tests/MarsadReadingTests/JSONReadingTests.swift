@@ -124,6 +124,23 @@ struct JSONReadingTests {
 
 @Suite("TREC")
 struct TRECReadingTests {
+    @Test func collectionWithoutACompleteDocumentIsMalformed() {
+        #expect {
+            _ = try ArticleReader().read(Array("<DOC>\n<DOCNO>JA-1</DOCNO>\n<TITLE>عنوان".utf8), fileName: "a.txt")
+        } throws: { error in
+            let error = error as! ReadingError
+            return error.kind == .malformed && error.message.contains("<DOC>")
+        }
+    }
+
+    @Test func severalDocumentsInOneFile() throws {
+        let doc = { (n: Int) in "<DOC><DOCNO>JA-\(n)</DOCNO><TITLE>عنوان \(n)</TITLE><TIME>2017-01-2\(n)T10:00:00+01:00</TIME><TEXT>\n\(Fixtures.sentence)\n</TEXT></DOC>\n" }
+        let articles = try ArticleReader().read(Array((doc(1) + doc(2)).utf8), fileName: "a.trec")
+        #expect(articles.map(\.title) == ["عنوان 1", "عنوان 2"])
+        #expect(articles.map(\.recordIndex) == [0, 1])
+        #expect(articles.map(\.published) == ["2017-01-21T10:00:00+01:00", "2017-01-22T10:00:00+01:00"])
+    }
+
     @Test func antCorpusDocument() throws {
         let trec = """
         <DOC>

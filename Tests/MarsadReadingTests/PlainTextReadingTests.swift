@@ -12,6 +12,7 @@ struct PlainTextReadingTests {
         #expect(article.author == "سامي الحاج")
         #expect(article.source == "وكالة تونس إفريقيا للأنباء")
         #expect(article.published == "2024-11-12")
+        #expect(article.siteName == "صوت القيروان")
         #expect(article.body == [
             Fixtures.paragraphs[0], Fixtures.paragraphs[1], Fixtures.intertitle, Fixtures.paragraphs[2], Fixtures.paragraphs[3],
         ].joined(separator: "\n\n"))

@@ -90,6 +90,10 @@ struct PlainTextExtractor {
             }
         }
 
+        if draft.siteName == nil {
+            draft.siteName = lines[region.upperBound...].lazy.compactMap(Self.siteNameFromCopyright).first
+        }
+
         // Trailer: the attribution and the author box just after the article.
         var index = region.upperBound + 1
         var looked = 0
@@ -300,6 +304,22 @@ struct PlainTextExtractor {
         default:
             break
         }
+    }
+
+    /// "جميع الحقوق محفوظة © 2024 صوت القيروان" → "صوت القيروان".
+    static func siteNameFromCopyright(_ line: Line) -> String? {
+        guard line.kind == .cue(.end), line.shape.words <= 12 else { return nil }
+        let key = line.key
+        guard line.text.unicodeScalars.contains("\u{00A9}") || key.contains("حقوق") || key.contains("copyright") else { return nil }
+        let noise: Set<String> = ["جميع", "كل", "الحقوق", "حقوق", "محفوظه", "محفوظة", "لموقع", "موقع", "ل", "لـ", "copyright",
+                                  "all", "rights", "reserved", "by", "the", "النشر", "الطبع", "والنشر", "©"]
+        let words = line.text.scalarWords(separatedBy: { $0.properties.isWhitespace || "©,.،|-–—:()".unicodeScalars.contains($0) })
+            .filter { word in
+                !noise.contains(BoilerplateLexicon.keyWords(word).joined()) && !noise.contains(word.lowercased())
+                    && !word.unicodeScalars.allSatisfy { $0.properties.numericType != nil }
+            }
+        guard (1...5).contains(words.count) else { return nil }
+        return words.joined(separator: " ")
     }
 
     /// "(وكالات)" → "وكالات".
