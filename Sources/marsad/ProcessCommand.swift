@@ -56,11 +56,21 @@ struct NormalizeCommand: ParsableCommand {
     @Flag(help: "Which form to print.")
     var form: NormalForm = .matchKey
 
+    @Option(help: "Apply only these rules, comma-separated (for example diacritics,alef), instead of a whole form.")
+    var rules: String?
+
     enum NormalForm: String, EnumerableFlag {
         case matchKey, display
     }
 
     func run() throws {
+        if let rules {
+            guard let chosen = NormalizationRule.parseList(rules) else {
+                throw ValidationError("unknown rule in '\(rules)'")
+            }
+            while let line = readLine(strippingNewline: true) { print(TextNormalizer.normalize(line, rules: chosen)) }
+            return
+        }
         while let line = readLine(strippingNewline: true) {
             print(form == .matchKey ? TextNormalizer.matchKey(line) : TextNormalizer.displayForm(line))
         }

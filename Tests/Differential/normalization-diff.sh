@@ -5,9 +5,8 @@
 #
 #   Tests/Differential/normalization-diff.sh [--files N] [--json FILE]
 #
-# Marsad's rules run through `marsad normalize --rules ...` when the binary
-# ($MARSAD_BIN, or .build/release/marsad) has that option; otherwise the
-# driver in driver/ is compiled with the MarsadText sources. Exits 0 with a
+# Marsad's rules run through `marsad normalize --rules ...` ($MARSAD_BIN, or
+# .build/release/marsad, built when absent). Exits 0 with a
 # message when the corpus or the peers are unavailable.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -26,12 +25,10 @@ fi
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 MARSAD_BIN="${MARSAD_BIN:-$ROOT/.build/release/marsad}"
-if [ -x "$MARSAD_BIN" ] && "$MARSAD_BIN" normalize --help 2>&1 | grep -q -- "--rules"; then
-    MARSAD=("$MARSAD_BIN" normalize)
-    echo "marsad: $MARSAD_BIN normalize --rules"
-else
-    echo "marsad: compiling the normalize driver with Sources/MarsadText"
-    swiftc -O -swift-version 6 -o "$WORK/normalize-driver" "$ROOT"/Sources/MarsadText/*.swift "$HERE/driver/main.swift"
-    MARSAD=("$WORK/normalize-driver")
+if ! [ -x "$MARSAD_BIN" ]; then
+    echo "marsad: building the release binary"
+    (cd "$ROOT" && swift build -c release --product marsad >/dev/null)
 fi
+MARSAD=("$MARSAD_BIN" normalize)
+echo "marsad: $MARSAD_BIN normalize --rules"
 "$PY" "$HERE/normalization_diff.py" --corpus "$CORPUS" --marsad "${MARSAD[@]}" "$@"
