@@ -147,25 +147,31 @@ public struct DigestBuilder: Sendable {
     }
 
     /// Builds every topic's digest of a day, fingerprinting each article once
-    /// however many topics it is in. Topics without articles are skipped.
+    /// however many topics it is in, and building topics in parallel. Topics
+    /// without articles are skipped; the rest come in topic id order.
     public func buildDay(day: String, topics: [DigestTopicDay]) -> [DayDigest] {
-        let fingerprinter = Fingerprinter()
-        var fingerprints: [Int64: ArticleFingerprint] = [:]
+        var unique: [DigestArticle] = []
+        var seen = Set<Int64>()
         for entry in topics {
-            for article in entry.articles where fingerprints[article.id] == nil {
-                fingerprints[article.id] = fingerprinter.fingerprint(article)
-            }
+            for article in entry.articles where seen.insert(article.id).inserted { unique.append(article) }
         }
+        let fingerprinter = Fingerprinter()
+        let prints = Parallel.map(unique) { fingerprinter.fingerprint($0) }
+        let fingerprints = Dictionary(uniqueKeysWithValues: zip(unique.map(\.id), prints))
         let composer = self.composer
-        return topics
+        let entries = topics
             .filter { !$0.articles.isEmpty }
             .sorted { $0.topic.id < $1.topic.id }
-            .map {
-                composer.compose(
-                    topic: $0.topic, day: day, articles: $0.articles, previousDay: $0.previousDay,
-                    fingerprints: fingerprints
-                )
-            }
+        return Parallel.map(entries) {
+            composer.compose(
+                topic: $0.topic, day: day, articles: $0.articles, previousDay: $0.previousDay, fingerprints: fingerprints
+            )
+        }
+    }
+
+    /// Renders every digest of a day in all three formats, topics in parallel.
+    public func render(_ digests: [DayDigest]) -> [RenderedDigest] {
+        Parallel.map(digests) { render($0) }
     }
 
     /// Renders one topic's digest for one day: `<topic>.md`, `<topic>.html` and `<topic>.json`.
@@ -189,8 +195,8 @@ public struct DigestBuilder: Sendable {
     public func renderDay(day: String, topics: [DigestTopicDay]) -> RenderedDigest {
         let digests = buildDay(day: day, topics: topics)
         var files: [String: String] = [:]
-        for digest in digests {
-            files.merge(render(digest).files) { first, _ in first }
+        for rendered in render(digests) {
+            files.merge(rendered.files) { first, _ in first }
         }
         files.merge(renderIndex(day: day, entries: digests.map(DigestIndexEntry.init)).files) { first, _ in first }
         return RenderedDigest(files: files)

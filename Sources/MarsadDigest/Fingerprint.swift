@@ -178,29 +178,76 @@ struct HashedWord: Sendable {
 }
 
 enum Tokenizer {
-    /// Splits match-key text into words: runs of letters and digits.
+    /// Splits match-key text into words: runs of letters and digits. Works
+    /// on the UTF-8 bytes: every word scalar is one or two bytes long, and a
+    /// word's hash is FNV-1a over exactly those bytes.
     static func words(_ text: String, limit: Int = .max) -> [HashedWord] {
+        var text = text
+        return text.withUTF8 { words($0, limit: limit) }
+    }
+
+    static func words(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> [HashedWord] {
         var result: [HashedWord] = []
-        var current: [Unicode.Scalar] = []
-        func flush() {
-            guard !current.isEmpty else { return }
-            result.append(hashed(current))
-            current.removeAll(keepingCapacity: true)
-        }
-        for scalar in text.unicodeScalars {
-            if result.count >= limit { break }
-            if isWordScalar(scalar) {
-                current.append(lowercased(scalar))
+        result.reserveCapacity(min(limit, bytes.count / 6 + 1))
+        // A word is a run of the buffer itself; only one with capital Latin letters is copied.
+        var wordStart = -1
+        var scalars = 0
+        var hasCapital = false
+        var lowered: [UInt8] = []
+        func flush(_ end: Int) {
+            let hashedWord: HashedWord
+            if hasCapital {
+                lowered.removeAll(keepingCapacity: true)
+                for byte in bytes[wordStart..<end] { lowered.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) }
+                hashedWord = lowered.withUnsafeBufferPointer { hashed($0, scalars: scalars) }
             } else {
-                flush()
+                hashedWord = hashed(UnsafeBufferPointer(rebasing: bytes[wordStart..<end]), scalars: scalars)
             }
+            result.append(hashedWord)
+            wordStart = -1
+            scalars = 0
+            hasCapital = false
         }
-        if result.count < limit { flush() }
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            let length: Int
+            let value: UInt32
+            if lead < 0x80 {
+                length = 1
+                value = UInt32(lead)
+            } else if lead < 0xE0 {
+                length = 2
+                value = (UInt32(lead & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
+            } else if lead < 0xF0 {
+                length = 3
+                value = 0xFFFF
+            } else {
+                length = 4
+                value = 0x10FFFF
+            }
+            if isWordValue(value) {
+                if wordStart < 0 { wordStart = index }
+                if lead >= 0x41 && lead <= 0x5A { hasCapital = true }
+                scalars += 1
+            } else if wordStart >= 0 {
+                flush(index)
+                if result.count >= limit { return result }
+            }
+            index += length
+        }
+        if wordStart >= 0 { flush(count) }
         return result
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+        isWordValue(scalar.value)
+    }
+
+    @inline(__always)
+    static func isWordValue(_ value: UInt32) -> Bool {
+        switch value {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
         case 0x0621...0x063A, 0x0641...0x064A, 0x0660...0x0669, 0x0671...0x06D3, 0x06F0...0x06F9: return true
         case 0x00C0...0x024F: return true
@@ -208,74 +255,47 @@ enum Tokenizer {
         }
     }
 
-    static func lowercased(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        if (0x41...0x5A).contains(scalar.value) { return Unicode.Scalar(scalar.value + 0x20)! }
-        return scalar
-    }
-
-    static func hashed(_ scalars: [Unicode.Scalar]) -> HashedWord {
-        let whole = hash(scalars[...])
-        let stem = ArabicLightStemmer.stem(scalars)
-        let isContent = stem.count >= 2 && !StopWords.hashes.contains(whole) && !isNumberOnly(scalars)
-        return HashedWord(hash: whole, stemHash: hash(stem), isContent: isContent)
-    }
-
-    /// FNV-1a over the scalars' UTF-8, without building a string.
-    static func hash(_ scalars: ArraySlice<Unicode.Scalar>) -> UInt64 {
-        var hash = StableHash.offset
-        for index in scalars.indices {
-            let value = scalars[index].value
-            // UTF-8 by hand: the generic encoder is not specialised across modules.
-            if value < 0x80 {
-                hash = (hash ^ UInt64(value)) &* StableHash.prime
-            } else if value < 0x800 {
-                hash = (hash ^ UInt64(0xC0 | (value >> 6))) &* StableHash.prime
-                hash = (hash ^ UInt64(0x80 | (value & 0x3F))) &* StableHash.prime
-            } else if value < 0x10000 {
-                hash = (hash ^ UInt64(0xE0 | (value >> 12))) &* StableHash.prime
-                hash = (hash ^ UInt64(0x80 | ((value >> 6) & 0x3F))) &* StableHash.prime
-                hash = (hash ^ UInt64(0x80 | (value & 0x3F))) &* StableHash.prime
-            } else {
-                hash = (hash ^ UInt64(0xF0 | (value >> 18))) &* StableHash.prime
-                hash = (hash ^ UInt64(0x80 | ((value >> 12) & 0x3F))) &* StableHash.prime
-                hash = (hash ^ UInt64(0x80 | ((value >> 6) & 0x3F))) &* StableHash.prime
-                hash = (hash ^ UInt64(0x80 | (value & 0x3F))) &* StableHash.prime
-            }
-        }
-        return hash
-    }
-
-    static func isNumberOnly(_ scalars: [Unicode.Scalar]) -> Bool {
-        // Small numbers (days, counts) are too common to tell events apart; years and tolls are not.
-        let digits = scalars.allSatisfy { (0x30...0x39).contains($0.value) }
-        return digits && scalars.count < 2
+    static func hashed(_ bytes: UnsafeBufferPointer<UInt8>, scalars: Int) -> HashedWord {
+        let whole = StableHash.fnv1a(bytes)
+        let stem = ArabicLightStemmer.stem(bytes, scalars: scalars)
+        let isNumber = scalars < 2 && bytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        let isContent = stem.scalars >= 2 && !isNumber && !StopWords.hashes.contains(whole)
+        return HashedWord(
+            hash: whole, stemHash: StableHash.fnv1a(UnsafeBufferPointer(rebasing: bytes[stem.range])), isContent: isContent
+        )
     }
 }
 
 /// A light Arabic stemmer for matching: strips the article and its fused
 /// prepositions, and a few common suffixes, so that «السياسية» and «سياسي»
-/// meet. It never strips below three letters.
+/// meet. It never strips below three letters. Affixes are Arabic letters,
+/// two UTF-8 bytes each.
 enum ArabicLightStemmer {
     // Match-key forms (alef folded, ta marbuta as ha).
-    static let prefixes: [[Unicode.Scalar]] = ["وال", "بال", "كال", "فال", "لل", "ال"].map { Array($0.unicodeScalars) }
-    static let suffixes: [[Unicode.Scalar]] = ["يه", "ات", "ون", "ين", "ان", "ها", "ه", "ي"].map { Array($0.unicodeScalars) }
+    static let prefixes: [[UInt8]] = ["وال", "بال", "كال", "فال", "لل", "ال"].map { Array($0.utf8) }
+    static let suffixes: [[UInt8]] = ["يه", "ات", "ون", "ين", "ان", "ها", "ه", "ي"].map { Array($0.utf8) }
 
-    static func stem(_ word: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar> {
+    static func stem(_ word: UnsafeBufferPointer<UInt8>, scalars: Int) -> (range: Range<Int>, scalars: Int) {
         var start = 0
         var end = word.count
-        for prefix in prefixes where end - start - prefix.count >= 3 && matches(word, prefix, at: start) {
+        var remaining = scalars
+        for prefix in prefixes where remaining - prefix.count / 2 >= 3 && matches(word, prefix, at: start) {
             start += prefix.count
+            remaining -= prefix.count / 2
             break
         }
-        for suffix in suffixes where end - start - suffix.count >= 3 && matches(word, suffix, at: end - suffix.count) {
+        for suffix in suffixes
+        where remaining - suffix.count / 2 >= 3 && end - suffix.count >= start && matches(word, suffix, at: end - suffix.count) {
             end -= suffix.count
+            remaining -= suffix.count / 2
             break
         }
-        return word[start..<end]
+        return (start..<end, remaining)
     }
 
     @inline(__always)
-    private static func matches(_ word: [Unicode.Scalar], _ affix: [Unicode.Scalar], at offset: Int) -> Bool {
+    private static func matches(_ word: UnsafeBufferPointer<UInt8>, _ affix: [UInt8], at offset: Int) -> Bool {
+        guard offset >= 0, offset + affix.count <= word.count else { return false }
         for index in 0..<affix.count where word[offset + index] != affix[index] { return false }
         return true
     }
