@@ -19,15 +19,37 @@ struct TokenTable: Sendable {
     private var offsets: [Int32] = [0]
     private var storage: [UInt8] = []
 
+    /// Bits per signature of how keys end: their last six bytes (three Arabic
+    /// letters), or the last four for two-letter keys. A token and all of its
+    /// stems end alike, so one test turns most words of a text away unhashed.
+    private var endings = [UInt64](repeating: 0, count: 1 << 10)
+    private var shortEndings = [UInt64](repeating: 0, count: 1 << 10)
+
     init() {
         slots = Array(repeating: -1, count: 1024)
         mask = 1023
     }
 
-    var count: Int { hashes.count }
+    @inline(__always)
+    static func endingBit(_ bytes: UnsafeBufferPointer<UInt8>, length: Int) -> Int {
+        let count = bytes.count
+        var tail: UInt64 = 0
+        for index in (count - length)..<count { tail = tail << 8 | UInt64(bytes[index]) }
+        return Int(truncatingIfNeeded: (tail &* 0x9E37_79B9_7F4A_7C15) >> 48)
+    }
 
-    /// FNV-1a taken from the last byte backwards, so that one pass over a token
-    /// yields the hash of every suffix: the stems left when proclitics come off.
+    @inline(__always)
+    private static func test(_ bits: [UInt64], _ bit: Int) -> Bool {
+        bits.withUnsafeBufferPointer { $0[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
+    }
+
+    /// False when no key of four bytes or more can end like `bytes` (at least four bytes long).
+    @inline(__always)
+    func mayEndLikeAKey(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if bytes.count >= 6 && Self.test(endings, Self.endingBit(bytes, length: 6)) { return true }
+        return Self.test(shortEndings, Self.endingBit(bytes, length: 4))
+    }
+
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -78,6 +100,13 @@ struct TokenTable: Sendable {
         if (hashes.count + 1) * 2 > slots.count { grow() }
         let id = Int32(hashes.count)
         let hash = bytes.withUnsafeBufferPointer { Self.hash($0) }
+        if bytes.count >= 6 {
+            let bit = bytes.withUnsafeBufferPointer { Self.endingBit($0, length: 6) }
+            endings[bit >> 6] |= 1 << UInt64(bit & 63)
+        } else if bytes.count >= 4 {
+            let bit = bytes.withUnsafeBufferPointer { Self.endingBit($0, length: 4) }
+            shortEndings[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
         hashes.append(hash)
         storage.append(contentsOf: bytes)
         offsets.append(Int32(storage.count))
@@ -219,6 +248,7 @@ struct PhraseMatcher: Sendable {
         readings.removeAll(keepingCapacity: true)
         let count = key.count
         guard count > 0 else { return }
+        if count >= 4 && !table.mayEndLikeAKey(key) { return }
         let starts = Proclitics.stemStarts(key)
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Proclitics.longestPrefixBytes + 1) { stemHashes in
             // One backward pass hashes every suffix; keep those where a stem may start.

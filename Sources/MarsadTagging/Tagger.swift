@@ -107,13 +107,18 @@ public struct Tagger: Sendable {
     }
 
     public func tag(_ input: TaggingInput) -> TaggingResult {
-        analyze(input).result
+        analyze(input, keepShortfalls: false).result
     }
 
+    /// Tags the article and keeps, for explanations, the topics that fell short.
     public func analyze(_ input: TaggingInput) -> TaggingAnalysis {
+        analyze(input, keepShortfalls: true)
+    }
+
+    private func analyze(_ input: TaggingInput, keepShortfalls: Bool) -> TaggingAnalysis {
         let text = ScannedText(headline: input.title, body: input.body)
         let found = EntityFinder(compiled: compiled, text: text).find()
-        let scored = TopicScorer(compiled: compiled, text: text, hits: found).score()
+        let scored = TopicScorer(compiled: compiled, text: text, hits: found).score(keepShortfalls: keepShortfalls)
         let dates = DateExtractor.extract(text, published: input.published)
         return TaggingAnalysis(
             result: TaggingResult(topics: scored.filter(\.assigned).map(\.assignment), entities: found.mentions, dates: dates),

@@ -19,10 +19,13 @@ struct TopicScorer {
     private struct Firing {
         var sentence: Int
         var weight: Double
-        var evidence: Evidence
+        var rule: Int
+        var matched: [FoundHits.Hit]
     }
 
-    func score() -> [Scored] {
+    /// Scores every topic. Evidence text is written out for assigned topics, and
+    /// for the others only when `keepShortfalls` asks for them (explanations).
+    func score(keepShortfalls: Bool) -> [Scored] {
         let sentenceCount = text.sentences.count
         var hitsBySentence = [[Int]](repeating: [], count: sentenceCount)
         for (index, hit) in hits.hits.enumerated() where !hit.listed { hitsBySentence[hit.sentence].append(index) }
@@ -92,14 +95,14 @@ struct TopicScorer {
                 return Evidence(rule: rule.source.name, text: parts.joined(separator: " … "), weight: weight, spans: spans)
             }
 
-            for rule in plan.rules {
+            for (ruleIndex, rule) in plan.rules.enumerated() {
                 var count = 0
                 switch rule.source.scope {
                 case .sentence:
                     for sentence in 0..<sentenceCount where count < rule.source.maxFirings {
                         guard let matched = fire(rule, in: hitsBySentence[sentence]) else { continue }
                         let weight = rule.source.weight * factor(forSentence: sentence) * multiplicity(rule, matched)
-                        firings.append(Firing(sentence: sentence, weight: weight, evidence: evidence(rule, matched, weight: weight)))
+                        firings.append(Firing(sentence: sentence, weight: weight, rule: ruleIndex, matched: matched))
                         count += 1
                     }
                 case .paragraph:
@@ -108,14 +111,14 @@ struct TopicScorer {
                         guard let matched = fire(rule, in: hitIndices) else { continue }
                         let anchor = matched.map(\.sentence).min() ?? sentences[0]
                         let weight = rule.source.weight * factor(forSentence: anchor) * multiplicity(rule, matched)
-                        firings.append(Firing(sentence: anchor, weight: weight, evidence: evidence(rule, matched, weight: weight)))
+                        firings.append(Firing(sentence: anchor, weight: weight, rule: ruleIndex, matched: matched))
                         count += 1
                     }
                 case .article:
                     let all = hits.hits.indices.filter { !hits.hits[$0].listed }
                     guard let matched = fire(rule, in: all) else { continue }
                     articleScore += rule.source.weight
-                    firings.append(Firing(sentence: -1, weight: rule.source.weight, evidence: evidence(rule, matched, weight: rule.source.weight)))
+                    firings.append(Firing(sentence: -1, weight: rule.source.weight, rule: ruleIndex, matched: matched))
                 }
             }
 
@@ -145,11 +148,13 @@ struct TopicScorer {
             let requirementsMet = plan.requires.allSatisfy { assigned[$0] }
             let isAssigned = !firings.isEmpty && requirementsMet && score >= definition.topic.threshold
             assigned[topicIndex] = isAssigned
-            if !firings.isEmpty {
+            if !firings.isEmpty && (isAssigned || keepShortfalls) {
                 results.append(Scored(
                     assignment: TopicAssignment(
                         id: definition.topic.id, score: rounded,
-                        evidence: firings.sorted { ($0.sentence, -$0.weight) < ($1.sentence, -$1.weight) }.map(\.evidence),
+                        evidence: firings.sorted { ($0.sentence, -$0.weight) < ($1.sentence, -$1.weight) }.map {
+                            evidence(plan.rules[$0.rule], $0.matched, weight: $0.weight)
+                        },
                         threshold: definition.topic.threshold
                     ),
                     assigned: isAssigned
