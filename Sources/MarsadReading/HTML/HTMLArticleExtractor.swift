@@ -126,7 +126,8 @@ struct HTMLArticleExtractor {
             }
         }
         let isDropped: (HTMLElement) -> Bool = { dropped.contains(ObjectIdentifier($0)) }
-        guard let container = bestContainer(body, isDropped: isDropped) else { return [] }
+        let titleElement = Self.titleElement(in: body, metadata: metadata)
+        guard let container = bestContainer(body, titleElement: titleElement, isDropped: isDropped) else { return [] }
         var blocks: [Block] = []
         collectBlocks(container, isDropped: isDropped, into: &blocks)
         return blocks.filter { !$0.text.isEmpty }
@@ -163,7 +164,18 @@ struct HTMLArticleExtractor {
     /// Readability's scoring: each paragraph gives points for its length and
     /// commas to its parent and half to its grandparent; containers are
     /// weighted by their class/id cues and discounted by link density.
-    func bestContainer(_ body: HTMLElement, isDropped: (HTMLElement) -> Bool) -> HTMLElement? {
+    /// The element showing the article's headline on the page, when one does.
+    static func titleElement(in body: HTMLElement, metadata: HTMLMetadata) -> HTMLElement? {
+        let candidates = [metadata.openGraphTitle, metadata.linkedDataHeadline, metadata.documentTitle.map(metadata.stripSiteName)]
+            .compactMap { $0 }.map(HTMLMetadata.key).filter { !$0.isEmpty }
+        guard !candidates.isEmpty else { return nil }
+        let headlineNames: Set<String> = ["h1", "h2", "h3", "b", "strong", "font", "span", "div", "td", "p", "a"]
+        return body.descendants().first { element in
+            headlineNames.contains(element.name) && candidates.contains(HTMLMetadata.key(element.text))
+        }
+    }
+
+    func bestContainer(_ body: HTMLElement, titleElement: HTMLElement?, isDropped: (HTMLElement) -> Bool) -> HTMLElement? {
         var scores: [ObjectIdentifier: (element: HTMLElement, score: Double)] = [:]
         func visible(_ element: HTMLElement) -> Bool {
             var current: HTMLElement? = element
@@ -195,6 +207,20 @@ struct HTMLArticleExtractor {
                 if let grandparent = parent.parent {
                     let id = ObjectIdentifier(grandparent)
                     scores[id, default: (grandparent, Self.baseScore(grandparent))].score += points / 2
+                }
+            }
+        }
+        // The text sits under its headline: the block holding the headline and
+        // the one around it gain, which outweighs a column of teasers.
+        if let titleElement {
+            var holder = titleElement.parent
+            while let current = holder, !["div", "td", "article", "section", "main", "body"].contains(current.name) {
+                holder = current.parent
+            }
+            if let holder, holder.name != "body" {
+                scores[ObjectIdentifier(holder), default: (holder, Self.baseScore(holder))].score += 15
+                if let outer = holder.parent, outer.name != "body" {
+                    scores[ObjectIdentifier(outer), default: (outer, Self.baseScore(outer))].score += 7
                 }
             }
         }
@@ -273,8 +299,11 @@ struct HTMLArticleExtractor {
                     flush()
                 } else if HTMLElement.blockNames.contains(inner.name) {
                     flush()
-                    if (inner.name == "p" || inner.name == "li" || inner.name == "div") && Self.linkDensity(inner) > 0.6
-                        && inner.text.unicodeScalars.count < 300 {
+                    let density = Self.linkDensity(inner)
+                    // Link lists are skipped whatever their length; a paragraph only
+                    // when short, since long prose may carry many links.
+                    let isParagraph = inner.name == "p" || inner.name == "li"
+                    if density > 0.6 && (!isParagraph || inner.text.unicodeScalars.count < 300) {
                         continue
                     }
                     collectBlocks(inner, isDropped: isDropped, into: &blocks)
