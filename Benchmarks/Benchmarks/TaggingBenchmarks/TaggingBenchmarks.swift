@@ -48,6 +48,12 @@ enum Corpus {
 
     static let bytes = articles.reduce(0) { $0 + $1.title.utf8.count + $1.body.utf8.count }
 
+    static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
     static func loadTaxonomy() throws -> Taxonomy {
         let root = Taxonomy.bundledDirectory
         var sources: [TaxonomySource] = []
@@ -77,22 +83,28 @@ let benchmarks: @Sendable () -> Void = {
         print("TaggingBenchmarks: skipped, no SaudiNewsNet corpus at ../shared/corpora/saudinewsnet")
         return
     }
-    let kilobytes = BenchmarkMetric.custom("KB of text per second", polarity: .prefersLarger, useScalingFactor: false)
+    // Throughput by the thread's CPU time is the one-core figure; by wall clock it
+    // also counts time the thread waited for a core on a busy machine.
+    let kilobytes = BenchmarkMetric.custom("KB of text per CPU second", polarity: .prefersLarger, useScalingFactor: false)
+    let kilobytesWall = BenchmarkMetric.custom("KB of text per wall second", polarity: .prefersLarger, useScalingFactor: false)
 
     Benchmark(
         "Tag SaudiNewsNet articles (full gazetteer and taxonomy)",
-        configuration: .init(metrics: [.wallClock, .cpuTotal, kilobytes], maxDuration: .seconds(20), maxIterations: 5)
+        configuration: .init(metrics: [.wallClock, .cpuTotal, kilobytes, kilobytesWall], maxDuration: .seconds(30), maxIterations: 5)
     ) { benchmark in
         let clock = ContinuousClock()
         let start = clock.now
+        let cpuStart = Corpus.threadCPUSeconds()
         var topics = 0
         for article in articles {
             topics &+= tagger.tag(article).topics.count
         }
+        let cpuSeconds = Corpus.threadCPUSeconds() - cpuStart
         let elapsed = start.duration(to: clock.now)
         blackHole(topics)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        benchmark.measurement(kilobytes, Int(Double(Corpus.bytes) / 1024 / seconds))
+        benchmark.measurement(kilobytes, Int(Double(Corpus.bytes) / 1024 / cpuSeconds))
+        benchmark.measurement(kilobytesWall, Int(Double(Corpus.bytes) / 1024 / seconds))
     }
 
     Benchmark(
