@@ -13,7 +13,7 @@ struct TaxonomyReader {
         "id", "type", "en", "ar", "variants", "relations", "roles", "ambiguous", "context", "exclude",
     ]
     static let topicKeys: Set<String> = [
-        "id", "ar", "en", "description", "threshold", "requires", "headline", "lead", "window", "spread", "rules",
+        "id", "ar", "en", "description", "threshold", "requires", "headline", "lead", "window", "spread", "sentences", "rules",
     ]
     static let ruleKeys: Set<String> = ["name", "weight", "within", "max", "mentions", "all", "unless"]
     static let termKeys: Set<String> = ["entity", "related", "role", "type", "keywords", "topic", "any"]
@@ -99,11 +99,15 @@ struct TaxonomyReader {
         }
         let spread = try file.number(fields["spread"], "spread") ?? TopicDefinition.defaultSpread
         guard (0...1).contains(spread) else { throw file.error(fields["spread"], "'spread' must lie between 0 and 1") }
+        let sentences = try file.number(fields["sentences"], "sentences") ?? 1
+        guard sentences >= 1, sentences == sentences.rounded() else {
+            throw file.error(fields["sentences"], "'sentences' must be a whole number, at least 1")
+        }
         definitions.append(TopicDefinition(
             topic: topic, path: source.path,
             headlineFactor: try file.number(fields["headline"], "headline") ?? TopicDefinition.defaultHeadlineFactor,
             leadFactor: try file.number(fields["lead"], "lead") ?? TopicDefinition.defaultLeadFactor,
-            window: Int(window), spread: spread, rules: rules
+            window: Int(window), spread: spread, minimumSentences: Int(sentences), rules: rules
         ))
         topicOrigins[id] = (source.path, root.mark?.line)
     }

@@ -68,6 +68,8 @@ struct TopicDefinition: Sendable, Hashable {
     var window: Int
     /// The share of evidence outside the best passage that still counts.
     var spread: Double
+    /// How many distinct sentences (the headline counting as one) must hold positive evidence.
+    var minimumSentences: Int
     var rules: [TopicRule]
 
     static let defaultHeadlineFactor = 2.0

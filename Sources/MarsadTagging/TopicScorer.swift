@@ -146,7 +146,16 @@ struct TopicScorer {
             let score = headline + best + definition.spread * max(0, total - best) + articleScore + negative
             let rounded = (score * 100).rounded() / 100
             let requirementsMet = plan.requires.allSatisfy { assigned[$0] }
-            let isAssigned = !firings.isEmpty && requirementsMet && score >= definition.topic.threshold
+            var headlineHasEvidence = false
+            var evidenceSentences = Set<Int>()
+            for firing in firings where firing.weight > 0 && firing.sentence >= 0 {
+                if firing.sentence < firstBodySentence { headlineHasEvidence = true } else { evidenceSentences.insert(firing.sentence) }
+            }
+            // A short article may be about its topic in a single sentence.
+            let bodySentences = sentenceCount - firstBodySentence
+            let required = min(definition.minimumSentences, max(1, (bodySentences + 1) / 2))
+            let spreadEnough = evidenceSentences.count + (headlineHasEvidence ? 1 : 0) >= required
+            let isAssigned = !firings.isEmpty && requirementsMet && spreadEnough && score >= definition.topic.threshold
             assigned[topicIndex] = isAssigned
             if !firings.isEmpty && (isAssigned || keepShortfalls) {
                 results.append(Scored(

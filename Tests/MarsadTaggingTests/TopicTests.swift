@@ -115,6 +115,26 @@ import Testing
         #expect(topic.evidence.contains { $0.text == "لافروف … محادثات" })
     }
 
+    @Test func aMinimumOfSentencesScalesWithShortArticles() throws {
+        let spread = """
+        id: spread-syria
+        ar: سوريا
+        en: Syria in two sentences
+        threshold: 1
+        sentences: 2
+        rules:
+          - related: syria
+            weight: 1
+        """
+        let tagger = Tagger(taxonomy: try Fixtures.taxonomy(extraTopics: [spread]))
+        func assigned(_ body: String) -> Bool {
+            tagger.tag(TaggingInput(title: "خبر", body: body)).topics.contains { $0.id == "spread-syria" }
+        }
+        #expect(!assigned("طقس اليوم حار. وصل الوفد إلى دمشق. ثم عاد الوفد. وانتهت الزيارة."))
+        #expect(assigned("طقس اليوم حار. وصل الوفد إلى دمشق. ثم عاد إلى سوريا. وانتهت الزيارة."))
+        #expect(assigned("وصل الوفد إلى دمشق."))
+    }
+
     @Test func keywordsAreCliticAware() throws {
         let result = topics("""
         وصل لافروف إلى سوريا. وقال إن السوريين يريدون السلام. وأكد أن دمشق جاهزة للمفاوضات. وستبدأ الجولة بالمحادثات.
