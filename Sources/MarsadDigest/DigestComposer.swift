@@ -21,7 +21,7 @@ struct DigestComposer: Sendable {
     ) -> DayDigest {
         let articles = Self.canonical(input)
         let fingerprinter = Fingerprinter()
-        let fingerprints = StoryClusterer.withoutSourceBoilerplate(
+        let fingerprints = StoryClusterer.focusedEventTerms(
             articles, articles.map { cache[$0.id] ?? fingerprinter.fingerprint($0) }
         )
 

@@ -104,10 +104,19 @@ struct StoryClusterer: Sendable {
     static let boilerplateMinimumArticles = 5
     static let boilerplateShare = 0.6
 
-    static func withoutSourceBoilerplate(_ articles: [DigestArticle], _ input: [ArticleFingerprint]) -> [ArticleFingerprint] {
+    /// A word in more of the topic's articles than any one story has reports
+    /// («قوات», «النظام» in a Syria topic) tells no event from another; it
+    /// only makes unrelated reports meet in the same LSH buckets.
+    static let commonTermMinimumArticles = 40
+    static let commonTermShare = 0.03
+
+    /// Event words with a source's furniture and the topic's common words
+    /// removed; signatures are recomputed where words were dropped.
+    static func focusedEventTerms(_ articles: [DigestArticle], _ input: [ArticleFingerprint]) -> [ArticleFingerprint] {
+        var dropped = Array(repeating: Set<UInt64>(), count: articles.count)
+
         var indexesOfSource: [String: [Int]] = [:]
         for index in articles.indices { indexesOfSource[DigestComposer.sourceName(articles[index]), default: []].append(index) }
-        var fingerprints = input
         for members in indexesOfSource.values where members.count >= boilerplateMinimumArticles {
             var frequency: [UInt64: Int] = [:]
             for index in members {
@@ -116,12 +125,27 @@ struct StoryClusterer: Sendable {
             let limit = Int((Double(members.count) * boilerplateShare).rounded(.up))
             let boilerplate = Set(frequency.filter { $0.value >= limit }.keys)
             guard !boilerplate.isEmpty else { continue }
-            for index in members {
-                let kept = input[index].eventTerms.filter { !boilerplate.contains($0) }
-                guard kept.count != input[index].eventTerms.count else { continue }
-                fingerprints[index].eventTerms = kept
-                fingerprints[index].eventSignature = Fingerprinter.eventHasher.signature(of: kept)
+            for index in members { dropped[index] = boilerplate }
+        }
+
+        let commonLimit = max(commonTermMinimumArticles, Int(Double(articles.count) * commonTermShare))
+        if articles.count > commonLimit {
+            var frequency: [UInt64: Int] = [:]
+            for fingerprint in input {
+                for term in fingerprint.eventTerms { frequency[term, default: 0] += 1 }
             }
+            let common = Set(frequency.filter { $0.value > commonLimit }.keys)
+            if !common.isEmpty {
+                for index in articles.indices { dropped[index].formUnion(common) }
+            }
+        }
+
+        var fingerprints = input
+        for index in articles.indices where !dropped[index].isEmpty {
+            let kept = input[index].eventTerms.filter { !dropped[index].contains($0) }
+            guard kept.count != input[index].eventTerms.count else { continue }
+            fingerprints[index].eventTerms = kept
+            fingerprints[index].eventSignature = Fingerprinter.eventHasher.signature(of: kept)
         }
         return fingerprints
     }
