@@ -158,6 +158,10 @@ private struct DateScan {
                     words.append(nil)
                     continue
                 }
+                guard key.count < 4 || table.mayEndLikeAKey(key) else {
+                    words.append(nil)
+                    continue
+                }
                 var id = table.lookup(key)
                 // A conjunction glued to the word: وأمس، فالخميس.
                 if id < 0, key.count > 4, key[0] == 0xD9, key[1] == 0x88 || key[1] == 0x81 {

@@ -123,6 +123,8 @@ struct ScannedText {
         var lastWasDigit = false
         var lastWasArabic = false
         let headlineEnd = self.headlineEnd
+        let asciiClasses = Self.asciiClasses
+        let arabicClasses = Self.arabicClasses
 
         bytes.withUnsafeBufferPointer { buffer in
             let count = buffer.count
@@ -149,7 +151,14 @@ struct ScannedText {
                     scalar = 0x20
                     index += 1
                 }
-                var kind = Self.classify(scalar)
+                var kind: ScalarClass
+                if scalar < 0x80 {
+                    kind = asciiClasses[Int(scalar)]
+                } else if scalar >= 0x0600 && scalar <= 0x06FF {
+                    kind = arabicClasses[Int(scalar - 0x0600)]
+                } else {
+                    kind = Self.classify(scalar)
+                }
                 if case .sentenceEnd = kind, scalar == 0x2E, index < count {
                     // A full stop inside a number or an abbreviation ("3.5", "U.S") ends nothing.
                     let next = buffer[index]
@@ -204,7 +213,10 @@ struct ScannedText {
         paragraphCount = sentences.isEmpty ? 0 : paragraph + 1
     }
 
-    @inline(__always)
+    /// The classes of ASCII and of the Arabic block, looked up instead of switched on.
+    private static let asciiClasses: [ScalarClass] = (0..<0x80).map { classify(UInt32($0)) }
+    private static let arabicClasses: [ScalarClass] = (0x0600...0x06FF).map { classify(UInt32($0)) }
+
     private static func classify(_ scalar: UInt32) -> ScalarClass {
         switch scalar {
         case 0x30...0x39: return .word(scalar)
