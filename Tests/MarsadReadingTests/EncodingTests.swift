@@ -55,6 +55,14 @@ struct EncodingTests {
         #expect(article.body == Fixtures.sentence + "\n\n" + Fixtures.sentence)
     }
 
+    @Test func aWrongUTF8DeclarationGivesWayToAConfidentArabicDecode() throws {
+        let bytes = Array("<html><head><meta charset=\"utf-8\"></head><body><article><p>".utf8)
+            + Fixtures.sentenceWindows1256 + Array("</p><p>".utf8) + Fixtures.sentenceWindows1256 + Array("</p></article></body></html>".utf8)
+        let article = try #require(try reader.read(bytes, fileName: "page.html").first)
+        #expect(article.encoding == "windows-1256")
+        #expect(article.body == Fixtures.sentence + "\n\n" + Fixtures.sentence)
+    }
+
     @Test func declaredISO8859_6WithBytesItLacksIsAnError() {
         let bytes = Array("<html><head><meta charset=\"iso-8859-6\"></head><body><p>".utf8)
             + Fixtures.sentenceWindows1256 + Array("</p></body></html>".utf8)
