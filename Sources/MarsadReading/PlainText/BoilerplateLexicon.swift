@@ -79,7 +79,7 @@ struct BoilerplateLexicon: Sendable {
             case .end: allowedExtra = 4
             case .drop: allowedExtra = cue.words.count > 1 ? 30 : 3
             case .source: allowedExtra = 8
-            case .author: allowedExtra = 5
+            case .author: allowedExtra = 8
             case .date: allowedExtra = 10
             }
             if extraWords == 0 || separated || (extraWords <= allowedExtra && !endsWithPeriod) {

@@ -279,8 +279,13 @@ struct PlainTextExtractor {
         }
     }
 
+    /// "Name – Place", "Place - Agency" or "City (Agency)": who wrote or sent the story.
     func isDashedByline(_ line: Line) -> Bool {
         guard line.shape.isBylineLike else { return false }
+        if line.shape.words <= 4, let open = line.text.unicodeScalars.firstIndex(of: "("),
+           line.text.unicodeScalars[open...].contains(")"), line.text.unicodeScalars.last == ")" {
+            return true
+        }
         let parts = line.text.components(separatedByString: " – ").count + line.text.components(separatedByString: " - ").count
             + line.text.components(separatedByString: " — ").count - 3
         return parts == 1
