@@ -160,6 +160,20 @@ struct OtherPageShapeTests {
         #expect(article.body == [Fixtures.paragraphs[0], Fixtures.paragraphs[1], Fixtures.paragraphs[3]].joined(separator: "\n\n"))
     }
 
+    @Test func spacedMenuColumnistAndDateline() throws {
+        let text = [
+            "أخبار  مقالات  فيديو  صور  اتصل بنا",
+            Fixtures.title,
+            "د. أمل الطعيمي",
+            "الرياض-الوئام:",
+            Fixtures.paragraphs[0], Fixtures.paragraphs[1],
+        ].joined(separator: "\n")
+        let article = try #require(try reader.read(Array(text.utf8), fileName: "col.txt").first)
+        #expect(article.title == Fixtures.title)
+        #expect(article.author == "د. أمل الطعيمي")
+        #expect(article.body == Fixtures.paragraphs[0] + "\n\n" + Fixtures.paragraphs[1])
+    }
+
     @Test func sourceWithAgenciesAtTheEnd() throws {
         let text = [
             Fixtures.title, "", Fixtures.paragraphs[0], "", Fixtures.paragraphs[1], "",

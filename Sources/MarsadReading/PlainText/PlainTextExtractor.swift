@@ -129,7 +129,7 @@ struct PlainTextExtractor {
                 kind = .cue(cue.kind)
             } else if display.unicodeScalars.contains("\u{00A9}"), shape.words <= 25 {
                 kind = .cue(.end)
-            } else if Self.isMenu(display), !shape.isProse {
+            } else if Self.isMenu(display) || Self.isSpacedMenu(raw), !shape.isProse {
                 kind = .cue(.drop)
             } else if shape.isGluedTicker {
                 kind = .ticker
@@ -228,6 +228,33 @@ struct PlainTextExtractor {
         return separators >= 2
     }
 
+    /// "أخبار  مقالات  فيديو  صور": short items set apart by runs of spaces or
+    /// tabs, as menus come out of a page saved as text.
+    static func isSpacedMenu(_ raw: String) -> Bool {
+        var gaps = 0
+        var spaces = 0
+        var wordsInItem = 0
+        var longestItem = 0
+        var inWord = false
+        for scalar in raw.trimmingWhitespace().unicodeScalars {
+            if scalar == " " || scalar == "\t" || scalar == "\u{00A0}" {
+                spaces += scalar == "\t" ? 2 : 1
+                inWord = false
+                continue
+            }
+            if spaces >= 2 {
+                gaps += 1
+                longestItem = max(longestItem, wordsInItem)
+                wordsInItem = 0
+            }
+            spaces = 0
+            if !inWord { wordsInItem += 1 }
+            inWord = true
+        }
+        longestItem = max(longestItem, wordsInItem)
+        return gaps >= 3 && longestItem <= 3
+    }
+
     /// The headline just above the article, skipping category labels,
     /// bylines and dates; a one- or two-word line counts only when nothing
     /// else stands between it and the article.
@@ -236,7 +263,8 @@ struct PlainTextExtractor {
         var skipped = 0
         while index >= 0, skipped < 8 {
             let line = lines[index]
-            if line.kind == .headline {
+            // A line ending in a colon introduces what follows ("الرياض - الوئام:").
+            if line.kind == .headline, line.text.unicodeScalars.last != ":" {
                 // "Name – Place" just above the text is a byline when a headline stands above it.
                 if isDashedByline(line), let above = findTitle(lines, before: index), lines[above].shape.words >= 3 {
                     return above
@@ -292,7 +320,9 @@ struct PlainTextExtractor {
     }
 
     func isNameLike(_ line: Line) -> Bool {
-        line.shape.words >= 1 && line.shape.words <= 4 && line.shape.digits == 0 && line.shape.innerPunctuation == 0
+        // One inner stop is allowed for honorifics: "د. أمل الطعيمي".
+        line.shape.words >= 1 && line.shape.words <= 4 && line.shape.digits == 0 && line.shape.innerPunctuation <= 1
+            && line.shape.commas == 0
             && !line.shape.endsWithStop && !line.shape.endsWithQuestionOrExclamation
     }
 
