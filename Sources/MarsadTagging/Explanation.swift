@@ -121,7 +121,7 @@ extension Taxonomy {
         lines.append("Topics: \(topics.count)")
         for definition in definitions.sorted(by: { $0.topic.id < $1.topic.id }) {
             let topic = definition.topic
-            var line = "  \(topic.id)  \(topic.en) / \(topic.ar)  threshold \(Explanation.format(topic.threshold)), \(definition.rules.count) rules"
+            var line = "  \(topic.id)  \(topic.en) / \(topic.ar)  threshold \(Explanation.format(topic.threshold)), \(definition.rules.count) rule\(definition.rules.count == 1 ? "" : "s")"
             if !topic.requires.isEmpty { line += ", requires \(topic.requires.joined(separator: ", "))" }
             lines.append(line)
             guard showRules else { continue }
