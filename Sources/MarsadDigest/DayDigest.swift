@@ -12,9 +12,12 @@ public struct DayDigest: Sendable, Codable, Hashable {
     public var timeZone: String
     public var topic: DigestTopic
     public var articleCount: Int
+    /// Distinct known sources.
     public var sourceCount: Int
-    /// Articles per source, most first.
+    /// Articles per known source, most first.
     public var sources: [SourceTally]
+    /// Articles whose source is not known (neither outlet nor address).
+    public var unknownSourceArticles: Int
     /// Articles of this topic the previous day; 0 when none were given.
     public var previousDayArticleCount: Int
     /// Heaviest first.
@@ -26,7 +29,7 @@ public struct DayDigest: Sendable, Codable, Hashable {
 
     public init(
         schema: String = DayDigest.schemaIdentifier, day: String, calendar: DigestCalendarDay, timeZone: String,
-        topic: DigestTopic, articleCount: Int, sourceCount: Int, sources: [SourceTally],
+        topic: DigestTopic, articleCount: Int, sourceCount: Int, sources: [SourceTally], unknownSourceArticles: Int = 0,
         previousDayArticleCount: Int, stories: [Story], whoAndWhere: [EntityTally], timeline: [TimelineEntry]
     ) {
         self.schema = schema
@@ -37,6 +40,7 @@ public struct DayDigest: Sendable, Codable, Hashable {
         self.articleCount = articleCount
         self.sourceCount = sourceCount
         self.sources = sources
+        self.unknownSourceArticles = unknownSourceArticles
         self.previousDayArticleCount = previousDayArticleCount
         self.stories = stories
         self.whoAndWhere = whoAndWhere
@@ -84,7 +88,8 @@ public struct Story: Sendable, Codable, Hashable {
 
 public struct StoryReport: Sendable, Codable, Hashable {
     public var articleId: Int64
-    public var source: String
+    /// The outlet, else the address's host; absent when neither is known.
+    public var source: String?
     /// Only http and https addresses are kept.
     public var url: String?
     /// ISO 8601 UTC.

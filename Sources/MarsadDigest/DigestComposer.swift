@@ -13,7 +13,6 @@ struct DigestComposer: Sendable {
     static let timelineStoriesPerDate = 3
     /// Stories bigger than this pick their central report among their first members only.
     static let centralityLimit = 60
-    static let unknownSource = "مصدر غير معروف"
 
     func compose(
         topic: DigestTopic, day: String, articles input: [DigestArticle], previousDay: [DigestArticle],
@@ -45,7 +44,11 @@ struct DigestComposer: Sendable {
         }
         let rankOfStory = Dictionary(uniqueKeysWithValues: ranked.map { ($0.id, $0.rank) })
 
-        let sourceCounts = Dictionary(grouping: articles, by: Self.sourceName).mapValues(\.count)
+        var sourceCounts: [String: Int] = [:]
+        var unknownSourceArticles = 0
+        for article in articles {
+            if let source = Self.sourceName(article) { sourceCounts[source, default: 0] += 1 } else { unknownSourceArticles += 1 }
+        }
         let sources = sourceCounts.map { SourceTally(name: $0.key, articles: $0.value) }
             .sorted { ($1.articles, $0.name) < ($0.articles, $1.name) }
 
@@ -53,6 +56,7 @@ struct DigestComposer: Sendable {
         return DayDigest(
             day: day, calendar: ArabicFormatting.calendarDay(day), timeZone: timeZone.identifier, topic: topic,
             articleCount: articles.count, sourceCount: sources.count, sources: sources,
+            unknownSourceArticles: unknownSourceArticles,
             previousDayArticleCount: previous.count, stories: ranked,
             whoAndWhere: whoAndWhere(articles, previous: previous),
             timeline: timeline(articles, storyOfArticle: storyOfArticle, rankOfStory: rankOfStory)
@@ -72,12 +76,13 @@ struct DigestComposer: Sendable {
             .filter { seen.insert($0.id).inserted }
     }
 
-    static func sourceName(_ article: DigestArticle) -> String {
+    /// The outlet, else the address's host; nil when neither is known.
+    static func sourceName(_ article: DigestArticle) -> String? {
         if let source = article.source?.trimmingWhitespace(), !source.isEmpty { return source }
         if let url = article.url, let host = URLComponents(string: url)?.host, !host.isEmpty {
             return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
         }
-        return unknownSource
+        return nil
     }
 
     private func story(
@@ -94,7 +99,7 @@ struct DigestComposer: Sendable {
                 title: article.title.trimmingWhitespace(), fileName: article.fileName, isCentral: index == central
             )
         }
-        let sourceCount = Set(reports.map(\.source)).count
+        let sourceCount = Set(reports.compactMap(\.source)).count
 
         var tallies: [String: StoryEntity] = [:]
         for index in members {

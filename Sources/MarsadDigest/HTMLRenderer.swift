@@ -13,14 +13,16 @@ struct HTMLRenderer: Sendable {
         if let hijri = digest.calendar.hijriArabic { out += "<span class=\"sep\">—</span><span class=\"hijri\">\(hijri)</span>" }
         out += "</p>\n<ul class=\"stats\">"
         out += "<li>\(ArabicFormatting.count(digest.articleCount, .article))</li>"
-        out += "<li>\(ArabicFormatting.count(digest.sourceCount, .source))</li>"
+        if digest.sourceCount > 0 { out += "<li>\(ArabicFormatting.count(digest.sourceCount, .source))</li>" }
         out += "<li>\(ArabicFormatting.count(digest.stories.count, .story))</li></ul>\n"
-        if !digest.sources.isEmpty {
-            out += "<p class=\"sources\"><span class=\"label\">المصادر:</span> "
-            out += digest.sources.map {
+        if !digest.sources.isEmpty || digest.unknownSourceArticles > 0 {
+            var sources = digest.sources.map {
                 "<span class=\"source\">\(Escaping.bdi($0.name))&nbsp;<span class=\"n\">\(ArabicFormatting.digits($0.articles))</span></span>"
-            }.joined(separator: "، ")
-            out += "</p>\n"
+            }
+            if digest.unknownSourceArticles > 0 {
+                sources.append("<span class=\"source unknown\">\(MarkdownRenderer.unknownSource)&nbsp;<span class=\"n\">\(ArabicFormatting.digits(digest.unknownSourceArticles))</span></span>")
+            }
+            out += "<p class=\"sources\"><span class=\"label\">المصادر:</span> " + sources.joined(separator: "، ") + "</p>\n"
         }
         out += "<nav class=\"toc\"><a href=\"#stories\">القصص</a><a href=\"#who\">من وأين</a><a href=\"#timeline\">الخط الزمني</a></nav>\n"
         out += "</header>\n"
@@ -44,7 +46,7 @@ struct HTMLRenderer: Sendable {
         var out = "<article class=\"story\" id=\"\(Escaping.html(story.id))\">\n"
         out += "<div class=\"story-head\"><span class=\"rank\">\(ArabicFormatting.digits(story.rank))</span>"
         out += "<h3>\(Escaping.bdi(story.headline))</h3></div>\n"
-        var meta = "\(ArabicFormatting.count(story.reportCount, .report)) من \(ArabicFormatting.count(story.sourceCount, .source, genitive: true))"
+        var meta = MarkdownRenderer.reportsPhrase(story)
         let times = story.reports.compactMap(\.localTime)
         if let first = times.first, let last = times.last {
             meta += first == last
@@ -71,7 +73,11 @@ struct HTMLRenderer: Sendable {
             } else {
                 out += "<span class=\"title\">\(Escaping.bdi(title))</span>"
             }
-            out += "<span class=\"byline\"><span class=\"source\">\(Escaping.bdi(report.source))</span>"
+            if let source = report.source {
+                out += "<span class=\"byline\"><span class=\"source\">\(Escaping.bdi(source))</span>"
+            } else {
+                out += "<span class=\"byline\"><span class=\"source unknown\">\(MarkdownRenderer.unknownSource)</span>"
+            }
             if let time = report.localTime {
                 out += "<time datetime=\"\(Escaping.html(report.time))\">\(ArabicFormatting.digits(time))</time>"
             }

@@ -113,6 +113,7 @@ extension DayDigest {
             ("timeZone", .string(timeZone)), ("topic", topic.json), ("articleCount", .int(articleCount)),
             ("sourceCount", .int(sourceCount)),
             ("sources", .array(sources.map { .object([("name", .string($0.name)), ("articles", .int($0.articles))]) })),
+            ("unknownSourceArticles", .int(unknownSourceArticles)),
             ("previousDayArticleCount", .int(previousDayArticleCount)), ("stories", .array(stories.map(\.json))),
             ("whoAndWhere", .array(whoAndWhere.map(\.json))), ("timeline", .array(timeline.map(\.json))),
         ])
@@ -158,7 +159,7 @@ extension StoryEntity {
 extension StoryReport {
     var json: JSONValue {
         .object([
-            ("articleId", .integer(articleId)), ("source", .string(source)), ("url", .optional(url)),
+            ("articleId", .integer(articleId)), ("source", .optional(source)), ("url", .optional(url)),
             ("time", .string(time)), ("localTime", .optional(localTime)), ("title", .string(title)),
             ("fileName", .string(fileName)), ("isCentral", .boolean(isCentral)),
         ].present)

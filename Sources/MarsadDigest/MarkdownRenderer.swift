@@ -14,11 +14,12 @@ struct MarkdownRenderer: Sendable {
         if let hijri = digest.calendar.hijriArabic { dateLine += " — \(hijri)" }
         dateLine += " — \(digest.day)"
         out += dateLine + "\n\n"
-        out += "\(ArabicFormatting.count(digest.articleCount, .article)) من "
-            + "\(ArabicFormatting.count(digest.sourceCount, .source, genitive: true)) في "
-            + "\(ArabicFormatting.count(digest.stories.count, .story, genitive: true)).\n\n"
-        if !digest.sources.isEmpty {
-            let sources = digest.sources.map { "\(Escaping.markdown($0.name)) (\(ArabicFormatting.digits($0.articles)))" }
+        out += Self.countsLine(digest) + "\n\n"
+        if !digest.sources.isEmpty || digest.unknownSourceArticles > 0 {
+            var sources = digest.sources.map { "\(Escaping.markdown($0.name)) (\(ArabicFormatting.digits($0.articles)))" }
+            if digest.unknownSourceArticles > 0 {
+                sources.append("\(Self.unknownSource) (\(ArabicFormatting.digits(digest.unknownSourceArticles)))")
+            }
             out += "المصادر: " + sources.joined(separator: "، ") + "\n\n"
         }
 
@@ -78,6 +79,24 @@ struct MarkdownRenderer: Sendable {
         return out
     }
 
+    static let unknownSource = "مصدر غير معروف"
+
+    /// «٨ مقالات من ٧ مصادر في ٥ قصص.»; the sources are left out when some are unknown.
+    static func countsLine(_ digest: DayDigest) -> String {
+        var line = ArabicFormatting.count(digest.articleCount, .article)
+        if digest.unknownSourceArticles == 0 && digest.sourceCount > 0 {
+            line += " من " + ArabicFormatting.count(digest.sourceCount, .source, genitive: true)
+        }
+        return line + " في " + ArabicFormatting.count(digest.stories.count, .story, genitive: true) + "."
+    }
+
+    /// «٣ تقارير من ٣ مصادر»; without the sources when none is known.
+    static func reportsPhrase(_ story: Story) -> String {
+        var phrase = ArabicFormatting.count(story.reportCount, .report)
+        if story.sourceCount > 0 { phrase += " من " + ArabicFormatting.count(story.sourceCount, .source, genitive: true) }
+        return phrase
+    }
+
     static func change(_ tally: EntityTally) -> String {
         if tally.previousArticles == 0 { return "جديد اليوم" }
         if tally.change > 0 { return "▲ \(ArabicFormatting.digits(tally.change)) عن أمس" }
@@ -86,7 +105,7 @@ struct MarkdownRenderer: Sendable {
     }
 
     private func storyMeta(_ story: Story) -> String {
-        var meta = "\(ArabicFormatting.count(story.reportCount, .report)) من \(ArabicFormatting.count(story.sourceCount, .source, genitive: true))"
+        var meta = Self.reportsPhrase(story)
         let times = story.reports.compactMap(\.localTime)
         if let first = times.first, let last = times.last {
             meta += first == last
@@ -100,7 +119,7 @@ struct MarkdownRenderer: Sendable {
         let title = report.title.isEmpty ? "(بلا عنوان)" : Escaping.markdown(report.title)
         var line = report.url.map { "[\(title)](\(Escaping.markdownURL($0)))" } ?? title
         line = Escaping.rightToLeftLine(line)
-        line += " — \(Escaping.markdown(report.source))"
+        line += " — \(report.source.map(Escaping.markdown) ?? Self.unknownSource)"
         if let time = report.localTime { line += "، \(ArabicFormatting.digits(time))" }
         line += "، \(Escaping.markdownCode(report.fileName))"
         if report.isCentral { line += " (منه الملخص)" }

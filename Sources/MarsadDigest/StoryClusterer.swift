@@ -116,7 +116,11 @@ struct StoryClusterer: Sendable {
         var dropped = Array(repeating: Set<UInt64>(), count: articles.count)
 
         var indexesOfSource: [String: [Int]] = [:]
-        for index in articles.indices { indexesOfSource[DigestComposer.sourceName(articles[index]), default: []].append(index) }
+        for index in articles.indices {
+            // Pages of unknown origin may come from any number of sites: no furniture is inferred for them.
+            guard let source = DigestComposer.sourceName(articles[index]) else { continue }
+            indexesOfSource[source, default: []].append(index)
+        }
         for members in indexesOfSource.values where members.count >= boilerplateMinimumArticles {
             var frequency: [UInt64: Int] = [:]
             for index in members {

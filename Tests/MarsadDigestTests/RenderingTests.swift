@@ -83,7 +83,7 @@ struct RenderingTests {
         #expect(object["schema"] as? String == "marsad.digest/1")
         #expect(Set(object.keys) == [
             "schema", "day", "calendar", "timeZone", "topic", "articleCount", "sourceCount", "sources",
-            "previousDayArticleCount", "stories", "whoAndWhere", "timeline",
+            "unknownSourceArticles", "previousDayArticleCount", "stories", "whoAndWhere", "timeline",
         ])
         let story = try #require((object["stories"] as? [[String: Any]])?.first)
         #expect(Set(story.keys) == [
@@ -124,6 +124,31 @@ struct RenderingTests {
         let date = Date(timeIntervalSince1970: seconds)
         #expect(ArabicFormatting.isoTime(date) == iso)
         #expect(ArabicFormatting.clockTime(date, timeZone: TimeZone(identifier: "Asia/Riyadh")!) == riyadh)
+    }
+
+    @Test("a report with no known source is not counted as a source")
+    func unknownSource() throws {
+        var anonymous = Fixtures.erdoganOnManbij
+        anonymous.source = nil
+        anonymous.url = nil
+        var hostOnly = Fixtures.migrantsRescued
+        hostOnly.source = "  "
+        hostOnly.url = "https://www.enabbaladi.net/archives/1"
+        let builder = DigestBuilder()
+        let digest = builder.build(topic: Fixtures.topic, day: Fixtures.day, articles: [anonymous, hostOnly])
+        #expect(digest.sourceCount == 1)
+        #expect(digest.sources == [SourceTally(name: "enabbaladi.net", articles: 1)])
+        #expect(digest.unknownSourceArticles == 1)
+        let story = try #require(digest.stories.first { $0.centralArticleId == anonymous.id })
+        #expect(story.sourceCount == 0)
+        #expect(story.reports.first?.source == nil)
+        let markdown = try #require(builder.render(digest).files["russia-syria.md"])
+        #expect(markdown.contains("\nمقالان في قصتين.\n"))
+        #expect(markdown.contains("المصادر: enabbaladi.net (١)، مصدر غير معروف (١)"))
+        #expect(markdown.contains("- تقرير واحد، "))
+        #expect(markdown.contains(" — مصدر غير معروف، "))
+        let json = try #require(builder.render(digest).files["russia-syria.json"])
+        #expect(try DigestBuilder.decode(json: json) == digest)
     }
 
     @Test("the day is given in both calendars with Arabic numerals")
