@@ -13,7 +13,10 @@ struct HTMLRenderer: Sendable {
         if let hijri = digest.calendar.hijriArabic { out += "<span class=\"sep\">—</span><span class=\"hijri\">\(hijri)</span>" }
         out += "</p>\n<ul class=\"stats\">"
         out += "<li>\(ArabicFormatting.count(digest.articleCount, .article))</li>"
-        if digest.sourceCount > 0 { out += "<li>\(ArabicFormatting.count(digest.sourceCount, .source))</li>" }
+        // With sources unknown, a source count would undercount; the list below says what is known.
+        if digest.sourceCount > 0 && digest.unknownSourceArticles == 0 {
+            out += "<li>\(ArabicFormatting.count(digest.sourceCount, .source))</li>"
+        }
         out += "<li>\(ArabicFormatting.count(digest.stories.count, .story))</li></ul>\n"
         if !digest.sources.isEmpty || digest.unknownSourceArticles > 0 {
             var sources = digest.sources.map {
