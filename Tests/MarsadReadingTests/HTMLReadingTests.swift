@@ -113,11 +113,13 @@ struct HTMLLayoutTests {
         let page = """
         <html><head><title>\(Fixtures.title) | صوت القيروان</title></head><body>
         <div id="nav"><a href="/">الرئيسية</a> <a href="/a">أخبار</a> <a href="/b">رياضة</a></div>
+        <span class="news-date">الثلاثاء 12 تشرين الثاني 2024</span>
         <div class="story">\(Fixtures.paragraphs[0])<br><br>\(Fixtures.paragraphs[1])<br><br>\(Fixtures.paragraphs[2])</div>
         <div class="footer">جميع الحقوق محفوظة</div></body></html>
         """
         let article = try #require(try reader.read(Array(page.utf8), fileName: "p.html").first)
         #expect(article.title == Fixtures.title)
+        #expect(article.published == "2024-11-12")
         #expect(article.body == Fixtures.paragraphs[0...2].joined(separator: "\n\n"))
     }
 

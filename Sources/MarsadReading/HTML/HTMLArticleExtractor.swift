@@ -24,13 +24,17 @@ struct HTMLArticleExtractor {
         "header", "nav", "navbar", "navigation", "masthead", "recommended", "recommendations", "trending", "popular",
         "mostread", "outbrain", "taboola", "disqus", "bio", "byline", "meta", "print", "pagination", "pager",
         "toolbar", "login", "search", "hidden", "sponsor", "sponsored", "readmore", "more", "ticker", "breaking",
-        "author", "copyright", "rss", "follow", "whatsapp", "facebook", "twitter", "telegram",
+        "author", "copyright", "rss", "follow", "whatsapp", "facebook", "twitter", "telegram", "date", "time",
+        "timestamp", "dateline", "caption",
     ]
     /// Substrings of run-together class names ("relatedPosts", "sharebox").
     static let chromeFragments = [
         "related", "comment", "share", "sidebar", "widget", "breadcrumb", "social", "newsletter", "advert",
         "outbrain", "taboola", "disqus", "popular", "recommend", "mostread", "most-read", "readmore", "read-more",
         "ticker",
+    ]
+    static let strongContentWords: Set<String> = [
+        "article", "content", "entry", "story", "body", "text", "articlebody", "entrycontent", "postcontent", "storybody",
     ]
     static let contentWords: Set<String> = [
         "article", "content", "entry", "main", "post", "story", "text", "body", "details", "detail", "news",
@@ -145,7 +149,8 @@ struct HTMLArticleExtractor {
         let names = ((element.attribute("class") ?? "") + " " + (element.attribute("id") ?? "")).lowercased()
         if names.trimmingWhitespace().isEmpty { return false }
         let words = names.scalarWords(separatedBy: { !($0.properties.isAlphabetic || $0.properties.numericType != nil) })
-        if words.contains(where: { contentWords.contains($0) }) && !words.contains(where: { ["related", "comments", "comment", "sidebar"].contains($0) }) {
+        // "article-content has-comments" is still the article; "news-date" is not.
+        if words.contains(where: { strongContentWords.contains($0) }) && !words.contains(where: { ["related", "comments", "comment", "sidebar"].contains($0) }) {
             return false
         }
         if words.contains(where: { chromeWords.contains($0) }) { return true }

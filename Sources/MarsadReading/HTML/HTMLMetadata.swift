@@ -21,6 +21,7 @@ struct HTMLMetadata {
         var meta: [String: String] = [:]
         var publishedCandidates: [String] = []
         var bylines: [String] = []
+        var shownDates: [String] = []
         for element in root.descendants() {
             switch element.name {
             case "title":
@@ -50,6 +51,11 @@ struct HTMLMetadata {
                 if let value = element.attribute("content") ?? element.attribute("datetime") { publishedCandidates.insert(value, at: 0) }
             }
             let names = ((element.attribute("class") ?? "") + " " + (element.attribute("rel") ?? "") + " " + (element.attribute("itemprop") ?? "")).lowercased()
+            if names.contains("date") || names.contains("time") || names.contains("publish") {
+                // A date shown to readers, such as <span class="date">الثلاثاء 11 أغسطس 2015</span>.
+                let text = clean(element.text)
+                if text.unicodeScalars.count <= 80 { shownDates.append(text) }
+            }
             if element.name != "meta", element.name != "link",
                names.contains("byline") || (names.contains("author") && !names.contains("authors-list")) {
                 let text = clean(element.text)
@@ -68,6 +74,9 @@ struct HTMLMetadata {
                 published = date
                 break
             }
+        }
+        if published == nil {
+            published = shownDates.lazy.compactMap(DateParsing.findDate).first
         }
         if author == nil {
             author = meta["author"] ?? meta["article:author"].flatMap { $0.hasPrefix("http") ? nil : $0 } ?? meta["dc.creator"]
