@@ -47,9 +47,24 @@ struct HTMLReadingTests {
             .map { "<div>\($0)</div>" }
             .joined() + "</div></body></html>"
         let article = try #require(try reader.read(Array(page.utf8), fileName: "page.html").first)
-        #expect(article.body.contains(Fixtures.paragraphs[0]))
-        #expect(article.body.contains(Fixtures.paragraphs[3]))
-        #expect(!article.body.contains("اترك تعليقاً"))
+        let asText = try #require(try reader.read(Array(Fixtures.plainTextPage.utf8), fileName: "page.txt").first)
+        #expect(article.format == .html)
+        #expect(article.title == Fixtures.title)
+        #expect(article.body == asText.body)
+        #expect(article.author == asText.author)
+        #expect(article.source == asText.source)
+    }
+
+    @Test func pageOfParagraphsOnlyIsJudgedLikeText() throws {
+        let page = "<html><body>" + Fixtures.plainTextPage
+            .scalarWords(separatedBy: { $0 == "\n" })
+            .map { "<p>\($0)</p>" }
+            .joined() + "</body></html>"
+        let article = try #require(try reader.read(Array(page.utf8), fileName: "page.html").first)
+        #expect(article.title == Fixtures.title)
+        #expect(!article.body.contains("منتخب تونس يتأهل"))
+        #expect(article.body.hasPrefix(Fixtures.paragraphs[0]))
+        #expect(article.body.hasSuffix(Fixtures.paragraphs[3]))
     }
 
     @Test func contentIsDetectedWithoutExtension() throws {

@@ -52,11 +52,27 @@ struct HTMLArticleExtractor {
         draft.siteName = metadata.siteName
         draft.author = metadata.author
 
-        var blocks = contentBlocks(root, metadata: metadata)
+        let content = content(root, metadata: metadata)
+        var blocks = content.blocks
         let domText = blocks.reduce(0) { $0 + $1.text.unicodeScalars.count }
         if let articleBody = metadata.articleBody, articleBody.unicodeScalars.count > 200,
            domText * 10 < articleBody.unicodeScalars.count * 6 {
-            blocks = TRECReader.paragraphs(articleBody).map { Block(text: $0, kind: .paragraph) }
+            blocks = articleBody.scalarWords(separatedBy: { $0 == "\n" || $0 == "\r" })
+                .map { $0.trimmingWhitespace() }
+                .filter { !$0.isEmpty }
+                .map { Block(text: $0, kind: .paragraph) }
+        } else if !content.isStructured {
+            // A page without article markup is a page of lines: tickers, labels,
+            // headlines and prose, which the plain-text rules sort out.
+            var plain = PlainTextExtractor(lexicon: lexicon).extract(blocks.map(\.text).joined(separator: "\n"))
+            if !plain.paragraphs.isEmpty {
+                plain.title = plain.title ?? metadata.title(matching: blocks)
+                plain.url = draft.url
+                plain.published = draft.published ?? plain.published
+                plain.siteName = draft.siteName ?? plain.siteName
+                plain.author = draft.author ?? plain.author
+                return plain
+            }
         }
 
         draft.title = metadata.title(matching: blocks)
@@ -114,27 +130,44 @@ struct HTMLArticleExtractor {
     }
 
     /// The text blocks of the best content container, in document order.
-    func contentBlocks(_ root: HTMLElement, metadata: HTMLMetadata) -> [Block] {
+    /// The text blocks of the best content container, in document order, and
+    /// whether the page's structure vouches for that container.
+    struct Content {
+        var blocks: [Block]
+        /// The container is an `<article>`, `<main>` or marked article body, or
+        /// holds the headline the metadata names. Otherwise the blocks are only
+        /// a page's lines, and the plain-text rules judge them.
+        var isStructured: Bool
+    }
+
+    func content(_ root: HTMLElement, metadata: HTMLMetadata) -> Content {
         let body = root.descendants().first { $0.name == "body" } ?? root
         let totalProse = Self.proseLength(body)
-        var kept = Set<ObjectIdentifier>()
         var dropped = Set<ObjectIdentifier>()
-        for element in body.descendants() {
-            if Self.isChrome(element) {
-                // Never drop a wrapper holding most of the page's prose.
-                if totalProse > 0, Self.proseLength(element) * 10 > totalProse * 4, !Self.droppedNames.contains(element.name) {
-                    kept.insert(ObjectIdentifier(element))
-                } else {
-                    dropped.insert(ObjectIdentifier(element))
-                }
+        for element in body.descendants() where Self.isChrome(element) {
+            // Never drop a wrapper holding most of the page's prose.
+            let holdsMostProse = totalProse > 0 && Self.proseLength(element) * 10 > totalProse * 4
+            if !holdsMostProse || Self.droppedNames.contains(element.name) {
+                dropped.insert(ObjectIdentifier(element))
             }
         }
         let isDropped: (HTMLElement) -> Bool = { dropped.contains(ObjectIdentifier($0)) }
         let titleElement = Self.titleElement(in: body, metadata: metadata)
-        guard let container = bestContainer(body, titleElement: titleElement, isDropped: isDropped) else { return [] }
+        guard let container = bestContainer(body, titleElement: titleElement, isDropped: isDropped) else {
+            return Content(blocks: [], isStructured: false)
+        }
         var blocks: [Block] = []
         collectBlocks(container, isDropped: isDropped, into: &blocks)
-        return blocks.filter { !$0.text.isEmpty }
+        var isStructured = titleElement != nil
+        var current: HTMLElement? = container
+        while let element = current, !isStructured {
+            let names = ((element.attribute("class") ?? "") + " " + (element.attribute("id") ?? "")).lowercased()
+                .scalarWords(separatedBy: { !($0.properties.isAlphabetic || $0.properties.numericType != nil) })
+            isStructured = element.name == "article" || element.name == "main" || element.attribute("itemprop") == "articleBody"
+                || names.contains(where: { Self.strongContentWords.contains($0) })
+            current = element.parent
+        }
+        return Content(blocks: blocks.filter { !$0.text.isEmpty }, isStructured: isStructured)
     }
 
     static func isChrome(_ element: HTMLElement) -> Bool {
