@@ -185,7 +185,7 @@ extension String {
     func components(separatedByString separator: String) -> [String] {
         var parts: [String] = []
         var remaining = self[...]
-        while let range = remaining.range(of: separator) {
+        while let range = remaining.firstRange(of: separator) {
             parts.append(String(remaining[..<range.lowerBound]))
             remaining = remaining[range.upperBound...]
         }
