@@ -1,8 +1,7 @@
-/// Picks the lead of a report: its first one or two real sentences.
-///
-/// Sentences end at Arabic and Latin terminal punctuation (؟ ؛ . ! ? ; …) and
-/// at paragraph breaks; a period inside a number (3.5) or after a single
-/// letter (U.S., د.) does not end one.
+import MarsadText
+
+/// Picks the lead of a report: its first one or two real sentences, without
+/// a dateline.
 enum LeadSentences {
     /// A sentence shorter than this in words is a dateline or a byline.
     static let minimumWords = 5
@@ -10,45 +9,23 @@ enum LeadSentences {
     static let shortLead = 140
     static let maximumLength = 420
 
-    /// The first `limit` sentences of `text`; it is scanned no further.
+    /// The first `limit` sentences of `text`, by MarsadText's splitter, which
+    /// knows decimals, abbreviations and quotations. Only the opening of a
+    /// long text is split: a lead is never further in.
     static func sentences(_ text: String, limit: Int = .max) -> [String] {
         let scalars = text.unicodeScalars
-        var sentences: [String] = []
-        var start = scalars.startIndex
-        var index = scalars.startIndex
-        var previous: Unicode.Scalar = " "
-        var beforePrevious: Unicode.Scalar = " "
-        func flush(upTo end: String.UnicodeScalarView.Index) {
-            if start < end {
-                let sentence = String(scalars[start..<end]).trimmingWhitespace()
-                if !sentence.isEmpty { sentences.append(sentence) }
-            }
+        let opening = scalars.index(scalars.startIndex, offsetBy: scannedScalars, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        let prefix = opening == scalars.endIndex ? text : String(scalars[..<opening])
+        var result: [String] = []
+        for sentence in TextSegmenter.sentences(in: prefix) {
+            if result.count >= limit { break }
+            result.append(String(sentence))
         }
-        while index < scalars.endIndex, sentences.count < limit {
-            let scalar = scalars[index]
-            let nextIndex = scalars.index(after: index)
-            if scalar == "\n" || scalar == "\r" || scalar == "\u{2029}" {
-                flush(upTo: index)
-                start = nextIndex
-            } else if isTerminal(scalar, previous: previous, beforePrevious: beforePrevious,
-                                 next: nextIndex < scalars.endIndex ? scalars[nextIndex] : " ") {
-                // Keep a run of terminal marks and closing quotes with the sentence.
-                var end = nextIndex
-                while end < scalars.endIndex, isTrailing(scalars[end]) { end = scalars.index(after: end) }
-                flush(upTo: end)
-                start = end
-                beforePrevious = " "
-                previous = " "
-                index = end
-                continue
-            }
-            beforePrevious = previous
-            previous = scalar
-            index = nextIndex
-        }
-        if sentences.count < limit { flush(upTo: scalars.endIndex) }
-        return sentences
+        return result
     }
+
+    /// How many scalars of a report are split into sentences.
+    static let scannedScalars = 2_400
 
     /// How far into a report its lead is looked for.
     static let scannedSentences = 8
@@ -123,29 +100,6 @@ enum LeadSentences {
             inWord = isWord
         }
         return count
-    }
-
-    private static func isTerminal(
-        _ scalar: Unicode.Scalar, previous: Unicode.Scalar, beforePrevious: Unicode.Scalar, next: Unicode.Scalar
-    ) -> Bool {
-        switch scalar {
-        case "؟", "؛", "!", "?", ";", "…", "۔":
-            return true
-        case ".":
-            if (0x30...0x39).contains(next.value) || (0x0660...0x0669).contains(next.value) { return false }
-            // A lone letter before the period is an initial or an abbreviation.
-            if Tokenizer.isWordScalar(previous) && !Tokenizer.isWordScalar(beforePrevious) { return false }
-            return true
-        default:
-            return false
-        }
-    }
-
-    private static func isTrailing(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case ".", "!", "?", "؟", "…", "\"", "”", "»", ")", "'", "’": return true
-        default: return false
-        }
     }
 }
 

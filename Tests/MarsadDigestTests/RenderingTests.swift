@@ -218,10 +218,22 @@ struct RenderingTests {
 struct LeadSentenceTests {
     @Test("sentences end at Arabic and Latin punctuation, not inside numbers or initials")
     func splitting() {
-        let text = "هل تنجح المحادثات؟ يرى مراقبون ذلك؛ لكن الشكوك قائمة. ارتفع المؤشر 3.5 بالمئة! قال د. أحمد إن U.S. تدعم"
+        let text = "هل تنجح المحادثات؟ يرى مراقبون ذلك لكن الشكوك قائمة. ارتفع المؤشر 3.5 بالمئة! قال د. أحمد إن U.S. تدعم"
         #expect(LeadSentences.sentences(text) == [
-            "هل تنجح المحادثات؟", "يرى مراقبون ذلك؛", "لكن الشكوك قائمة.", "ارتفع المؤشر 3.5 بالمئة!", "قال د. أحمد إن U.S. تدعم",
+            "هل تنجح المحادثات؟", "يرى مراقبون ذلك لكن الشكوك قائمة.", "ارتفع المؤشر 3.5 بالمئة!", "قال د. أحمد إن U.S. تدعم",
         ])
+        #expect(LeadSentences.sentences(text, limit: 2).count == 2)
+    }
+
+    @Test("only the opening of a long report is split")
+    func longReport() {
+        let sentence = "وقال المسؤول إن المحادثات ستستمر خلال الأيام المقبلة في العاصمة. "
+        let body = String(repeating: sentence, count: 400)
+        let sentences = LeadSentences.sentences(body)
+        #expect(sentences.count < 60)
+        #expect(sentences.first == sentence.trimmingWhitespace())
+        // A short first sentence brings the second with it.
+        #expect(LeadSentences.lead(of: body) == sentence + sentence.trimmingWhitespace())
     }
 
     @Test("the lead skips a short dateline and strips a leading one", arguments: [
