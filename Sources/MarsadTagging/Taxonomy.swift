@@ -113,6 +113,13 @@ public struct Taxonomy: Sendable {
         return try reader.finish()
     }
 
-    static func isGazetteer(_ path: String) -> Bool { path.contains("gazetteer/") || path.hasPrefix("gazetteer") }
-    static func isTopic(_ path: String) -> Bool { path.contains("topics/") || path.hasPrefix("topics") }
+    /// The folder a file sits in decides its kind; folders further up (a build
+    /// folder named after a gazetteer, say) have no say.
+    static func isGazetteer(_ path: String) -> Bool { parentFolder(path) == "gazetteer" }
+    static func isTopic(_ path: String) -> Bool { parentFolder(path) == "topics" }
+
+    static func parentFolder(_ path: String) -> Substring? {
+        let parts = path.split(separator: "/")
+        return parts.count >= 2 ? parts[parts.count - 2] : nil
+    }
 }
