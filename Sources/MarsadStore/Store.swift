@@ -85,19 +85,13 @@ public final class Store: Sendable {
     /// ledger entry, in order. A claim already in the ledger is returned as it
     /// was decided, so recording again after a crash never records twice.
     public func record(_ outcomes: [IngestOutcome], now: Date = Date()) throws -> [LedgerEntry] {
-        let now = Self.storedPrecision(now)
-        return try writer.write { db in
+        try writer.write { db in
             var entries: [LedgerEntry] = []
             for outcome in outcomes {
                 entries.append(try record(outcome, now: now, db: db))
             }
             return entries
         }
-    }
-
-    /// SQLite keeps dates to the millisecond; entries returned must equal entries read back.
-    static func storedPrecision(_ date: Date) -> Date {
-        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded(.down) / 1000)
     }
 
     private func record(_ outcome: IngestOutcome, now: Date, db: Database) throws -> LedgerEntry {
@@ -107,7 +101,7 @@ public final class Store: Sendable {
         }
         var entry = LedgerEntry(
             id: nil, claimName: file.claimName, name: file.name, sha256: file.sha256, size: file.size,
-            firstSeen: Self.storedPrecision(file.firstSeen), decidedAt: now, fate: .failed, stage: nil, error: nil, attempts: 1,
+            firstSeen: file.firstSeen, decidedAt: now, fate: .failed, stage: nil, error: nil, attempts: 1,
             duplicateOf: nil, articleCount: 0
         )
         switch outcome {
