@@ -12,7 +12,7 @@ enum TRECReader {
             let document = bytes[contentStart..<contentEnd]
             var draft = ArticleDraft()
             draft.title = field(document, "TITLE").map(singleLine)
-            draft.url = field(document, "URL").map(singleLine)
+            draft.url = field(document, "URL").map { $0.trimmingWhitespace() }
             draft.siteName = field(document, "SRC").map(singleLine)
             draft.author = field(document, "AUTHOR").map(singleLine)
             if let time = field(document, "TIME") { draft.published = DateParsing.normalize(time) }
