@@ -17,7 +17,7 @@ def loose(text):
     """Comparison form: compatibility-folded, no diacritics or tatweel, letter variants folded, one space."""
     text = unicodedata.normalize('NFKC', html.unescape(text or ''))
     text = INVISIBLE.sub('', DIACRITICS.sub('', text))
-    text = re.sub('[إأآٱ]', 'ا', text).replace('ى', 'ي').replace('ة', 'ه').replace('ک', 'ك').replace('ی', 'ي')
+    text = re.sub('[إأآٱ]', 'ا', text).replace('ى', 'ي').replace('ة', 'ه').replace('ک', 'ك').replace('ی', 'ي').replace('ھ', 'ه')
     return re.sub(r'\s+', ' ', text).strip()
 
 
