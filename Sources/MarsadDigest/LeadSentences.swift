@@ -25,7 +25,7 @@ enum LeadSentences {
     }
 
     /// How many scalars of a report are split into sentences.
-    static let scannedScalars = 2_400
+    static let scannedScalars = 1_000
 
     /// How far into a report its lead is looked for.
     static let scannedSentences = 8
