@@ -174,6 +174,14 @@ struct OtherPageShapeTests {
         #expect(article.body == Fixtures.paragraphs[0] + "\n\n" + Fixtures.paragraphs[1])
     }
 
+    @Test func shortColumnTitleAboveTheColumnistsName() throws {
+        let text = ["رأي", "ليس الخبر كالمعاينة", "إبراهيم عبدالله العمار", Fixtures.paragraphs[0], Fixtures.paragraphs[1]]
+            .joined(separator: "\n")
+        let article = try #require(try reader.read(Array(text.utf8), fileName: "col.txt").first)
+        #expect(article.title == "ليس الخبر كالمعاينة")
+        #expect(article.author == "إبراهيم عبدالله العمار")
+    }
+
     @Test func sourceWithAgenciesAtTheEnd() throws {
         let text = [
             Fixtures.title, "", Fixtures.paragraphs[0], "", Fixtures.paragraphs[1], "",

@@ -270,9 +270,14 @@ struct PlainTextExtractor {
                     return above
                 }
                 // A short name just above the text is a byline when a longer headline stands above it.
-                if isNameLike(line) || isDashedByline(line), let above = findTitle(lines, before: index),
-                   lines[above].shape.words > line.shape.words, !isNameLike(lines[above]) {
-                    return above
+                // Two short lines before the text: a title, then its writer's name.
+                if isNameLike(line) || isDashedByline(line), let above = findTitle(lines, before: index) {
+                    let upper = lines[above].shape
+                    let nearer = line.shape
+                    if (upper.words > nearer.words && !isNameLike(lines[above]))
+                        || (nearer.words >= 3 && upper.words >= 3 && upper.words + 1 >= nearer.words) {
+                        return above
+                    }
                 }
                 if line.shape.words >= 3 { return index }
                 // One or two words: a title when nearest the text and not a bare label.
