@@ -481,7 +481,7 @@ check "restarted once" test "$(unit_property NRestarts)" = 1
 pid=$(main_pid)
 
 # ---------------------------------------------------------------- stop under load
-burst=40
+burst=400
 say "stopping while $burst files are being ingested"
 articles_before=$(marsad_status articles)
 in_namespace sh -c '
