@@ -188,10 +188,14 @@ enum Proclitics {
     /// Stems shorter than two letters are not names.
     static let minimumStemBytes = 4
 
+    /// A name keeps its article when dropping it would leave two letters or fewer:
+    /// الله without its article is the pronoun له, which must not read as حزب الله.
+    static let minimumStemAfterArticleBytes = 6
+
     /// A leading article dropped, so that العراق, للعراق and عراق meet on one key.
     @inline(__always)
     static func withoutArticle(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        if bytes.count >= article.count + minimumStemBytes, bytes[0] == 0xD8, bytes[1] == 0xA7, bytes[2] == 0xD9, bytes[3] == 0x84 {
+        if bytes.count >= article.count + minimumStemAfterArticleBytes, bytes[0] == 0xD8, bytes[1] == 0xA7, bytes[2] == 0xD9, bytes[3] == 0x84 {
             return UnsafeBufferPointer(rebasing: bytes[article.count...])
         }
         return bytes

@@ -156,3 +156,18 @@ import Testing
         #expect(analysis.unconfirmed.map(\.id) == ["bashar-al-assad"])
     }
 }
+
+@Suite struct ArticleOnlyNameTests {
+    @Test func aNameWhoseStemIsAWordKeepsItsArticle() throws {
+        let taxonomy = try Taxonomy.parse([TaxonomySource(path: "gazetteer/groups.yaml", text: """
+            - id: hezbollah
+              type: organization
+              en: Hezbollah
+              ar: حزب الله
+            """)])
+        let tagger = Tagger(taxonomy: taxonomy)
+        #expect(Fixtures.entityIDs("قال إن الحزب له موقف واضح", tagger: tagger).isEmpty)
+        #expect(Fixtures.entityIDs("أعلن حزب الله موقفه", tagger: tagger) == ["hezbollah"])
+        #expect(Fixtures.entityIDs("وقال مسؤول في لحزب الله", tagger: tagger) == ["hezbollah"])
+    }
+}
