@@ -19,6 +19,12 @@ public struct ProcessedArticle: Sendable {
     }
 }
 
+/// What a file held: its articles, and notes on what could not be used.
+public struct ProcessedDocument: Sendable {
+    public var articles: [ProcessedArticle]
+    public var warnings: [String]
+}
+
 /// The stage at which a file failed, for the failure sidecar.
 public enum PipelineStage: String, Sendable, Codable {
     case claim, read, parse, tag, store
@@ -47,19 +53,25 @@ public struct Pipeline: Sendable {
     }
 
     public func process(_ bytes: [UInt8], fileName: String) -> Result<[ProcessedArticle], PipelineFailure> {
-        let articles: [ReadArticle]
+        processDocument(bytes, fileName: fileName).map(\.articles)
+    }
+
+    /// The articles of a file with the reader's notes about it (a truncated
+    /// JSON file whose complete records were kept, say).
+    public func processDocument(_ bytes: [UInt8], fileName: String) -> Result<ProcessedDocument, PipelineFailure> {
+        let document: ReadDocument
         do {
-            articles = try reader.read(bytes, fileName: fileName)
+            document = try reader.readDocument(bytes, fileName: fileName)
         } catch {
             return .failure(PipelineFailure(stage: .parse, message: error.message))
         }
-        return .success(articles.map { article in
+        return .success(ProcessedDocument(articles: document.articles.map { article in
             ProcessedArticle(
                 article: article,
                 tags: tagger.tag(TaggingInput(title: article.title, body: article.body, published: article.published)),
                 titleKey: TextNormalizer.matchKey(article.title),
                 bodyKey: TextNormalizer.matchKey(article.body)
             )
-        })
+        }, warnings: document.warnings))
     }
 }

@@ -14,13 +14,14 @@ public struct DigestWriter: Sendable {
     public let topics: [Topic]
     public let directory: String
     public let timeZone: TimeZone
-    let builder = DigestBuilder()
+    let builder: DigestBuilder
 
     public init(store: Store, topics: [Topic], directory: String, timeZone: TimeZone) {
         self.store = store
         self.topics = topics
         self.directory = directory
         self.timeZone = timeZone
+        builder = DigestBuilder(timeZone: timeZone)
     }
 
     /// Rewrites the digests of `day` (all topics, or only `only`) and returns topic → article count.
@@ -30,8 +31,8 @@ public struct DigestWriter: Sendable {
         let folder = directory + "/" + day
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let previous = Self.previousDay(day)
+        var entries: [DigestTopicDay] = []
         for topic in topics where only?.contains(topic.id) ?? true {
-            let digestTopic = DigestTopic(id: topic.id, nameAr: topic.ar, nameEn: topic.en)
             guard let count = counts[topic.id], count > 0 else {
                 // A re-tagged day may have lost a topic: its old files must not linger.
                 for ext in ["md", "html", "json"] { unlink(folder + "/" + topic.id + "." + ext) }
@@ -39,15 +40,26 @@ public struct DigestWriter: Sendable {
             }
             let articles = try store.digestArticles(day: day, topicId: topic.id).map(Self.digestArticle)
             let before = try previous.map { try store.digestArticles(day: $0, topicId: topic.id).map(Self.digestArticle) } ?? []
-            let rendered = builder.render(topic: digestTopic, day: day, articles: articles, previousDay: before)
-            try writeFiles(rendered, folder: folder)
-            try store.recordDigest(day: day, topicId: topic.id, articleCount: count)
+            entries.append(DigestTopicDay(
+                topic: DigestTopic(id: topic.id, nameAr: topic.ar, nameEn: topic.en), articles: articles, previousDay: before
+            ))
         }
-        let listed = topics.compactMap { topic -> (topic: DigestTopic, count: Int)? in
-            guard let count = counts[topic.id], count > 0 else { return nil }
-            return (DigestTopic(id: topic.id, nameAr: topic.ar, nameEn: topic.en), count)
+        if only == nil {
+            // The whole day at once: each article is fingerprinted once, topics are built in parallel.
+            try writeFiles(builder.renderDay(day: day, topics: entries), folder: folder)
+        } else {
+            for rendered in builder.render(builder.buildDay(day: day, topics: entries)) {
+                try writeFiles(rendered, folder: folder)
+            }
+            let listed = topics.compactMap { topic -> (topic: DigestTopic, count: Int)? in
+                guard let count = counts[topic.id], count > 0 else { return nil }
+                return (DigestTopic(id: topic.id, nameAr: topic.ar, nameEn: topic.en), count)
+            }
+            try writeFiles(builder.renderIndex(day: day, topics: listed), folder: folder)
         }
-        try writeFiles(builder.renderIndex(day: day, topics: listed), folder: folder)
+        for entry in entries {
+            try store.recordDigest(day: day, topicId: entry.topic.id, articleCount: entry.articles.count)
+        }
         try pointLatest()
         return counts
     }
@@ -93,7 +105,9 @@ public struct DigestWriter: Sendable {
             entities: stored.entities.map {
                 DigestEntity(id: $0.id, nameEn: $0.nameEn, nameAr: $0.nameAr, type: $0.type, count: $0.count)
             },
-            dates: stored.dates.map { DigestDate(date: $0.date, text: $0.text) }
+            dates: stored.dates.map { DigestDate(date: $0.date, text: $0.text) },
+            // A bare date (or no date: the ingest time) says nothing about the hour of the report.
+            hasTimeOfDay: (article.publishedAt?.count ?? 0) > 10
         )
     }
 

@@ -54,12 +54,12 @@ public final class IngestEngine: Sendable {
         let file = ClaimedFile(
             claimName: claimName, name: name, size: bytes.count, sha256: SHA256.hex(bytes), firstSeen: firstSeen
         )
-        switch pipeline.process(bytes, fileName: name) {
-        case .success(let articles):
+        switch pipeline.processDocument(bytes, fileName: name) {
+        case .success(let document):
             let zone = settings.timeZone
-            return .processed(file, articles.map { article in
+            return .processed(file, document.articles.map { article in
                 (article, ArticleDay.day(published: article.article.published, ingestedAt: firstSeen, timeZone: zone))
-            })
+            }, warnings: document.warnings)
         case .failure(let failure):
             return .failed(file, stage: failure.stage.rawValue, message: failure.message)
         }
@@ -115,7 +115,7 @@ public final class IngestEngine: Sendable {
             try finish(entry)
             summary.entries.append(entry)
             log(entry)
-            if entry.fate == .recorded, case .processed(_, let articles) = outcome {
+            if entry.fate == .recorded, case .processed(_, let articles, _) = outcome {
                 for (article, day) in articles {
                     summary.touched[day, default: []].formUnion(article.tags.topics.map(\.id))
                 }
@@ -137,6 +137,7 @@ public final class IngestEngine: Sendable {
         switch entry.fate {
         case .recorded:
             logger.info("recorded \(entry.name): \(entry.articleCount) article(s)")
+            if let notes = entry.notes { logger.notice("read \(entry.name) only in part: \(notes)") }
         case .duplicate:
             logger.info("duplicate \(entry.name): same content as file #\(entry.duplicateOf ?? 0)")
         case .failed:

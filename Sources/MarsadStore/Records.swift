@@ -24,6 +24,8 @@ public struct LedgerEntry: Codable, Sendable, Equatable, FetchableRecord, Mutabl
     public var attempts: Int
     public var duplicateOf: Int64?
     public var articleCount: Int
+    /// What the reader noted about a file it read only in part.
+    public var notes: String?
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID

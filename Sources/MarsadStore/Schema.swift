@@ -98,6 +98,11 @@ enum Schema {
                 t.column("bodyKey")
             }
         }
+        migrator.registerMigration("v2: notes on files that were read only in part") { db in
+            try db.alter(table: "file") { t in
+                t.add(column: "notes", .text)
+            }
+        }
         return migrator
     }
 }

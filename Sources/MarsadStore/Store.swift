@@ -22,12 +22,12 @@ public struct ClaimedFile: Sendable, Equatable {
 /// What the pipeline made of one claimed file, ready to be recorded.
 public enum IngestOutcome: Sendable {
     /// Articles with the digest day each belongs to.
-    case processed(ClaimedFile, [(article: ProcessedArticle, day: String)])
+    case processed(ClaimedFile, [(article: ProcessedArticle, day: String)], warnings: [String] = [])
     case failed(ClaimedFile, stage: String, message: String)
 
     public var file: ClaimedFile {
         switch self {
-        case .processed(let file, _), .failed(let file, _, _): file
+        case .processed(let file, _, _), .failed(let file, _, _): file
         }
     }
 }
@@ -102,7 +102,7 @@ public final class Store: Sendable {
         var entry = LedgerEntry(
             id: nil, claimName: file.claimName, name: file.name, sha256: file.sha256, size: file.size,
             firstSeen: file.firstSeen, decidedAt: now, fate: .failed, stage: nil, error: nil, attempts: 1,
-            duplicateOf: nil, articleCount: 0
+            duplicateOf: nil, articleCount: 0, notes: nil
         )
         switch outcome {
         case .failed(_, let stage, let message):
@@ -113,7 +113,8 @@ public final class Store: Sendable {
                     .filter(Column("sha256") == sha && Column("fate") == Fate.failed.rawValue).fetchCount(db)
             }
             try entry.insert(db)
-        case .processed(_, let articles):
+        case .processed(_, let articles, let warnings):
+            entry.notes = warnings.isEmpty ? nil : warnings.joined(separator: "; ")
             if let sha = file.sha256,
                let original = try LedgerEntry
                    .filter(Column("sha256") == sha && Column("fate") == Fate.recorded.rawValue).fetchOne(db)

@@ -27,9 +27,12 @@ struct ProcessCommand: ParsableCommand {
             var reports: [ProcessReport] = []
             do {
                 let bytes = try FileAccess.readRegularFile(atPath: file, maxSize: settings.maxFileSize)
-                switch pipeline.process(bytes, fileName: (file as NSString).lastPathComponent) {
-                case .success(let articles):
-                    reports = articles.map { ProcessReport(file: file, article: $0) }
+                switch pipeline.processDocument(bytes, fileName: (file as NSString).lastPathComponent) {
+                case .success(let document):
+                    reports = document.articles.map { ProcessReport(file: file, article: $0) }
+                    for warning in document.warnings {
+                        FileHandle.standardError.write(Data("\(file): \(warning)\n".utf8))
+                    }
                 case .failure(let failure):
                     reports = [ProcessReport(file: file, failure: failure)]
                 }

@@ -36,7 +36,8 @@ struct IngestCommand: AsyncParsableCommand {
                 switch entry.fate {
                 case .recorded:
                     print("recorded  \(entry.name): \(entry.articleCount) article(s)")
-                    if case .processed(_, let articles) = outcome { touched.formUnion(articles.map(\.day)) }
+                    if let notes = entry.notes { print("          note: \(notes)") }
+                    if case .processed(_, let articles, _) = outcome { touched.formUnion(articles.map(\.day)) }
                 case .duplicate: print("duplicate \(entry.name)")
                 case .failed:
                     anyFailed = true
