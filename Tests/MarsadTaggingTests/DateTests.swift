@@ -86,12 +86,4 @@ import Testing
         #expect(found == [MentionedDate(date: "2015-07-22", text: "أمس الأربعاء")])
     }
 
-    @Test func civilDateArithmetic() throws {
-        let date = try #require(CivilDate(year: 2016, month: 2, day: 28))
-        #expect(date.adding(days: 1).iso == "2016-02-29")
-        #expect(date.adding(days: 2).iso == "2016-03-01")
-        #expect(CivilDate(dayNumber: 0).iso == "1970-01-01")
-        #expect(CivilDate(dayNumber: 0).weekday == 4)
-        #expect(CivilDate(year: 2015, month: 2, day: 29) == nil)
-    }
 }

@@ -237,16 +237,8 @@ enum DateParsing {
         guard seconds > 0 else { return nil }
         let days = seconds / 86_400
         let remainder = seconds % 86_400
-        // Civil-from-days (Howard Hinnant's algorithm).
-        let shifted = days + 719_468
-        let era = shifted / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let civil = CivilDate(dayNumber: days)
+        let (year, month, day) = (civil.year, civil.month, civil.day)
         guard let date = isoDate(year: year, month: month, day: day) else { return nil }
         return date + "T" + twoDigits(remainder / 3600) + ":" + twoDigits(remainder % 3600 / 60) + ":" + twoDigits(remainder % 60) + "Z"
     }
