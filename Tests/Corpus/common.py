@@ -1,5 +1,6 @@
 """Shared helpers for the corpus checks: run `marsad process`, compare text loosely."""
 import html
+import os
 import json
 import re
 import subprocess
@@ -41,3 +42,27 @@ def run_process(marsad, files):
     if proc.returncode not in (0, 1):
         sys.exit(f'marsad process exited {proc.returncode}: {proc.stderr[-2000:]}')
     return [json.loads(line) for line in proc.stdout.splitlines() if line.startswith('{')]
+
+
+def synthetic_arguments(description, seed):
+    """The options every synthetic-page check takes."""
+    import argparse
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument('--marsad', required=True)
+    parser.add_argument('--corpus', default=os.path.join('..', 'shared', 'corpora', 'saudinewsnet'))
+    parser.add_argument('--pages', type=int, default=300)
+    parser.add_argument('--seed', type=int, default=seed)
+    parser.add_argument('-v', '--verbose', action='store_true')
+    return parser.parse_args()
+
+
+def day_records(corpus, position):
+    """The records of one SaudiNewsNet day file (by position in date order), or None without the corpus."""
+    import glob, json, zipfile
+    zips = sorted(glob.glob(os.path.join(corpus, '*.zip')))
+    if not zips:
+        print(f'no SaudiNewsNet zips in {corpus}; skipped')
+        return None
+    with zipfile.ZipFile(zips[position]) as archive:
+        name = next(n for n in archive.namelist() if n.endswith('.json'))
+        return json.loads(archive.read(name))

@@ -11,18 +11,14 @@ Reports title accuracy, bodies keeping >= 95% of the article's words, and
 pages whose body shows another article's headline. From the repository root:
   python3 Tests/Corpus/synthetic-html-check.py --marsad .build/release/marsad [--pages 300] [--seed 11] [-v]
 """
-import argparse
-import glob
 import html
-import json
 import os
 import random
 import sys
 import tempfile
-import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import kept_share, loose, run_process  # noqa: E402
+from common import day_records, kept_share, loose, run_process, synthetic_arguments  # noqa: E402
 
 E = html.escape
 
@@ -77,21 +73,11 @@ def tables(record, paragraphs, others, rng):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument('--marsad', required=True)
-    parser.add_argument('--corpus', default=os.path.join('..', 'shared', 'corpora', 'saudinewsnet'))
-    parser.add_argument('--pages', type=int, default=300)
-    parser.add_argument('--seed', type=int, default=11)
-    parser.add_argument('-v', '--verbose', action='store_true')
-    args = parser.parse_args()
-    zips = sorted(glob.glob(os.path.join(args.corpus, '*.zip')))
-    if not zips:
-        print(f'no SaudiNewsNet zips in {args.corpus}; skipped')
+    args = synthetic_arguments(__doc__, seed=11)
+    records = day_records(args.corpus, -2)
+    if records is None:
         return 0
     rng = random.Random(args.seed)
-    with zipfile.ZipFile(zips[-2]) as archive:
-        name = next(n for n in archive.namelist() if n.endswith('.json'))
-        records = json.loads(archive.read(name))
     usable = [r for r in records if r['title'].strip() and '&#' not in r['title'] and '&#' not in r['content']
               and len(r['content'].split()) >= 60]
     chosen = rng.sample(usable, min(args.pages, len(usable)))

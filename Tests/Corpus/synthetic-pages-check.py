@@ -14,17 +14,13 @@ article's words, and chrome leakage (other articles' headlines found in the
 body). Run from the repository root:
   python3 Tests/Corpus/synthetic-pages-check.py --marsad .build/release/marsad [--pages 300] [--seed 7]
 """
-import argparse
-import glob
-import json
 import os
 import random
 import sys
 import tempfile
-import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import kept_share, loose, run_process  # noqa: E402
+from common import day_records, kept_share, loose, run_process, synthetic_arguments  # noqa: E402
 
 MENUS = ['الرئيسية | أخبار محلية | عربي ودولي | اقتصاد | رياضة | منوعات', 'الرئيسية\nسياسة\nاقتصاد\nرياضة\nثقافة\nاتصل بنا',
          'Home | News | Sport', 'أخبار  مقالات  فيديو  صور  اتصل بنا']
@@ -73,21 +69,11 @@ def build_page(record, others, rng):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument('--marsad', required=True)
-    parser.add_argument('--corpus', default=os.path.join('..', 'shared', 'corpora', 'saudinewsnet'))
-    parser.add_argument('--pages', type=int, default=300)
-    parser.add_argument('--seed', type=int, default=7)
-    parser.add_argument('-v', '--verbose', action='store_true')
-    args = parser.parse_args()
-    zips = sorted(glob.glob(os.path.join(args.corpus, '*.zip')))
-    if not zips:
-        print(f'no SaudiNewsNet zips in {args.corpus}; skipped')
+    args = synthetic_arguments(__doc__, seed=7)
+    records = day_records(args.corpus, -1)
+    if records is None:
         return 0
     rng = random.Random(args.seed)
-    with zipfile.ZipFile(zips[-1]) as archive:
-        name = next(n for n in archive.namelist() if n.endswith('.json'))
-        records = json.loads(archive.read(name))
     usable = [r for r in records if r['title'].strip() and '&#' not in r['title']
               and len(r['content'].split()) >= 60 and '\n' in r['content'].strip()]
     chosen = rng.sample(usable, min(args.pages, len(usable)))
