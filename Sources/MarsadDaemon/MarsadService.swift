@@ -55,7 +55,9 @@ public final class MarsadService: Service, Sendable {
                 note(try await engine.ingest(claims: chunk))
             }
         }
-        scan(settleTime: .zero)
+        // A writer may still be busy with a file at start-up: only settled files now,
+        // the rest at the first periodic scan, one settle time later.
+        scan(settleTime: settings.settleTime)
         notifier.ready(status: statusLine())
 
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -90,7 +92,9 @@ public final class MarsadService: Service, Sendable {
 
     /// Claims and ingests until shutdown; between chunks it reloads, rescans and writes digests.
     func mainLoop() async throws {
-        var lastScan = ContinuousClock.now
+        let start = engine.settings
+        let firstInterval = start.watch == .poll ? start.pollInterval : start.rescanInterval
+        var lastScan = ContinuousClock.now - firstInterval + start.settleTime
         var lastStatus = ContinuousClock.now
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             heartbeat.store(Int64(Date().timeIntervalSince1970), ordering: .relaxed)
