@@ -225,3 +225,11 @@ struct AddressTitleTests {
         #expect(article.body.isEmpty)
     }
 }
+
+@Test(arguments: [
+    ("<p>نص</p>", true), ("سطر<BR>سطر", true), ("<Div class=x>نص", true), ("نص</span>", true),
+    ("a < b و c > d", false), ("<bdi>اسم", false), ("نص عادي", false), ("<", false), ("", false),
+])
+func markupFragmentsAreRecognisedInAnyCase(text: String, isMarkup: Bool) {
+    #expect(HTMLArticleExtractor.looksLikeMarkupFragment(text) == isMarkup)
+}

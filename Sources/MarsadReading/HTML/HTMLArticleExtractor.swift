@@ -376,9 +376,25 @@ struct HTMLArticleExtractor {
 
     // MARK: - Fragments inside JSON records
 
+    /// Whether text holds `<p`, `<br`, `</` or `<div` in any case. A scan of the
+    /// UTF-8 bytes: lowercasing whole article bodies first dominated reading JSON.
     static func looksLikeMarkupFragment(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        return lower.contains("<p") || lower.contains("<br") || lower.contains("</") || lower.contains("<div")
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 2 else { return false }
+            @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte | 0x20 }
+            for index in 0..<(bytes.count - 1) where bytes[index] == UInt8(ascii: "<") {
+                let next = bytes[index + 1]
+                if next == UInt8(ascii: "/") || lower(next) == UInt8(ascii: "p") { return true }
+                if index + 2 < bytes.count {
+                    let third = lower(bytes[index + 2])
+                    if lower(next) == UInt8(ascii: "b") && third == UInt8(ascii: "r") { return true }
+                    if lower(next) == UInt8(ascii: "d") && third == UInt8(ascii: "i") && index + 3 < bytes.count
+                        && lower(bytes[index + 3]) == UInt8(ascii: "v") { return true }
+                }
+            }
+            return false
+        }
     }
 
     /// The paragraphs of an HTML fragment, such as a JSON record's `content`.

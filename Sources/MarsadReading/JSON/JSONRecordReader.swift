@@ -245,8 +245,9 @@ enum JSONRecordReader {
     }
 
     private static func lookup(_ members: [JSONMember], _ keys: [String]) -> JSONValue? {
+        let memberKeys = members.map { normalizedKey($0.key) }
         for key in keys {
-            for member in members where normalizedKey(member.key) == key {
+            for (member, memberKey) in zip(members, memberKeys) where memberKey == key {
                 if case .null = member.value { continue }
                 if let text = textValue(member.value), text.trimmingWhitespace().isEmpty { continue }
                 return member.value
