@@ -8,7 +8,7 @@ func suite(_ name: String, _ products: [String]) -> Target {
     .executableTarget(
         name: name,
         dependencies: [.product(name: "Benchmark", package: "benchmark")]
-            + products.map { .product(name: $0, package: "Marsad") },
+            + products.map { .product(name: $0, package: "Marsad") } + ["SaudiNewsNet"],
         path: "Benchmarks/\(name)",
         swiftSettings: [.swiftLanguageMode(.v6)],
         plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        .target(name: "SaudiNewsNet", swiftSettings: [.swiftLanguageMode(.v6)]),
         suite("TextBenchmarks", ["MarsadText"]),
         suite("TaggingBenchmarks", ["MarsadTagging", "MarsadText"]),
         suite("DigestBenchmarks", ["MarsadDigest"]),

@@ -1,50 +1,20 @@
 import Benchmark
 import Foundation
 import MarsadTagging
+import SaudiNewsNet
 
 /// Tagging speed with the full shipped gazetteer and taxonomy, over real
 /// articles from SaudiNewsNet (`../shared/corpora/saudinewsnet` beside the
 /// repository), reported as kilobytes of article text per second on one core.
 enum Corpus {
-    static let folder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("shared/corpora/saudinewsnet")
-
-    struct Record: Decodable {
-        var title: String?
-        var content: String?
-        var date_extracted: String?
-    }
-
     /// About 8 MB of articles from the first two days of the corpus.
-    static let articles: [TaggingInput] = {
-        var inputs: [TaggingInput] = []
-        for day in ["2015-07-21", "2015-07-22"] {
-            let zip = folder.appendingPathComponent("\(day).zip")
-            guard FileManager.default.fileExists(atPath: zip.path) else { continue }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
-            process.arguments = ["-p", zip.path]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            do {
-                try process.run()
-                let data = pipe.fileHandleForReading.readDataToEndOfFile()
-                process.waitUntilExit()
-                let records = try JSONDecoder().decode([Record].self, from: data)
-                for record in records {
-                    inputs.append(TaggingInput(
-                        title: record.title ?? "", body: record.content ?? "",
-                        published: record.date_extracted.map { String($0.prefix(10)) }
-                    ))
-                }
-            } catch {
-                print("TaggingBenchmarks: cannot read \(zip.path): \(error)")
-            }
+    static let articles: [TaggingInput] = SaudiNewsNet.records(days: ["2015-07-21", "2015-07-22"], label: "TaggingBenchmarks")
+        .map { record in
+            TaggingInput(
+                title: record.title ?? "", body: record.content ?? "",
+                published: record.date_extracted.map { String($0.prefix(10)) }
+            )
         }
-        return inputs
-    }()
 
     static let bytes = articles.reduce(0) { $0 + $1.title.utf8.count + $1.body.utf8.count }
 

@@ -1,6 +1,7 @@
 import Benchmark
 import Foundation
 import MarsadText
+import SaudiNewsNet
 
 /// Normalization speed on real Arabic news text: the articles of two days of
 /// SaudiNewsNet (`../shared/corpora/saudinewsnet` beside the repository), on
@@ -9,37 +10,12 @@ import MarsadText
 /// measured once in the same run by `Tests/Differential/pyarabic_throughput.py`,
 /// and the ratio of the two. Without the corpus the benchmarks are skipped.
 enum Corpus {
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let folder = repository.deletingLastPathComponent().appendingPathComponent("shared/corpora/saudinewsnet")
-
-    struct Record: Decodable {
-        var content: String?
-    }
+    static let repository = SaudiNewsNet.repository
 
     static let articles: [String] = {
-        var articles: [String] = []
-        for day in ["2015-07-21", "2015-07-22"] {
-            let zip = folder.appendingPathComponent("\(day).zip")
-            guard FileManager.default.fileExists(atPath: zip.path) else { continue }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
-            process.arguments = ["-p", zip.path]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            do {
-                try process.run()
-                let data = pipe.fileHandleForReading.readDataToEndOfFile()
-                process.waitUntilExit()
-                for record in try JSONDecoder().decode([Record].self, from: data) {
-                    if let content = record.content, !content.isEmpty { articles.append(content) }
-                }
-            } catch {
-                print("TextBenchmarks: cannot read \(zip.path): \(error)")
-            }
-        }
-        if articles.isEmpty { print("TextBenchmarks: no SaudiNewsNet corpus at \(folder.path); skipping") }
+        let articles = SaudiNewsNet.records(days: ["2015-07-21", "2015-07-22"], label: "TextBenchmarks")
+            .compactMap { $0.content }.filter { !$0.isEmpty }
+        if articles.isEmpty { print("TextBenchmarks: no SaudiNewsNet corpus at \(SaudiNewsNet.folder.path); skipping") }
         return articles
     }()
 
