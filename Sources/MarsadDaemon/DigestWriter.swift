@@ -30,7 +30,7 @@ public struct DigestWriter: Sendable {
         let counts = try store.topicCounts(day: day)
         let folder = directory + "/" + day
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let previous = Self.previousDay(day)
+        let previous = ArticleDay.previous(day)
         var entries: [DigestTopicDay] = []
         for topic in topics where only?.contains(topic.id) ?? true {
             guard let count = counts[topic.id], count > 0 else {
@@ -85,19 +85,9 @@ public struct DigestWriter: Sendable {
         }
     }
 
-    static func previousDay(_ day: String) -> String? {
-        let formatter = DateFormatter()
-        formatter.calendar = Calendar(identifier: .gregorian)
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        guard let date = formatter.date(from: day) else { return nil }
-        return formatter.string(from: date.addingTimeInterval(-86_400))
-    }
-
     static func digestArticle(_ stored: StoredTaggedArticle) -> DigestArticle {
         let article = stored.article
-        let time = article.publishedAt.flatMap(Self.parseTime) ?? article.ingestedAt
+        let time = article.publishedAt.flatMap(ArticleDay.instant) ?? article.ingestedAt
         return DigestArticle(
             id: article.id ?? 0, title: article.title, body: article.body,
             matchText: article.titleKey + "\n" + article.bodyKey, source: article.source ?? article.site,
@@ -109,13 +99,5 @@ public struct DigestWriter: Sendable {
             // A bare date (or no date: the ingest time) says nothing about the hour of the report.
             hasTimeOfDay: (article.publishedAt?.count ?? 0) > 10
         )
-    }
-
-    static func parseTime(_ text: String) -> Date? {
-        let full = ISO8601DateFormatter()
-        if let date = full.date(from: text) { return date }
-        let dateOnly = ISO8601DateFormatter()
-        dateOnly.formatOptions = [.withFullDate]
-        return dateOnly.date(from: String(text.prefix(10)))
     }
 }

@@ -30,3 +30,11 @@ func sha256MatchesStandardVectors(input: String, digest: String) {
     #expect(ArticleDay.day(published: nil, ingestedAt: ingested, timeZone: damascus) == "2023-11-15")
     #expect(ArticleDay.day(published: "yesterday", ingestedAt: ingested, timeZone: .gmt) == "2023-11-14")
 }
+
+@Test func daysStepBackAndTimestampsParse() throws {
+    #expect(ArticleDay.previous("2016-03-01") == "2016-02-29")
+    #expect(ArticleDay.previous("yesterday") == nil)
+    #expect(ArticleDay.instant("2015-07-21T18:01:03Z") == Date(timeIntervalSince1970: 1_437_501_663))
+    #expect(ArticleDay.instant("2015-07-21") == Date(timeIntervalSince1970: 1_437_436_800))
+    #expect(ArticleDay.format(Date(timeIntervalSince1970: -1), timeZone: .gmt) == "1969-12-31")
+}
