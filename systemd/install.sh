@@ -51,19 +51,7 @@ if [ -z "$destdir" ] && [ "$(id -u)" != 0 ]; then
     die "run as root (sudo), or stage with --destdir DIR"
 fi
 
-# systemd searches /usr/lib and /usr/local/lib for units and snippets; any
-# other prefix gets them in /etc.
-case "$prefix" in
-    /usr|/usr/local)
-        unit_dir="$prefix/lib/systemd/system"
-        sysusers_dir="$prefix/lib/sysusers.d"
-        tmpfiles_dir="$prefix/lib/tmpfiles.d" ;;
-    *)
-        unit_dir=/etc/systemd/system
-        sysusers_dir=/etc/sysusers.d
-        tmpfiles_dir=/etc/tmpfiles.d ;;
-esac
-lib_dir="$prefix/lib/marsad"
+. "$(dirname "$0")/layout.sh"
 bin_dir="$prefix/bin"
 config_dir=/etc/marsad
 

@@ -35,16 +35,7 @@ if [ -z "$destdir" ] && [ "$(id -u)" != 0 ]; then
     exit 1
 fi
 
-case "$prefix" in
-    /usr|/usr/local)
-        unit_dir="$prefix/lib/systemd/system"
-        sysusers_dir="$prefix/lib/sysusers.d"
-        tmpfiles_dir="$prefix/lib/tmpfiles.d" ;;
-    *)
-        unit_dir=/etc/systemd/system
-        sysusers_dir=/etc/sysusers.d
-        tmpfiles_dir=/etc/tmpfiles.d ;;
-esac
+. "$(dirname "$0")/layout.sh"
 
 systemd_running=0
 [ -z "$destdir" ] && [ -d /run/systemd/system ] && systemd_running=1
