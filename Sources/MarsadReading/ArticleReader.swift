@@ -103,6 +103,9 @@ public struct ArticleReader: Sendable {
         if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
             throw ReadingError(.empty, "the file holds only white space")
         }
+        if !Self.holdsWords(text) {
+            throw ReadingError(.empty, "the file holds no text: no letter or digit, only marks such as diacritics or tatweel, punctuation or symbols")
+        }
         var format = FormatDetector.detect(text, fileName: fileName)
         var warnings: [String] = []
         var drafts: [ArticleDraft]
@@ -148,6 +151,21 @@ public struct ArticleReader: Sendable {
         return ReadDocument(articles: articles, warnings: warnings, format: format, encoding: decoded.encoding.rawValue)
     }
 
+    /// Whether `text` has a letter or a digit: diacritics are marks, and tatweel
+    /// only stretches a word, so neither makes text on its own.
+    static func holdsWords(_ text: String) -> Bool {
+        text.unicodeScalars.contains { scalar in
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .otherLetter, .decimalNumber, .letterNumber, .otherNumber:
+                true
+            case .modifierLetter:
+                scalar.value != 0x0640
+            default:
+                false
+            }
+        }
+    }
+
     private func finish(_ draft: ArticleDraft, format: DocumentFormat, encoding: TextEncoding) -> ReadArticle? {
         let paragraphs = draft.paragraphs
             .map { TextNormalizer.displayForm($0).trimmingWhitespace() }
@@ -156,7 +174,7 @@ public struct ArticleReader: Sendable {
         if title.isEmpty, let first = paragraphs.first {
             title = TitleDerivation.title(fromFirstParagraph: first)
         }
-        guard !title.isEmpty || !paragraphs.isEmpty else { return nil }
+        guard Self.holdsWords(title) || paragraphs.contains(where: Self.holdsWords) else { return nil }
         let body = paragraphs.joined(separator: "\n\n")
         func clean(_ value: String?) -> String? {
             guard let value else { return nil }

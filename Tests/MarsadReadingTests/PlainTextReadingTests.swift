@@ -18,6 +18,25 @@ struct PlainTextReadingTests {
         ].joined(separator: "\n\n"))
     }
 
+    @Test(arguments: [
+        String(repeating: "\u{064E}\u{0651}\u{0640}", count: 500),
+        "ـــــــ\n\u{064B}\u{064C}\u{064D}\n\u{0652}ـ",
+        "ـــ ... «»،؛ ـــ\n\u{0670}\u{0654}",
+    ])
+    func onlyDiacriticsAndTatweelIsNoText(text: String) {
+        #expect { try reader.read(Array(text.utf8), fileName: "marks.txt") } throws: { error in
+            guard let error = error as? ReadingError else { return false }
+            return error.kind == .empty && error.message.hasPrefix("the file holds no text")
+        }
+    }
+
+    @Test func recordsOfOnlyDiacriticsAreSkippedBesideRealOnes() throws {
+        let json = #"[{"title": "ـــ", "text": "\#u{064E}\#u{064F}"}, {"title": "حصيلة رمضان", "text": "نص الخبر"}]"#
+        let document = try reader.readDocument(Array(json.utf8), fileName: "records.json")
+        #expect(document.articles.map(\.title) == ["حصيلة رمضان"])
+        #expect(document.warnings == ["1 of 2 records had neither a title nor a text and were skipped"])
+    }
+
     @Test func headlineBlankLineBodyFile() throws {
         let text = "حصيلة رمضان\n\n" + Fixtures.paragraphs.joined(separator: "\n")
         let article = try #require(try reader.read(Array(text.utf8), fileName: "a001.txt").first)
