@@ -9,6 +9,8 @@ import Foundation
 public struct FileAccessError: Error, Sendable, CustomStringConvertible {
     public enum Kind: String, Sendable, Codable {
         case missing, symlink, notRegular, tooLarge, unreadable
+        /// The file's size or modification time changed while it was read: someone is still writing it.
+        case changing
     }
     public var kind: Kind
     public var message: String
@@ -52,11 +54,18 @@ public enum FileAccess {
         }
         // Clear O_NONBLOCK: it was only there so that opening a FIFO cannot hang.
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
-        var bytes = [UInt8](repeating: 0, count: size)
+        // Read to the end rather than to the size seen: files such as those of /proc report a size of 0.
+        // One byte past the limit is enough to know the file is too large.
+        let cap = maxSize + 1
+        var bytes = [UInt8](repeating: 0, count: min(cap, max(size + 1, 64 * 1024)))
         var filled = 0
-        while filled < size {
+        while true {
+            if filled == bytes.count {
+                guard bytes.count < cap else { break }
+                bytes.append(contentsOf: repeatElement(0, count: min(cap, bytes.count * 2) - bytes.count))
+            }
             let count = bytes.withUnsafeMutableBytes { buffer in
-                read(fd, buffer.baseAddress! + filled, size - filled)
+                read(fd, buffer.baseAddress! + filled, buffer.count - filled)
             }
             if count < 0 {
                 if errno == EINTR { continue }
@@ -65,11 +74,18 @@ public enum FileAccess {
             if count == 0 { break }
             filled += count
         }
-        if filled < size { bytes.removeSubrange(filled...) }
-        // The file may have grown since fstat; anything past the limit is still refused.
-        var probe: UInt8 = 0
-        if filled == size, read(fd, &probe, 1) == 1 {
-            throw FileAccessError(kind: .tooLarge, message: "the file grew past the limit of \(ByteSize.format(maxSize)) while being read")
+        bytes.removeSubrange(filled...)
+        var after = stat()
+        let changed = fstat(fd, &after) == 0
+            && (after.st_size != info.st_size || after.st_mtim.tv_sec != info.st_mtim.tv_sec || after.st_mtim.tv_nsec != info.st_mtim.tv_nsec)
+        if changed {
+            throw FileAccessError(
+                kind: .changing,
+                message: "the file changed while it was being read (\(ByteSize.format(size)) when opened, \(ByteSize.format(Int(after.st_size))) after): it is still being written"
+            )
+        }
+        if filled > maxSize {
+            throw FileAccessError(kind: .tooLarge, message: "the file is larger than the limit of \(ByteSize.format(maxSize))")
         }
         return bytes
     }

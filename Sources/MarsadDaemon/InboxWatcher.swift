@@ -7,7 +7,7 @@ import Synchronization
 /// What the watcher noticed in the inbox.
 public enum InboxEvent: Sendable, Equatable {
     /// A name that was closed after writing or moved in.
-    case arrived(String)
+    case arrived(EntryName)
     /// Events were lost (queue overflow) or the folder changed wholesale: rescan.
     case rescan
 }
@@ -64,8 +64,9 @@ public final class InboxWatcher: Sendable {
                 if event.mask & UInt32(IN_Q_OVERFLOW) != 0 {
                     continuation.yield(.rescan)
                 } else if event.len > 0 {
-                    let namePointer = buffer.advanced(by: nameStart).assumingMemoryBound(to: CChar.self)
-                    continuation.yield(.arrived(String(cString: namePointer)))
+                    // The name is NUL-padded to `len` bytes; it is taken as bytes, valid UTF-8 or not.
+                    let raw = UnsafeRawBufferPointer(start: buffer.advanced(by: nameStart), count: Int(event.len))
+                    continuation.yield(.arrived(EntryName(bytes: Array(raw.prefix { $0 != 0 }))))
                 }
                 offset = nameStart + Int(event.len)
             }

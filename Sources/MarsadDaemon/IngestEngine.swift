@@ -13,6 +13,8 @@ public struct IngestSummary: Sendable {
     public var recorded: Int { entries.filter { $0.fate == .recorded }.count }
     public var duplicates: Int { entries.filter { $0.fate == .duplicate }.count }
     public var failed: Int { entries.filter { $0.fate == .failed }.count }
+    /// Claims whose file changed while it was read: left in `processing/`, to be read again once settled.
+    public var unsettled: [String] = []
 }
 
 /// Turns claimed files into recorded outcomes: reads and parses them in
@@ -23,6 +25,10 @@ public final class IngestEngine: Sendable {
     public let store: Store
     let state: Mutex<(pipeline: Pipeline, settings: Settings)>
     let logger: Logger
+    /// How many times each claim was found changing while it was read.
+    let changeCounts = Mutex<[String: Int]>([:])
+    /// Reads of a changing file before it fails as still being written.
+    static let readsOfAChangingFile = 3
 
     public init(settings: Settings, pipeline: Pipeline, store: Store, logger: Logger) {
         folders = QueueFolders(settings: settings)
@@ -41,15 +47,32 @@ public final class IngestEngine: Sendable {
 
     /// Reads and understands one file; never throws: every problem becomes a failed outcome.
     public func outcome(path: String, claimName: String, name: String, firstSeen: Date) -> IngestOutcome {
+        outcome(path: path, claimName: claimName, name: name, firstSeen: firstSeen, mayWait: false)!
+    }
+
+    /// As `outcome`, but nil when the file changed while it was read and may be read again once settled.
+    func outcome(path: String, claimName: String, name: String, firstSeen: Date, mayWait: Bool) -> IngestOutcome? {
         let (pipeline, settings) = state.withLock { ($0.pipeline, $0.settings) }
         let bytes: [UInt8]
         do {
             bytes = try FileAccess.readRegularFile(atPath: path, maxSize: settings.maxFileSize)
+            if mayWait { changeCounts.withLock { $0[claimName] = nil } }
         } catch {
+            var message = error.message
+            if mayWait && error.kind == .changing {
+                let reads = changeCounts.withLock { counts in
+                    counts[claimName, default: 0] += 1
+                    return counts[claimName]!
+                }
+                if reads < Self.readsOfAChangingFile { return nil }
+                changeCounts.withLock { $0[claimName] = nil }
+                message = "the file kept changing while it was being read, \(reads) times, each after it had stayed unchanged "
+                    + "for the settle time: it is still being written. Write it elsewhere and move it into the inbox when complete"
+            }
             var info = stat()
             let size = lstat(path, &info) == 0 ? Int(info.st_size) : 0
             let file = ClaimedFile(claimName: claimName, name: name, size: size, sha256: nil, firstSeen: firstSeen)
-            return .failed(file, stage: PipelineStage.read.rawValue, message: error.message)
+            return .failed(file, stage: PipelineStage.read.rawValue, message: message)
         }
         let file = ClaimedFile(
             claimName: claimName, name: name, size: bytes.count, sha256: SHA256.hex(bytes), firstSeen: firstSeen
@@ -84,7 +107,7 @@ public final class IngestEngine: Sendable {
         let now = Date()
         let clock = ContinuousClock()
         let parseStart = clock.now
-        pending = await withTaskGroup(of: (Int, IngestOutcome).self) { group in
+        let results = await withTaskGroup(of: (Int, IngestOutcome?).self) { group in
             var results = [IngestOutcome?](repeating: nil, count: toProcess.count)
             var next = 0
             func launch() {
@@ -94,7 +117,7 @@ public final class IngestEngine: Sendable {
                 group.addTask { [self] in
                     (index, outcome(
                         path: folders.processingPath(claim), claimName: claim,
-                        name: QueueFolders.originalName(ofClaim: claim), firstSeen: now
+                        name: folders.originalName(ofClaim: claim), firstSeen: now, mayWait: true
                     ))
                 }
             }
@@ -103,8 +126,10 @@ public final class IngestEngine: Sendable {
                 results[index] = outcome
                 if next < toProcess.count { launch() }
             }
-            return results.compactMap { $0 }
+            return results
         }
+        pending = results.compactMap { $0 }
+        summary.unsettled = zip(toProcess, results).filter { $0.1 == nil }.map(\.0)
         let recordStart = clock.now
         let entries = try store.record(pending)
         let moveStart = clock.now

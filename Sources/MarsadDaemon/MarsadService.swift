@@ -17,6 +17,9 @@ public final class MarsadService: Service, Sendable {
     let logger: Logger
     let notifier: SystemdNotifier
     let pending = PendingNames()
+    let settling = Mutex(SettleTracker())
+    /// Claims whose file changed while it was read, waiting in `processing/` to settle.
+    let changedClaims = Mutex<(claims: Set<String>, tracker: SettleTracker)>(([], SettleTracker()))
     let digests: Mutex<DigestScheduler>
     let counters = Mutex<(recorded: Int, duplicates: Int, failed: Int)>((0, 0, 0))
     let reloadRequested = Atomic<Bool>(false)
@@ -55,8 +58,9 @@ public final class MarsadService: Service, Sendable {
                 note(try await engine.ingest(claims: chunk))
             }
         }
-        // A writer may still be busy with a file at start-up: only settled files now,
-        // the rest at the first periodic scan, one settle time later.
+        engine.folders.forgetNamesOfVanishedClaims()
+        // A writer may still be busy with a file at start-up: files are claimed once
+        // they have stayed the same for one settle time, from the next scans on.
         scan(settleTime: settings.settleTime)
         notifier.ready(status: statusLine())
 
@@ -92,22 +96,23 @@ public final class MarsadService: Service, Sendable {
 
     /// Claims and ingests until shutdown; between chunks it reloads, rescans and writes digests.
     func mainLoop() async throws {
-        let start = engine.settings
-        let firstInterval = start.watch == .poll ? start.pollInterval : start.rescanInterval
-        var lastScan = ContinuousClock.now - firstInterval + start.settleTime
+        var lastScan = ContinuousClock.now
         var lastStatus = ContinuousClock.now
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             heartbeat.store(Int64(Date().timeIntervalSince1970), ordering: .relaxed)
             if reloadRequested.exchange(false, ordering: .relaxed) { reload() }
             let settings = engine.settings
-            let interval = settings.watch == .poll ? settings.pollInterval : settings.rescanInterval
+            var interval = settings.watch == .poll ? settings.pollInterval : settings.rescanInterval
+            // Entries seen but not yet settled are looked at again one settle time later.
+            if settling.withLock({ $0.unsettledCount }) > 0 { interval = min(interval, settings.settleTime) }
             if ContinuousClock.now - lastScan >= interval {
                 scan(settleTime: settings.settleTime)
                 lastScan = .now
             }
             await gatherBurst(settings: settings)
             let names = pending.take(settings.batchSize)
-            if names.isEmpty {
+            let settledAgain = changedClaimsThatSettled(settleTime: settings.settleTime)
+            if names.isEmpty && settledAgain.isEmpty {
                 digests.withLock { $0.tick(logger: logger) }
                 if ContinuousClock.now - lastStatus >= .seconds(10) {
                     notifier.status(statusLine())
@@ -117,7 +122,7 @@ public final class MarsadService: Service, Sendable {
                 continue
             }
             logger.debug("claiming \(names.count) of \(names.count + pending.count) pending")
-            var claims: [String] = []
+            var claims = settledAgain
             for name in names {
                 if let claim = engine.folders.claim(name, sequence: sequence.add(1, ordering: .relaxed).newValue) {
                     claims.append(claim)
@@ -150,7 +155,25 @@ public final class MarsadService: Service, Sendable {
         }
     }
 
+    /// Claims whose file changed while it was read and has since stayed the same for the settle time.
+    func changedClaimsThatSettled(settleTime: Duration) -> [String] {
+        changedClaims.withLock { waiting in
+            guard !waiting.claims.isEmpty else { return [] }
+            let observed = engine.folders.observe(claims: waiting.claims)
+            let ready = waiting.tracker.settled(observed, now: .now, settleTime: settleTime).map(\.display)
+            // Claims gone from processing/ (a restart recovered them, say) are forgotten.
+            waiting.claims = Set(observed.map(\.name.display)).subtracting(ready)
+            return ready
+        }
+    }
+
     func note(_ summary: IngestSummary) {
+        if !summary.unsettled.isEmpty {
+            changedClaims.withLock { $0.claims.formUnion(summary.unsettled) }
+            for claim in summary.unsettled {
+                logger.notice("\(engine.folders.originalName(ofClaim: claim)) changed while it was being read: it is read again once it has stayed the same for the settle time")
+            }
+        }
         counters.withLock {
             $0.recorded += summary.recorded
             $0.duplicates += summary.duplicates
@@ -161,13 +184,13 @@ public final class MarsadService: Service, Sendable {
         }
     }
 
-    /// Queues inbox entries; with a settle time, only those unchanged for that long
-    /// (a scan can see a file still being written, an inotify close event cannot).
+    /// Queues inbox entries; with a settle time, only those whose size and modification time
+    /// stayed the same for that long (a scan can see a file still being written, an inotify
+    /// close event cannot).
     func scan(settleTime: Duration) {
-        let cutoff = Date().addingTimeInterval(-Double(settleTime.components.seconds) - Double(settleTime.components.attoseconds) / 1e18)
-        for candidate in engine.folders.candidates() where settleTime == .zero || candidate.modified <= cutoff {
-            pending.add(candidate.name)
-        }
+        let candidates = engine.folders.candidates()
+        let ready = settling.withLock { $0.settled(candidates, now: .now, settleTime: settleTime) }
+        for name in ready { pending.add(name) }
     }
 
     func reload() {

@@ -12,6 +12,7 @@ public struct QueueFolders: Sendable {
     public let processing: String
     public let archive: String
     public let failed: String
+    public let claimedNames: String
     public let afterSuccess: AfterSuccess
     public let timeZone: TimeZone
 
@@ -20,15 +21,19 @@ public struct QueueFolders: Sendable {
         processing = settings.processing.path
         archive = settings.archive.path
         failed = settings.failed.path
+        claimedNames = settings.claimedNames.path
         afterSuccess = settings.afterSuccess
         timeZone = settings.timeZone
     }
 
     public func create() throws {
-        for folder in [inbox, processing, archive, failed] {
+        for folder in [inbox, processing, archive, failed, claimedNames] {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
     }
+
+    /// The longest name a Linux file system takes (NAME_MAX).
+    public static let nameMax = 255
 
     /// Names a writer is still busy with, by the usual conventions.
     public static func isIgnored(_ name: String) -> Bool {
@@ -36,36 +41,91 @@ public struct QueueFolders: Sendable {
             || name.hasSuffix(".crdownload") || name.hasSuffix("~")
     }
 
-    /// The inbox entries worth claiming, oldest first, with their modification times.
-    public func candidates() -> [(name: String, modified: Date, size: Int)] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: inbox) else { return [] }
-        var found: [(name: String, modified: Date, size: Int)] = []
-        for name in names where !Self.isIgnored(name) {
+    public static func isIgnored(_ name: EntryName) -> Bool {
+        name.bytes.first == UInt8(ascii: ".") || isIgnored(name.display)
+    }
+
+    /// The inbox entries worth claiming, oldest first, with their modification times and sizes.
+    public func candidates() -> [(name: EntryName, modified: Date, size: Int)] {
+        guard let names = EntryName.list(inbox) else { return [] }
+        return Self.observe(names.filter { !Self.isIgnored($0) }, in: inbox).sorted {
+            $0.modified != $1.modified ? $0.modified < $1.modified : $0.name.bytes.lexicographicallyPrecedes($1.name.bytes)
+        }
+    }
+
+    /// Claims still in `processing/`, with their modification times and sizes.
+    public func observe(claims: some Sequence<String>) -> [(name: EntryName, modified: Date, size: Int)] {
+        Self.observe(claims.map(EntryName.init), in: processing)
+    }
+
+    static func observe(_ names: [EntryName], in folder: String) -> [(name: EntryName, modified: Date, size: Int)] {
+        var found: [(name: EntryName, modified: Date, size: Int)] = []
+        for name in names {
             var info = stat()
-            guard lstat(inbox + "/" + name, &info) == 0 else { continue }
+            guard lstat(name.path(in: folder), &info) == 0 else { continue }
             let modified = Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
             found.append((name, modified, Int(info.st_size)))
         }
-        return found.sorted { ($0.modified, $0.name) < ($1.modified, $1.name) }
+        return found
     }
 
     /// Claim names are unique, so two drops of the same name never collide
     /// in `processing/`, and a claim is recognisable in the ledger after a crash.
+    /// They fit NAME_MAX: a name too long to follow the prefix is shortened
+    /// (the full one is kept in `names/` until the file's fate is recorded).
     public static func claimName(for name: String, sequence: UInt64, now: Date = Date()) -> String {
         let stamp = UInt64(now.timeIntervalSince1970 * 1_000_000)
-        return "\(String(stamp, radix: 36)).\(getpid()).\(sequence)--\(name)"
+        let prefix = "\(String(stamp, radix: 36)).\(getpid()).\(sequence)--"
+        return prefix + EntryName.fitted(name, maxBytes: nameMax - prefix.utf8.count)
     }
 
-    public static func originalName(ofClaim claimName: String) -> String {
+    public static func nameInClaim(_ claimName: String) -> String {
         guard let range = claimName.range(of: "--") else { return claimName }
         return String(claimName[range.upperBound...])
     }
 
+    /// The name the user gave a claimed file, shown escaped when it is not valid UTF-8.
+    public func originalName(ofClaim claimName: String) -> String {
+        let record = claimedNames + "/" + claimName
+        if let data = FileManager.default.contents(atPath: record), let name = String(validating: data, as: UTF8.self), !name.isEmpty {
+            return name
+        }
+        return Self.nameInClaim(claimName)
+    }
+
     /// Moves an inbox entry into `processing/`; nil when it vanished or was claimed by someone else.
-    public func claim(_ name: String, sequence: UInt64) -> String? {
-        let claimName = Self.claimName(for: name, sequence: sequence)
-        guard rename(inbox + "/" + name, processing + "/" + claimName) == 0 else { return nil }
+    public func claim(_ name: EntryName, sequence: UInt64) -> String? {
+        let display = name.display
+        let claimName = Self.claimName(for: display, sequence: sequence)
+        let shortened = Self.nameInClaim(claimName) != display
+        // The full name is made durable before the claim, so that recovery after a crash still knows it.
+        if shortened { writeDurably(Array(display.utf8), to: claimedNames + "/" + claimName) }
+        guard rename(name.path(in: inbox), processing + "/" + claimName) == 0 else {
+            if shortened { unlink(claimedNames + "/" + claimName) }
+            return nil
+        }
         return claimName
+    }
+
+    func writeDurably(_ bytes: [UInt8], to path: String) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return }
+        _ = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        fsync(fd)
+        close(fd)
+        let folder = open(claimedNames, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folder >= 0 {
+            fsync(folder)
+            close(folder)
+        }
+    }
+
+    /// Forgets full names whose claims are gone (claimed by a run that crashed before the rename).
+    public func forgetNamesOfVanishedClaims() {
+        let claims = Set(leftInProcessing())
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: claimedNames)) ?? [] where !claims.contains(name) {
+            unlink(claimedNames + "/" + name)
+        }
     }
 
     /// Entries left in `processing/` by an earlier run, to be recovered.
@@ -90,6 +150,7 @@ public struct QueueFolders: Sendable {
         let source = processingPath(entry.claimName)
         var info = stat()
         guard lstat(source, &info) == 0 else { return }
+        defer { unlink(claimedNames + "/" + entry.claimName) }
         switch entry.fate {
         case .recorded, .duplicate:
             if afterSuccess == .delete {
@@ -102,16 +163,18 @@ public struct QueueFolders: Sendable {
             try move(source, to: freePath(in: folder, name: entry.name, id: entry.id ?? 0))
         case .failed:
             let target = freePath(in: failed, name: entry.name, id: entry.id ?? 0)
-            try FailureSidecar(entry: entry).write(to: target + ".error.json")
+            try FailureSidecar(entry: entry).write(to: target + FailureSidecar.suffix)
             try move(source, to: target)
         }
     }
 
-    /// The original name when free, else the name with the ledger id before its extension.
+    /// The original name when free, else the name with the ledger id before its extension;
+    /// shortened so that the name, the id and the sidecar's suffix fit NAME_MAX together.
     func freePath(in folder: String, name: String, id: Int64) -> String {
+        let name = EntryName.fitted(name, maxBytes: Self.nameMax - FailureSidecar.suffix.utf8.count - ".\(Int64.max)".utf8.count)
         let plain = folder + "/" + name
         var info = stat()
-        if lstat(plain, &info) != 0 && lstat(plain + ".error.json", &info) != 0 { return plain }
+        if lstat(plain, &info) != 0 && lstat(plain + FailureSidecar.suffix, &info) != 0 { return plain }
         let dot = name.lastIndex(of: ".").flatMap { $0 == name.startIndex ? nil : $0 }
         let stem = dot.map { String(name[..<$0]) } ?? name
         let ext = dot.map { String(name[$0...]) } ?? ""
@@ -132,22 +195,41 @@ public struct QueueFolders: Sendable {
     }
 
     /// Moves failed files back into the inbox (all of them when `names` is empty); returns the names moved.
+    /// Every name must be the plain name of a failed file (not a sidecar, no folder part): otherwise
+    /// nothing at all is moved, so that a mistyped or hostile name cannot reach outside `failed/`.
     public func requeue(_ names: [String]) throws -> [String] {
         let all = (try? FileManager.default.contentsOfDirectory(atPath: failed)) ?? []
-        let chosen = names.isEmpty ? all.filter { !$0.hasSuffix(".error.json") } : names
+        let chosen = names.isEmpty ? all.filter { !$0.hasSuffix(FailureSidecar.suffix) } : names
+        for name in chosen {
+            if let problem = Self.requeueProblem(name) {
+                throw QueueError(message: "cannot requeue '\(name)': \(problem)")
+            }
+            var info = stat()
+            guard lstat(failed + "/" + name, &info) == 0 else {
+                throw QueueError(message: "no failed file named '\(name)' in \(failed)")
+            }
+        }
         var moved: [String] = []
         for name in chosen.sorted() {
             let source = failed + "/" + name
-            var info = stat()
-            guard lstat(source, &info) == 0 else {
-                throw QueueError(message: "no failed file named '\(name)'")
-            }
-            let target = inbox + "/" + FailureSidecar.originalName(forFailed: name, sidecarPath: source + ".error.json")
-            try move(source, to: freePathForInbox(target))
-            unlink(source + ".error.json")
+            let original = FailureSidecar.originalName(forFailed: name, sidecarPath: source + FailureSidecar.suffix)
+            // A sidecar is ours, but the inbox name it gives must still be a plain name.
+            let inboxName = Self.requeueProblem(original) == nil ? original : name
+            try move(source, to: freePathForInbox(inbox + "/" + inboxName))
+            unlink(source + FailureSidecar.suffix)
             moved.append(name)
         }
         return moved
+    }
+
+    /// Why `name` is not the plain name of a file in one folder, or nil when it is.
+    static func requeueProblem(_ name: String) -> String? {
+        if name.isEmpty { return "the name is empty" }
+        if name == "." || name == ".." { return "'.' and '..' name folders, not failed files" }
+        if name.utf8.contains(UInt8(ascii: "/")) { return "give the plain name of a file in failed/, without a folder" }
+        if name.utf8.contains(0) { return "the name contains a NUL byte" }
+        if name.hasSuffix(FailureSidecar.suffix) { return "that is a sidecar; give the name of the failed file beside it" }
+        return nil
     }
 
     func freePathForInbox(_ path: String) -> String {
@@ -164,9 +246,9 @@ public struct QueueFolders: Sendable {
     /// Files waiting in the inbox and in `processing/`.
     public func depth() -> (inbox: Int, processing: Int, failed: Int) {
         let fm = FileManager.default
-        let inboxCount = ((try? fm.contentsOfDirectory(atPath: inbox)) ?? []).filter { !Self.isIgnored($0) }.count
+        let inboxCount = (EntryName.list(inbox) ?? []).filter { !Self.isIgnored($0) }.count
         let processingCount = ((try? fm.contentsOfDirectory(atPath: processing)) ?? []).count
-        let failedCount = ((try? fm.contentsOfDirectory(atPath: failed)) ?? []).filter { !$0.hasSuffix(".error.json") }.count
+        let failedCount = ((try? fm.contentsOfDirectory(atPath: failed)) ?? []).filter { !$0.hasSuffix(FailureSidecar.suffix) }.count
         return (inboxCount, processingCount, failedCount)
     }
 }
@@ -178,6 +260,7 @@ public struct QueueError: Error, CustomStringConvertible {
 
 /// `NAME.error.json` beside a failed file: what went wrong, in plain words.
 struct FailureSidecar: Codable {
+    static let suffix = ".error.json"
     var file: String
     var sha256: String?
     var size: Int

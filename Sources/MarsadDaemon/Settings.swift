@@ -48,6 +48,8 @@ public struct Settings: Sendable, Equatable {
     public var processing: URL { state.appendingPathComponent("processing", isDirectory: true) }
     public var archive: URL { state.appendingPathComponent("archive", isDirectory: true) }
     public var failed: URL { state.appendingPathComponent("failed", isDirectory: true) }
+    /// Full names of claims whose name in `processing/` had to be shortened.
+    public var claimedNames: URL { state.appendingPathComponent("names", isDirectory: true) }
 
     /// The embedded default: `./inbox`, `./var/…` and `./digests` under `root`.
     public static func embeddedDefault(root: URL) -> Settings {

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Foundation
 import MarsadDaemon
+import Synchronization
 import Testing
 
 struct FileAccessTests {
@@ -47,6 +48,47 @@ struct FileAccessTests {
     }
 }
 
+struct ChangingFileTests {
+    @Test func pseudoFilesThatReportNoSizeAreReadWhole() throws {
+        // /proc files report a size of 0 but hold text; they are not "growing past the limit".
+        let bytes = try FileAccess.readRegularFile(atPath: "/proc/self/status", maxSize: 1 << 20)
+        #expect(String(decoding: bytes, as: UTF8.self).contains("VmRSS"))
+        #expect { try FileAccess.readRegularFile(atPath: "/proc/self/status", maxSize: 16) } throws: { error in
+            (error as? FileAccessError)?.kind == .tooLarge
+        }
+    }
+
+    @Test func aFileAppendedToWhileReadIsReportedAsChangingNotAsTooLarge() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("marsad-growing-\(UUID().uuidString)").path
+        defer { unlink(path) }
+        try Data(repeating: 0x61, count: 8 << 20).write(to: URL(fileURLWithPath: path))
+        final class Switch: Sendable { let on = Atomic<Bool>(true) }
+        let appending = Switch()
+        let writer = Thread {
+            let fd = open(path, O_WRONLY | O_APPEND)
+            defer { close(fd) }
+            let line = [UInt8](repeating: 0x62, count: 512)
+            while appending.on.load(ordering: .relaxed) {
+                _ = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+                usleep(200)
+            }
+        }
+        writer.start()
+        defer { appending.on.store(false, ordering: .relaxed) }
+        var sawChange = false
+        for _ in 0..<200 where !sawChange {
+            do {
+                _ = try FileAccess.readRegularFile(atPath: path, maxSize: 64 << 20)
+            } catch {
+                #expect(error.kind == .changing, "\(error.message)")
+                #expect(error.message.contains("still being written"))
+                sawChange = error.kind == .changing
+            }
+        }
+        #expect(sawChange)
+    }
+}
+
 struct QueueFoldersTests {
     @Test(arguments: [".hidden", "a.tmp", "a.part", "a.crdownload", "a.txt~"])
     func writersTemporaryNamesAreIgnored(name: String) {
@@ -62,7 +104,7 @@ struct QueueFoldersTests {
         let first = QueueFolders.claimName(for: "a--b.txt", sequence: 1)
         let second = QueueFolders.claimName(for: "a--b.txt", sequence: 2)
         #expect(first != second)
-        #expect(QueueFolders.originalName(ofClaim: first) == "a--b.txt")
+        #expect(QueueFolders.nameInClaim(first) == "a--b.txt")
     }
 
     @Test func requeueMovesFailedFilesBackUnderTheirOriginalNames() throws {
@@ -76,6 +118,48 @@ struct QueueFoldersTests {
         #expect(FileManager.default.fileExists(atPath: folders.inbox + "/report.txt"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folders.failed).isEmpty)
         #expect(throws: QueueError.self) { try folders.requeue(["absent.txt"]) }
+    }
+}
+
+struct RequeueTests {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("marsad-requeue-\(UUID().uuidString)")
+
+    /// A layout with one failed file, and a file outside every Marsad folder.
+    func layout() throws -> (QueueFolders, victim: String) {
+        let folders = QueueFolders(settings: .embeddedDefault(root: root))
+        try folders.create()
+        try Data("x".utf8).write(to: URL(fileURLWithPath: folders.failed + "/report.txt"))
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: folders.failed + "/report.txt.error.json"))
+        let victim = root.appendingPathComponent("victim.txt").path
+        try Data("keep me".utf8).write(to: URL(fileURLWithPath: victim))
+        return (folders, victim)
+    }
+
+    @Test(arguments: [
+        "", ".", "..", "../victim.txt", "../../victim.txt", "../../../victim.txt", "/etc/hostname",
+        "sub/report.txt", "report.txt/", "report.txt.error.json", "absent.txt",
+    ])
+    func refusesAnythingButAPlainFailedNameAndMovesNothing(name: String) throws {
+        let (folders, victim) = try layout()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let failedBefore = try FileManager.default.contentsOfDirectory(atPath: folders.failed).sorted()
+        #expect(throws: QueueError.self) { try folders.requeue([name]) }
+        // A bad name among good ones spoils the whole request.
+        #expect(throws: QueueError.self) { try folders.requeue(["report.txt", name]) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folders.failed).sorted() == failedBefore)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folders.inbox).isEmpty)
+        #expect(FileManager.default.contents(atPath: victim) == Data("keep me".utf8))
+    }
+
+    @Test func aSidecarNamingAFolderOutsideTheInboxIsNotFollowed() throws {
+        let (folders, victim) = try layout()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data(#"{"file":"../escaped.txt","size":1,"stage":"read","error":"e","first_seen":"t","attempts":1,"failed_at":"t"}"#.utf8)
+            .write(to: URL(fileURLWithPath: folders.failed + "/report.txt.error.json"))
+        #expect(try folders.requeue(["report.txt"]) == ["report.txt"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folders.inbox) == ["report.txt"])
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("escaped.txt").path))
+        #expect(FileManager.default.contents(atPath: victim) == Data("keep me".utf8))
     }
 }
 

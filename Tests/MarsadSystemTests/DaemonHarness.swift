@@ -95,6 +95,33 @@ final class DaemonHarness: @unchecked Sendable {
         }
     }
 
+    /// Drops a file under a name given as bytes (valid UTF-8 or not), written first under a dot-name.
+    func drop(bytes name: [UInt8], contents: Data) throws {
+        let temp = inbox.appendingPathComponent(".partial-\(UUID().uuidString)")
+        try contents.write(to: temp)
+        let target = (Array(inbox.path.utf8) + [UInt8(ascii: "/")] + name + [0]).map { CChar(bitPattern: $0) }
+        guard rename(temp.path, target) == 0 else { throw CocoaError(.fileWriteUnknown) }
+    }
+
+    /// Runs a one-shot `marsad` command in the scratch folder; returns its exit status and output.
+    func command(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = Self.executable
+        var all = arguments
+        if FileManager.default.fileExists(atPath: root.appendingPathComponent("marsad.yaml").path) {
+            all += ["--config", root.appendingPathComponent("marsad.yaml").path]
+        }
+        process.arguments = all
+        process.currentDirectoryURL = root
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    }
+
     /// Regular files under a folder, recursively, without hidden temporaries.
     func regularFiles(in folder: URL) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
