@@ -23,10 +23,23 @@ public final class MarsadService: Service, Sendable {
     let digests: Mutex<DigestScheduler>
     let counters = Mutex<(recorded: Int, duplicates: Int, failed: Int)>((0, 0, 0))
     let reloadRequested = Atomic<Bool>(false)
+    /// Why files cannot be recorded or moved right now (database busy or full, disk full, `var/` read-only).
+    let writeProblem = Mutex<String?>(nil)
+    /// When the main loop last went round, in monotonic seconds; the watchdog pings only while it is recent.
     let heartbeat = Atomic<Int64>(0)
+    let instanceLock: InstanceLock
+    /// A stuck main loop is declared after this long without a round: well above the longest legal file's reading.
+    static let stallLimit = Duration.seconds(120)
+    /// The longest wait between attempts to record while the database or disk refuses writes.
+    static let longestRetryDelay = Duration.seconds(2)
+    /// After SIGTERM, how long reading in flight may go on before it is abandoned to the next start.
+    static let stopGrace = Duration.seconds(3)
     let sequence = Atomic<UInt64>(0)
 
     public init(settings: Settings, configPath: String?, logger: Logger) throws {
+        try FileManager.default.createDirectory(at: settings.state, withIntermediateDirectories: true)
+        // Before anything else touches the folders: a second daemon would re-read the first one's claims.
+        instanceLock = try InstanceLock(stateFolder: settings.state.path)
         for folder in [settings.inbox, settings.digests, settings.database.deletingLastPathComponent()] {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         }
@@ -63,6 +76,7 @@ public final class MarsadService: Service, Sendable {
         // they have stayed the same for one settle time, from the next scans on.
         scan(settleTime: settings.settleTime)
         notifier.ready(status: statusLine())
+        instanceLock.write(health: "running")
 
         try await withThrowingTaskGroup(of: Void.self) { group in
             if let watcher {
@@ -72,6 +86,10 @@ public final class MarsadService: Service, Sendable {
                         case .arrived(let name) where !QueueFolders.isIgnored(name): pending.add(name)
                         case .arrived: break
                         case .rescan: self.scan(settleTime: .zero)
+                        case .rearmed(let folder):
+                            // Files may have arrived while nothing watched.
+                            self.logger.warning("the inbox \(folder) was deleted or moved away: it is watched again")
+                            self.scan(settleTime: .zero)
                         }
                     }
                 }
@@ -81,9 +99,9 @@ public final class MarsadService: Service, Sendable {
                     reloadRequested.store(true, ordering: .relaxed)
                 }
             }
-            if let interval = notifier.watchdogInterval {
-                group.addTask { [self] in try await watchdog(interval: interval) }
-            }
+            if let interval = notifier.watchdogInterval { startWatchdog(interval: interval) }
+            let stopWatch = watchForStopSignals()
+            defer { stopWatch.forEach { $0.cancel() } }
             try await cancelWhenGracefulShutdown {
                 try await self.mainLoop()
             }
@@ -98,8 +116,15 @@ public final class MarsadService: Service, Sendable {
     func mainLoop() async throws {
         var lastScan = ContinuousClock.now
         var lastStatus = ContinuousClock.now
+        var lastHeartbeat = ContinuousClock.now - .seconds(10)
+        var retry: (claims: [String], delay: Duration, at: ContinuousClock.Instant)?
+        heartbeat.store(Self.monotonicSeconds(), ordering: .relaxed)
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            heartbeat.store(Int64(Date().timeIntervalSince1970), ordering: .relaxed)
+            heartbeat.store(Self.monotonicSeconds(), ordering: .relaxed)
+            if ContinuousClock.now - lastHeartbeat >= .seconds(1) {
+                instanceLock.heartbeat()
+                lastHeartbeat = .now
+            }
             if reloadRequested.exchange(false, ordering: .relaxed) { reload() }
             let settings = engine.settings
             var interval = settings.watch == .poll ? settings.pollInterval : settings.rescanInterval
@@ -109,10 +134,21 @@ public final class MarsadService: Service, Sendable {
                 scan(settleTime: settings.settleTime)
                 lastScan = .now
             }
-            await gatherBurst(settings: settings)
-            let names = pending.take(settings.batchSize)
-            let settledAgain = changedClaimsThatSettled(settleTime: settings.settleTime)
-            if names.isEmpty && settledAgain.isEmpty {
+            var names: [EntryName] = []
+            var claims: [String] = []
+            if let waiting = retry {
+                // While recording fails, no new file is claimed: those claimed already are retried first.
+                if ContinuousClock.now >= waiting.at {
+                    claims = waiting.claims
+                    // Claiming itself failed: try it again.
+                    if claims.isEmpty { names = pending.take(settings.batchSize) }
+                }
+            } else {
+                await gatherBurst(settings: settings)
+                names = pending.take(settings.batchSize)
+                claims = changedClaimsThatSettled(settleTime: settings.settleTime)
+            }
+            if names.isEmpty && claims.isEmpty {
                 digests.withLock { $0.tick(logger: logger) }
                 if ContinuousClock.now - lastStatus >= .seconds(10) {
                     notifier.status(statusLine())
@@ -122,19 +158,36 @@ public final class MarsadService: Service, Sendable {
                 continue
             }
             logger.debug("claiming \(names.count) of \(names.count + pending.count) pending")
-            var claims = settledAgain
-            for name in names {
-                if let claim = engine.folders.claim(name, sequence: sequence.add(1, ordering: .relaxed).newValue) {
-                    claims.append(claim)
-                }
-            }
-            engine.folders.syncProcessing()
             do {
+                for (index, name) in names.enumerated() {
+                    do {
+                        if let claim = try engine.folders.claim(name, sequence: sequence.add(1, ordering: .relaxed).newValue) {
+                            claims.append(claim)
+                        }
+                    } catch {
+                        // The rest stay in the inbox and are claimed once moving works again.
+                        for left in names[index...] { pending.add(left) }
+                        throw error
+                    }
+                }
+                engine.folders.syncProcessing()
                 note(try await engine.ingest(claims: claims))
+                if retry != nil {
+                    retry = nil
+                    writeProblem.withLock { $0 = nil }
+                    logger.notice("recording works again: files flow")
+                    instanceLock.write(health: "running")
+                }
             } catch {
-                // The claims stay in processing/ and are recovered on the next start.
-                logger.error("ingest failed, files stay in processing/ for recovery: \(error)")
-                try? await Task.sleep(for: .seconds(1))
+                // The claims stay in processing/ and are retried with backoff, without a restart.
+                let delay = retry.map { min($0.delay * 2, Self.longestRetryDelay) } ?? .milliseconds(250)
+                if retry == nil {
+                    let problem = "\(error)"
+                    writeProblem.withLock { $0 = problem }
+                    logger.error("cannot record or move files: \(problem); \(claims.count) claimed file(s) wait in processing/ and are retried, no new file is claimed until it works again")
+                    instanceLock.write(health: "recording blocked: \(problem)")
+                }
+                retry = (claims, delay, .now + delay)
             }
             notifier.status(statusLine())
             lastStatus = .now
@@ -225,20 +278,63 @@ public final class MarsadService: Service, Sendable {
         notifier.reloaded(status: statusLine())
     }
 
-    func watchdog(interval: Duration) async throws {
-        while !Task.isCancelled {
-            try await Task.sleep(for: interval / 2)
-            // Ping only while the main loop is alive: a hung loop should be restarted.
-            let age = Int64(Date().timeIntervalSince1970) - heartbeat.load(ordering: .relaxed)
-            if Duration.seconds(age) < interval { notifier.watchdog() }
+    /// Pings systemd's watchdog from a thread of its own, so that reading and digest work on the
+    /// task pool cannot starve it; but only while the main loop goes round: a loop stuck for longer
+    /// than the stall limit stops the pings, and systemd restarts the daemon.
+    func startWatchdog(interval: Duration) {
+        heartbeat.store(Self.monotonicSeconds(), ordering: .relaxed)
+        let thread = Thread { [self] in
+            let pause = UInt32(min(interval / 2, .seconds(5)).components.seconds * 1_000_000
+                + (min(interval / 2, .seconds(5)).components.attoseconds / 1_000_000_000_000))
+            var stalled = false
+            while true {
+                let age = Self.monotonicSeconds() - heartbeat.load(ordering: .relaxed)
+                if Duration.seconds(age) < Self.stallLimit {
+                    notifier.watchdog()
+                    stalled = false
+                } else if !stalled {
+                    logger.critical("the main loop has made no progress for \(age) s: no more watchdog pings")
+                    stalled = true
+                }
+                usleep(max(pause, 100_000))
+            }
         }
+        thread.name = "marsad-watchdog"
+        thread.start()
+    }
+
+    /// Reading cannot be interrupted, and while it runs it may hold every thread of the task pool,
+    /// so the graceful stop cannot even begin. SIGTERM and SIGINT are therefore also watched from a
+    /// queue of their own: past the grace time, the process ends and the files in flight stay in
+    /// processing/, to be read again at the next start as after a crash (the ledger keeps that safe).
+    func watchForStopSignals() -> [any DispatchSourceSignal] {
+        let queue = DispatchQueue(label: "marsad.stop")
+        return [SIGTERM, SIGINT].map { signal in
+            let source = DispatchSource.makeSignalSource(signal: signal, queue: queue)
+            source.setEventHandler { [self] in
+                queue.asyncAfter(deadline: .now() + .milliseconds(Int(Self.stopGrace.components.seconds * 1000))) { [self] in
+                    logger.notice("stopping without waiting for the reading in flight: its files stay in processing/ for the next start")
+                    notifier.stopping()
+                    _exit(0)
+                }
+            }
+            source.resume()
+            return source
+        }
+    }
+
+    static func monotonicSeconds() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Int64(now.tv_sec)
     }
 
     func statusLine() -> String {
         let depth = engine.folders.depth()
         let counts = counters.withLock { $0 }
+        let problem = writeProblem.withLock { $0 }.map { "; recording blocked: \($0)" } ?? ""
         return "queue \(depth.inbox) waiting, \(depth.processing) in processing; "
-            + "since start \(counts.recorded) recorded, \(counts.duplicates) duplicates, \(counts.failed) failed"
+            + "since start \(counts.recorded) recorded, \(counts.duplicates) duplicates, \(counts.failed) failed" + problem
     }
 }
 

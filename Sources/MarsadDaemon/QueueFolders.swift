@@ -94,15 +94,18 @@ public struct QueueFolders: Sendable {
     }
 
     /// Moves an inbox entry into `processing/`; nil when it vanished or was claimed by someone else.
-    public func claim(_ name: EntryName, sequence: UInt64) -> String? {
+    /// Throws when the move itself fails (`var/` read-only or full, say): the entry stays in the inbox.
+    public func claim(_ name: EntryName, sequence: UInt64) throws -> String? {
         let display = name.display
         let claimName = Self.claimName(for: display, sequence: sequence)
         let shortened = Self.nameInClaim(claimName) != display
         // The full name is made durable before the claim, so that recovery after a crash still knows it.
         if shortened { writeDurably(Array(display.utf8), to: claimedNames + "/" + claimName) }
         guard rename(name.path(in: inbox), processing + "/" + claimName) == 0 else {
+            let code = errno
             if shortened { unlink(claimedNames + "/" + claimName) }
-            return nil
+            if code == ENOENT { return nil }
+            throw QueueError(message: "cannot move \(display) into \(processing): \(String(cString: strerror(code)))")
         }
         return claimName
     }

@@ -89,6 +89,14 @@ struct StatusCommand: ParsableCommand {
         var lastIngest: String?
         var databaseBytes: Int
         var database: String
+        var daemon: Daemon
+
+        struct Daemon: Codable {
+            var running: Bool
+            var pid: Int32?
+            var lastHeartbeat: String?
+            var health: String?
+        }
     }
 
     func run() throws {
@@ -98,6 +106,7 @@ struct StatusCommand: ParsableCommand {
         calendar.timeZone = settings.timeZone
         let status = try store.status(since: calendar.startOfDay(for: Date()))
         let depth = QueueFolders(settings: settings).depth()
+        let holder = InstanceLock.holder(stateFolder: settings.state.path)
         let size = ["", "-wal"].reduce(0) { total, suffix in
             total + ((try? FileManager.default.attributesOfItem(atPath: settings.database.path + suffix)[.size] as? Int) ?? 0)
         }
@@ -105,7 +114,11 @@ struct StatusCommand: ParsableCommand {
             inbox: depth.inbox, processing: depth.processing, failedFiles: depth.failed,
             recordedToday: status.recordedToday, duplicatesToday: status.duplicatesToday, failedToday: status.failedToday,
             articles: status.articles, lastIngest: status.lastIngest.map { ISO8601DateFormatter().string(from: $0) },
-            databaseBytes: size, database: settings.database.path
+            databaseBytes: size, database: settings.database.path,
+            daemon: .init(
+                running: holder != nil, pid: holder?.pid,
+                lastHeartbeat: holder.map { ISO8601DateFormatter().string(from: $0.heartbeat) }, health: holder?.health
+            )
         )
         if json {
             let encoder = JSONEncoder()
@@ -113,7 +126,13 @@ struct StatusCommand: ParsableCommand {
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
             return
         }
+        let daemonLine = holder.map { holder in
+            let age = max(0, Int(Date().timeIntervalSince(holder.heartbeat).rounded()))
+            return "running, PID \(holder.pid.map(String.init) ?? "?"), last heartbeat \(age) s ago"
+                + (holder.health.map { ", \($0)" } ?? "")
+        } ?? "not running"
         print("""
+            daemon:       \(daemonLine)
             queue:        \(report.inbox) in the inbox, \(report.processing) in processing
             today:        \(report.recordedToday) recorded, \(report.duplicatesToday) duplicates, \(report.failedToday) failed
             failed/:      \(report.failedFiles) file(s) waiting (see the .error.json beside each; `marsad requeue` retries)

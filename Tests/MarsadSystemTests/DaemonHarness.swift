@@ -44,7 +44,9 @@ final class DaemonHarness: @unchecked Sendable {
         try? FileManager.default.removeItem(at: root)
     }
 
-    var inbox: URL { root.appendingPathComponent("inbox") }
+    /// The inbox's path under the root, when a configuration moves it.
+    var inboxName = "inbox"
+    var inbox: URL { root.appendingPathComponent(inboxName) }
     var archive: URL { root.appendingPathComponent("var/archive") }
     var failed: URL { root.appendingPathComponent("var/failed") }
     var processing: URL { root.appendingPathComponent("var/processing") }
