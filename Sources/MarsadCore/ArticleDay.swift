@@ -22,20 +22,54 @@ public enum ArticleDay {
         CivilDate(iso: day)?.adding(days: -1).iso
     }
 
-    /// The instant an ISO 8601 timestamp names; a bare date is its midnight UTC.
-    public static func instant(_ text: String) -> Date? {
+    /// The instant an ISO 8601 timestamp names. A timestamp without a zone
+    /// (`2015-07-31T04:15:32`, as scrapers write local times) is read as a
+    /// clock time in `timeZone`; a bare date is its midnight in UTC.
+    public static func instant(_ text: String, timeZone: TimeZone = .gmt) -> Date? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let withFraction = ISO8601DateFormatter()
         withFraction.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         if let date = ISO8601DateFormatter().date(from: trimmed) ?? withFraction.date(from: trimmed) { return date }
-        return CivilDate(iso: trimmed).map { Date(timeIntervalSince1970: Double($0.dayNumber) * 86_400) }
+        guard let civil = CivilDate(iso: trimmed) else { return nil }
+        let midnight = Double(civil.dayNumber) * 86_400
+        guard let clock = floatingClock(trimmed) else { return Date(timeIntervalSince1970: midnight) }
+        let asIfUTC = Date(timeIntervalSince1970: midnight + Double(clock))
+        // The offset at the wall-clock instant; checked once more across a change of offset.
+        let guess = asIfUTC.addingTimeInterval(-Double(timeZone.secondsFromGMT(for: asIfUTC)))
+        return asIfUTC.addingTimeInterval(-Double(timeZone.secondsFromGMT(for: guess)))
+    }
+
+    /// Seconds since midnight of `YYYY-MM-DDTHH:MM[:SS]` with no zone after
+    /// it; nil for a bare date or a timestamp with a zone the formatter refused.
+    static func floatingClock(_ text: String) -> Int? {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 16, bytes[10] == UInt8(ascii: "T") || bytes[10] == 0x20, bytes[13] == 0x3A else { return nil }
+        func number(_ start: Int) -> Int? {
+            guard start + 2 <= bytes.count else { return nil }
+            let tens = bytes[start], units = bytes[start + 1]
+            guard (0x30...0x39).contains(tens), (0x30...0x39).contains(units) else { return nil }
+            return Int(tens - 0x30) * 10 + Int(units - 0x30)
+        }
+        guard let hour = number(11), let minute = number(14), hour < 24, minute < 60 else { return nil }
+        var cursor = 16
+        var second = 0
+        if bytes.count >= 19, bytes[16] == 0x3A, let value = number(17), value < 61 {
+            second = value
+            cursor = 19
+            if cursor < bytes.count, bytes[cursor] == UInt8(ascii: ".") {
+                cursor += 1
+                while cursor < bytes.count, (0x30...0x39).contains(bytes[cursor]) { cursor += 1 }
+            }
+        }
+        // Anything left is a zone the ISO formatter would have read: not a floating time.
+        return cursor == bytes.count ? hour * 3600 + minute * 60 + second : nil
     }
 
     static func dayOf(_ text: String, timeZone: TimeZone) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let civil = CivilDate(iso: trimmed) else { return nil }
         // A full timestamp with a zone is moved into the configured zone; a bare date stays as written.
-        if trimmed.utf8.count > 10, let date = instant(trimmed) {
+        if trimmed.utf8.count > 10, let date = instant(trimmed, timeZone: timeZone) {
             return format(date, timeZone: timeZone)
         }
         return civil.iso

@@ -16,12 +16,14 @@ public struct DigestWriter: Sendable {
     public let timeZone: TimeZone
     let builder: DigestBuilder
 
-    public init(store: Store, topics: [Topic], directory: String, timeZone: TimeZone) {
+    public init(store: Store, topics: [Topic], directory: String, timeZone: TimeZone, outlets: [Outlet] = []) {
         self.store = store
         self.topics = topics
         self.directory = directory
         self.timeZone = timeZone
-        builder = DigestBuilder(timeZone: timeZone)
+        builder = DigestBuilder(timeZone: timeZone, outlets: OutletDirectory(outlets.map {
+            DigestOutlet(id: $0.id, nameAr: $0.ar, nameEn: $0.en, domains: $0.domains, names: $0.names)
+        }))
     }
 
     /// Rewrites the digests of `day` (all topics, or only `only`) and returns topic → article count.
@@ -38,8 +40,8 @@ public struct DigestWriter: Sendable {
                 for ext in ["md", "html", "json"] { unlink(folder + "/" + topic.id + "." + ext) }
                 continue
             }
-            let articles = try store.digestArticles(day: day, topicId: topic.id).map(Self.digestArticle)
-            let before = try previous.map { try store.digestArticles(day: $0, topicId: topic.id).map(Self.digestArticle) } ?? []
+            let articles = try store.digestArticles(day: day, topicId: topic.id).map { Self.digestArticle($0, timeZone: timeZone) }
+            let before = try previous.map { try store.digestArticles(day: $0, topicId: topic.id).map { Self.digestArticle($0, timeZone: timeZone) } } ?? []
             entries.append(DigestTopicDay(
                 topic: DigestTopic(id: topic.id, nameAr: topic.ar, nameEn: topic.en), articles: articles, previousDay: before
             ))
@@ -85,19 +87,21 @@ public struct DigestWriter: Sendable {
         }
     }
 
-    static func digestArticle(_ stored: StoredTaggedArticle) -> DigestArticle {
+    static func digestArticle(_ stored: StoredTaggedArticle, timeZone: TimeZone) -> DigestArticle {
         let article = stored.article
-        let time = article.publishedAt.flatMap(ArticleDay.instant) ?? article.ingestedAt
+        // A zoneless timestamp is a clock time where the article was published: read in the configured zone.
+        let time = article.publishedAt.flatMap { ArticleDay.instant($0, timeZone: timeZone) } ?? article.ingestedAt
         return DigestArticle(
             id: article.id ?? 0, title: article.title, body: article.body,
-            matchText: article.titleKey + "\n" + article.bodyKey, source: article.source ?? article.site,
+            matchText: article.titleKey + "\n" + article.bodyKey, source: article.source,
             url: article.url, fileName: stored.fileName, time: time, topicScore: stored.topicScore,
             entities: stored.entities.map {
-                DigestEntity(id: $0.id, nameEn: $0.nameEn, nameAr: $0.nameAr, type: $0.type, count: $0.count)
+                DigestEntity(id: $0.id, nameEn: $0.nameEn, nameAr: $0.nameAr, type: $0.type, count: $0.count, forms: $0.forms)
             },
             dates: stored.dates.map { DigestDate(date: $0.date, text: $0.text) },
             // A bare date (or no date: the ingest time) says nothing about the hour of the report.
-            hasTimeOfDay: (article.publishedAt?.count ?? 0) > 10
+            hasTimeOfDay: (article.publishedAt?.count ?? 0) > 10,
+            site: article.site, recordIndex: article.recordIndex
         )
     }
 }

@@ -52,7 +52,10 @@ public final class MarsadService: Service, Sendable {
         self.logger = logger
         notifier = SystemdNotifier()
         digests = Mutex(DigestScheduler(
-            writer: DigestWriter(store: store, topics: taxonomy.topics, directory: settings.digests.path, timeZone: settings.timeZone),
+            writer: DigestWriter(
+                store: store, topics: taxonomy.topics, directory: settings.digests.path, timeZone: settings.timeZone,
+                outlets: taxonomy.outlets
+            ),
             delay: settings.digestDelay, timeZone: settings.timeZone
         ))
     }
@@ -268,7 +271,8 @@ public final class MarsadService: Service, Sendable {
             engine.replace(pipeline: Pipeline(tagger: Tagger(taxonomy: taxonomy)), settings: settings)
             digests.withLock {
                 $0.replace(writer: DigestWriter(
-                    store: engine.store, topics: taxonomy.topics, directory: settings.digests.path, timeZone: settings.timeZone
+                    store: engine.store, topics: taxonomy.topics, directory: settings.digests.path, timeZone: settings.timeZone,
+                    outlets: taxonomy.outlets
                 ), delay: settings.digestDelay)
             }
             logger.notice("reloaded configuration and taxonomy: \(taxonomy.topics.count) topics, \(taxonomy.entities.count) entities")

@@ -88,8 +88,13 @@ public struct Story: Sendable, Codable, Hashable {
 
 public struct StoryReport: Sendable, Codable, Hashable {
     public var articleId: Int64
-    /// The outlet, else the address's host; absent when neither is known.
+    /// The outlet's Arabic name from the sources file, else its name as the
+    /// article gives it, else the address's host; absent when none is known.
     public var source: String?
+    /// The outlet's id in the sources file, when it is listed there.
+    public var outletId: String?
+    /// A wire credit («وكالات», «رويترز»), shown beside the outlet.
+    public var credit: String?
     /// Only http and https addresses are kept.
     public var url: String?
     /// ISO 8601 UTC.
@@ -98,6 +103,8 @@ public struct StoryReport: Sendable, Codable, Hashable {
     public var localTime: String?
     public var title: String
     public var fileName: String
+    /// 1 for the first record of a file of several records; absent for a file of one article.
+    public var record: Int?
     /// The report the story's headline and summary come from.
     public var isCentral: Bool
 }

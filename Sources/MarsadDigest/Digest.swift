@@ -7,12 +7,28 @@ public struct DigestEntity: Sendable, Codable, Hashable {
     public var nameAr: String
     public var type: String
     public var count: Int
-    public init(id: String, nameEn: String, nameAr: String, type: String, count: Int) {
+    /// The words the article names it by («لافروف», «الوزير الروسي»); the Arabic name stands in when empty.
+    public var forms: [String]
+    public init(id: String, nameEn: String, nameAr: String, type: String, count: Int, forms: [String] = []) {
         self.id = id
         self.nameEn = nameEn
         self.nameAr = nameAr
         self.type = type
         self.count = count
+        self.forms = forms
+    }
+
+    private enum CodingKeys: String, CodingKey { case id, nameEn, nameAr, type, count, forms }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        nameEn = try container.decode(String.self, forKey: .nameEn)
+        nameAr = try container.decode(String.self, forKey: .nameAr)
+        type = try container.decode(String.self, forKey: .type)
+        count = try container.decode(Int.self, forKey: .count)
+        // Older encodings predate the forms.
+        forms = try container.decodeIfPresent([String].self, forKey: .forms) ?? []
     }
 }
 
@@ -35,9 +51,16 @@ public struct DigestArticle: Sendable, Codable, Hashable {
     public var body: String
     /// Match-key text of title and body, used for near-duplicate detection.
     public var matchText: String
+    /// The record's source field, or an attribution the reader found.
     public var source: String?
+    /// The site name the page or record gives.
+    public var site: String?
+    /// A wire credit («وكالات», «رويترز»): where the text came from, not who published it.
+    public var credit: String?
     public var url: String?
     public var fileName: String
+    /// Position in a file of several records (0 for the first); nil for a file of one article.
+    public var recordIndex: Int?
     /// Publication time, else ingest time.
     public var time: Date
     public var topicScore: Double
@@ -49,7 +72,7 @@ public struct DigestArticle: Sendable, Codable, Hashable {
     public init(
         id: Int64, title: String, body: String, matchText: String, source: String?, url: String?,
         fileName: String, time: Date, topicScore: Double, entities: [DigestEntity], dates: [DigestDate],
-        hasTimeOfDay: Bool = true
+        hasTimeOfDay: Bool = true, site: String? = nil, credit: String? = nil, recordIndex: Int? = nil
     ) {
         self.id = id
         self.title = title
@@ -63,10 +86,14 @@ public struct DigestArticle: Sendable, Codable, Hashable {
         self.entities = entities
         self.dates = dates
         self.hasTimeOfDay = hasTimeOfDay
+        self.site = site
+        self.credit = credit
+        self.recordIndex = recordIndex
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, title, body, matchText, source, url, fileName, time, topicScore, entities, dates, hasTimeOfDay
+        case id, title, body, matchText, source, site, credit, url, fileName, recordIndex, time, topicScore, entities, dates
+        case hasTimeOfDay
     }
 
     public init(from decoder: any Decoder) throws {
@@ -76,6 +103,9 @@ public struct DigestArticle: Sendable, Codable, Hashable {
         body = try container.decode(String.self, forKey: .body)
         matchText = try container.decode(String.self, forKey: .matchText)
         source = try container.decodeIfPresent(String.self, forKey: .source)
+        site = try container.decodeIfPresent(String.self, forKey: .site)
+        credit = try container.decodeIfPresent(String.self, forKey: .credit)
+        recordIndex = try container.decodeIfPresent(Int.self, forKey: .recordIndex)
         url = try container.decodeIfPresent(String.self, forKey: .url)
         fileName = try container.decode(String.self, forKey: .fileName)
         time = try container.decode(Date.self, forKey: .time)
@@ -129,14 +159,20 @@ public struct DigestBuilder: Sendable {
     /// The zone report times are shown in; the day itself is chosen by the caller.
     public var timeZone: TimeZone
     public var thresholds: ClusteringThresholds
+    /// Readers' names of outlets, from the sources file.
+    public var outlets: OutletDirectory
 
-    public init(timeZone: TimeZone = TimeZone(identifier: "UTC")!, thresholds: ClusteringThresholds = ClusteringThresholds()) {
+    public init(
+        timeZone: TimeZone = TimeZone(identifier: "UTC")!, thresholds: ClusteringThresholds = ClusteringThresholds(),
+        outlets: OutletDirectory = OutletDirectory()
+    ) {
         self.timeZone = timeZone
         self.thresholds = thresholds
+        self.outlets = outlets
     }
 
     private var composer: DigestComposer {
-        DigestComposer(timeZone: timeZone, clusterer: StoryClusterer(thresholds: thresholds))
+        DigestComposer(timeZone: timeZone, clusterer: StoryClusterer(thresholds: thresholds), outlets: outlets)
     }
 
     /// The digest model of one topic for one day (`day` is `YYYY-MM-DD`).

@@ -6,6 +6,7 @@ import Foundation
 struct DigestComposer: Sendable {
     var timeZone: TimeZone
     var clusterer: StoryClusterer
+    var outlets = OutletDirectory()
     static let storyEntityLimit = 6
     static let whoAndWhereLimit = 15
     static let timelineLimit = 40
@@ -47,7 +48,7 @@ struct DigestComposer: Sendable {
         var sourceCounts: [String: Int] = [:]
         var unknownSourceArticles = 0
         for article in articles {
-            if let source = Self.sourceName(article) { sourceCounts[source, default: 0] += 1 } else { unknownSourceArticles += 1 }
+            if let source = outletName(article).name { sourceCounts[source, default: 0] += 1 } else { unknownSourceArticles += 1 }
         }
         let sources = sourceCounts.map { SourceTally(name: $0.key, articles: $0.value) }
             .sorted { ($1.articles, $0.name) < ($0.articles, $1.name) }
@@ -76,9 +77,19 @@ struct DigestComposer: Sendable {
             .filter { seen.insert($0.id).inserted }
     }
 
-    /// The outlet, else the address's host; nil when neither is known.
+    /// The outlet as readers know it: its Arabic name in the sources file,
+    /// else as the article names it; nil when nothing tells.
+    func outletName(_ article: DigestArticle) -> (name: String?, id: String?) {
+        if let outlet = outlets.outlet(source: article.source, site: article.site, url: article.url) {
+            return (outlet.nameAr, outlet.id)
+        }
+        return (Self.sourceName(article), nil)
+    }
+
+    /// The source as the article gives it, else its site, else the address's host; nil when none is known.
     static func sourceName(_ article: DigestArticle) -> String? {
         if let source = article.source?.trimmingWhitespace(), !source.isEmpty { return source }
+        if let site = article.site?.trimmingWhitespace(), !site.isEmpty { return site }
         if let url = article.url, let host = URLComponents(string: url)?.host, !host.isEmpty {
             return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
         }
@@ -92,11 +103,15 @@ struct DigestComposer: Sendable {
         let centralArticle = articles[central]
         let reports = members.map { index -> StoryReport in
             let article = articles[index]
+            let outlet = outletName(article)
+            let credit = article.credit?.trimmingWhitespace()
             return StoryReport(
-                articleId: article.id, source: Self.sourceName(article), url: Self.safeURL(article.url),
+                articleId: article.id, source: outlet.name, outletId: outlet.id,
+                credit: credit?.isEmpty == false && credit != outlet.name ? credit : nil, url: Self.safeURL(article.url),
                 time: ArabicFormatting.isoTime(article.time),
                 localTime: article.hasTimeOfDay ? ArabicFormatting.clockTime(article.time, timeZone: timeZone) : nil,
-                title: article.title.trimmingWhitespace(), fileName: article.fileName, isCentral: index == central
+                title: article.title.trimmingWhitespace(), fileName: article.fileName,
+                record: article.recordIndex.map { $0 + 1 }, isCentral: index == central
             )
         }
         let sourceCount = Set(reports.compactMap(\.source)).count

@@ -93,6 +93,13 @@ struct ArticleFingerprint: Sendable {
     /// Sorted, unique content-word hashes of the lead and of the last words:
     /// where a site puts its furniture («رابط الخبر بصحيفة ...»).
     var edgeTerms: [UInt64]
+    /// Sorted, unique content-word stems of the headline and the first real
+    /// sentence, names included: who did what, as a news lede states it.
+    var ledeTerms: [UInt64]
+    /// MinHash of `ledeTerms`, for banding.
+    var ledeSignature: [UInt64]
+    /// Sorted ids of the people the headline or the first real sentence names.
+    var ledePersonIds: [String]
     /// Sorted entity ids.
     var entityIds: [String]
     var shingleCount: Int
@@ -103,6 +110,9 @@ struct ArticleFingerprint: Sendable {
 struct Fingerprinter: Sendable {
     static let shingleHasher = MinHasher(count: 64, seed: 0x4d61_7273_6164_0001)
     static let eventHasher = MinHasher(count: 64, seed: 0x4d61_7273_6164_0002)
+    static let ledeHasher = MinHasher(count: 32, seed: 0x4d61_7273_6164_0003)
+    /// A lede longer than this in words is cut: a run-on first sentence is not all lede.
+    static let ledeWords = 45
     /// How many body words after the headline count as the lead.
     static let leadWords = 60
     /// Long articles are fingerprinted on their beginning; copies share it.
@@ -152,14 +162,41 @@ struct Fingerprinter: Sendable {
             ? Tokenizer.words(String(matchText.unicodeScalars.suffix(Self.tailScalars)))
             : Array(allWords.suffix(Self.tailWords))
         for word in tail.suffix(Self.tailWords) where word.isContent { edges.insert(word.stemHash) }
+        var lede = Set<UInt64>()
+        let ledeKey = TextNormalizer.matchKey(LeadSentences.firstRealSentence(of: article.body))
+        for word in (titleWords + Tokenizer.words(ledeKey)).prefix(Self.ledeWords) where word.isContent {
+            lede.insert(word.stemHash)
+        }
+        let ledeTerms = lede.sorted()
+        let ledeBytes = Array(TextNormalizer.matchKey(article.title).utf8) + [0x0A] + Array(ledeKey.utf8)
+        var ledePeople = Set<String>()
+        for entity in article.entities where entity.type == "person" && !ledePeople.contains(entity.id) {
+            let forms = entity.forms.isEmpty ? [entity.nameAr] : entity.forms
+            if forms.contains(where: { Self.contains(ledeBytes, Array(TextNormalizer.matchKey($0).utf8)) }) {
+                ledePeople.insert(entity.id)
+            }
+        }
         return ArticleFingerprint(
             shingleSignature: Self.shingleHasher.signature(of: shingles),
             eventTerms: eventTerms,
             eventSignature: Self.eventHasher.signature(of: eventTerms),
             edgeTerms: edges.sorted(),
+            ledeTerms: ledeTerms,
+            ledeSignature: Self.ledeHasher.signature(of: ledeTerms),
+            ledePersonIds: ledePeople.sorted(),
             entityIds: Array(Set(article.entities.map(\.id))).sorted(),
             shingleCount: shingles.count
         )
+    }
+
+    /// Whether `needle` occurs in `haystack`, byte for byte; both are short.
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return false }
+        outer: for start in 0...(haystack.count - needle.count) {
+            for offset in 0..<needle.count where haystack[start + offset] != needle[offset] { continue outer }
+            return true
+        }
+        return false
     }
 
     private func rotate(_ value: UInt64, _ bits: UInt64) -> UInt64 {

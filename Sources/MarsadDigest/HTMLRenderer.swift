@@ -81,10 +81,18 @@ struct HTMLRenderer: Sendable {
             } else {
                 out += "<span class=\"byline\"><span class=\"source unknown\">\(MarkdownRenderer.unknownSource)</span>"
             }
+            if let credit = report.credit {
+                out += "<span class=\"credit\">\(MarkdownRenderer.creditPhrase(Escaping.bdi(credit)))</span>"
+            }
             if let time = report.localTime {
                 out += "<time datetime=\"\(Escaping.html(report.time))\">\(ArabicFormatting.digits(time))</time>"
             }
-            out += "<code dir=\"ltr\">\(Escaping.html(report.fileName))</code>"
+            if report.record == nil || report.url == nil {
+                out += "<code dir=\"ltr\">\(Escaping.html(report.fileName))</code>"
+            }
+            if let record = report.record, report.url == nil {
+                out += "<span class=\"record\">\(MarkdownRenderer.recordLabel(record))</span>"
+            }
             if report.isCentral { out += "<span class=\"badge\">منه الملخص</span>" }
             out += "</span></li>\n"
         }

@@ -159,9 +159,10 @@ extension StoryEntity {
 extension StoryReport {
     var json: JSONValue {
         .object([
-            ("articleId", .integer(articleId)), ("source", .optional(source)), ("url", .optional(url)),
+            ("articleId", .integer(articleId)), ("source", .optional(source)), ("outletId", .optional(outletId)),
+            ("credit", .optional(credit)), ("url", .optional(url)),
             ("time", .string(time)), ("localTime", .optional(localTime)), ("title", .string(title)),
-            ("fileName", .string(fileName)), ("isCentral", .boolean(isCentral)),
+            ("fileName", .string(fileName)), ("record", record.map(JSONValue.int)), ("isCentral", .boolean(isCentral)),
         ].present)
     }
 }

@@ -51,6 +51,12 @@ enum LeadSentences {
         return truncated(lead)
     }
 
+    /// The first sentence long enough to say what happened, without its dateline.
+    static func firstRealSentence(of body: String) -> String {
+        let opening = sentences(body, limit: 3)
+        return withoutDateline(opening.first { wordCount($0) >= minimumWords } ?? opening.first ?? "")
+    }
+
     /// «موسكو - », «إدلب (وكالات) - », «دمشق-سانا: »: where and from whom, not what happened.
     static func withoutDateline(_ sentence: String) -> String {
         let scalars = Array(sentence.unicodeScalars)

@@ -81,6 +81,12 @@ struct MarkdownRenderer: Sendable {
 
     static let unknownSource = "مصدر غير معروف"
 
+    /// «(نقلًا عن رويترز)»: the wire a report credits, beside the outlet that ran it.
+    static func creditPhrase(_ credit: String) -> String { "(نقلًا عن \(credit))" }
+
+    /// «السجل ٣»: the third record of its file.
+    static func recordLabel(_ record: Int) -> String { "السجل \(ArabicFormatting.digits(record))" }
+
     /// «٨ مقالات من ٧ مصادر في ٥ قصص.»; the sources are left out when some are unknown.
     static func countsLine(_ digest: DayDigest) -> String {
         var line = ArabicFormatting.count(digest.articleCount, .article)
@@ -120,8 +126,11 @@ struct MarkdownRenderer: Sendable {
         var line = report.url.map { "[\(title)](\(Escaping.markdownURL($0)))" } ?? title
         line = Escaping.rightToLeftLine(line)
         line += " — \(report.source.map(Escaping.markdown) ?? Self.unknownSource)"
+        if let credit = report.credit { line += " \(Self.creditPhrase(Escaping.markdown(credit)))" }
         if let time = report.localTime { line += "، \(ArabicFormatting.digits(time))" }
-        line += "، \(Escaping.markdownCode(report.fileName))"
+        // A record of a many-record file is told apart by its own address; without one, by its place in the file.
+        if report.record == nil || report.url == nil { line += "، \(Escaping.markdownCode(report.fileName))" }
+        if let record = report.record, report.url == nil { line += " (\(Self.recordLabel(record)))" }
         if report.isCentral { line += " (منه الملخص)" }
         return line
     }

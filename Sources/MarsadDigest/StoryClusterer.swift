@@ -23,7 +23,19 @@ public struct ClusteringThresholds: Sendable, Hashable {
     /// Penalty for reports a full `timeWindow` apart, scaled linearly.
     public var timePenalty: Double = 0.12
     /// Reports further apart than this are never one story, unless copies.
+    /// Time apart counts only when both reports carry a time of day.
     public var timeWindow: TimeInterval = 36 * 3600
+    /// Two ledes (headline and first real sentence, names included) sharing
+    /// this much tell one event in other words: «ناقش مبعوث الرئيس الروسي
+    /// لافرنتييف الأسد» and «بحث الأسد مع المبعوث الخاص للرئيس الروسي
+    /// لافرينتيف». Two meetings of one minister share about a seventh.
+    public var minimumLedeTerms: Double = 0.17
+    /// … and at least this many words …
+    public var minimumSharedLedeTerms = 6
+    /// … and name the same people, places and groups this much (Jaccard of
+    /// entity ids): reports that name no one known are never joined on
+    /// their ledes alone, as a day of market or weather briefs would chain.
+    public var minimumLedeEntities: Double = 0.2
 
     public init() {}
 }
@@ -38,6 +50,9 @@ struct StoryClusterer: Sendable {
     /// Event-term signature: 32 bands of 2 rows; pairs at J = 0.3 meet with
     /// probability 0.95, at 0.2 with 0.73 (and stories need only a chain of them).
     static let eventBands = 32
+    /// Lede signature: 32 bands of 1 row; ledes at J = 0.17 meet with
+    /// probability 0.997. Ledes are short, so buckets stay small.
+    static let ledeBands = 32
     /// Members of one bucket compared with each other at most this far apart
     /// in time order, so a pathological bucket stays linear.
     static let bucketWindow = 48
@@ -56,9 +71,13 @@ struct StoryClusterer: Sendable {
             }
         }
 
-        for onShingles in [true, false] {
-            let bands = onShingles ? Self.shingleBands : Self.eventBands
-            let rows = (onShingles ? Fingerprinter.shingleHasher.count : Fingerprinter.eventHasher.count) / bands
+        let signatures: [(bands: Int, hashes: Int, signature: KeyPath<ArticleFingerprint, [UInt64]>)] = [
+            (Self.shingleBands, Fingerprinter.shingleHasher.count, \.shingleSignature),
+            (Self.eventBands, Fingerprinter.eventHasher.count, \.eventSignature),
+            (Self.ledeBands, Fingerprinter.ledeHasher.count, \.ledeSignature),
+        ]
+        for (bands, hashes, signature) in signatures {
+            let rows = hashes / bands
             guard rows > 0 else { continue }
             // Band keys sorted with their article: equal keys form runs, the buckets,
             // without a dictionary of arrays.
@@ -67,7 +86,7 @@ struct StoryClusterer: Sendable {
             for band in 0..<bands {
                 keyed.removeAll(keepingCapacity: true)
                 for index in 0..<count {
-                    let values = onShingles ? fingerprints[index].shingleSignature : fingerprints[index].eventSignature
+                    let values = fingerprints[index][keyPath: signature]
                     // An empty feature set leaves every slot at .max; it matches nothing.
                     if values[band * rows] == .max { continue }
                     var key = StableHash.mix(UInt64(band) &+ 0x51)
@@ -133,14 +152,22 @@ struct StoryClusterer: Sendable {
         }
 
         let commonLimit = max(commonTermMinimumArticles, Int(Double(articles.count) * commonTermShare))
+        var droppedLede = Array(repeating: Set<UInt64>(), count: articles.count)
         if articles.count > commonLimit {
-            var frequency: [UInt64: Int] = [:]
-            for fingerprint in input {
-                for term in fingerprint.eventTerms { frequency[term, default: 0] += 1 }
-            }
-            let common = Set(frequency.filter { $0.value > commonLimit }.keys)
-            if !common.isEmpty {
-                for index in articles.indices { dropped[index].formUnion(common) }
+            for terms in [\ArticleFingerprint.eventTerms, \ArticleFingerprint.ledeTerms] {
+                var frequency: [UInt64: Int] = [:]
+                for fingerprint in input {
+                    for term in fingerprint[keyPath: terms] { frequency[term, default: 0] += 1 }
+                }
+                let common = Set(frequency.filter { $0.value > commonLimit }.keys)
+                guard !common.isEmpty else { continue }
+                for index in articles.indices {
+                    if terms == \ArticleFingerprint.eventTerms {
+                        dropped[index].formUnion(common)
+                    } else {
+                        droppedLede[index].formUnion(common)
+                    }
+                }
             }
         }
 
@@ -150,6 +177,12 @@ struct StoryClusterer: Sendable {
             guard kept.count != input[index].eventTerms.count else { continue }
             fingerprints[index].eventTerms = kept
             fingerprints[index].eventSignature = Fingerprinter.eventHasher.signature(of: kept)
+        }
+        for index in articles.indices where !dropped[index].isEmpty || !droppedLede[index].isEmpty {
+            let kept = input[index].ledeTerms.filter { !dropped[index].contains($0) && !droppedLede[index].contains($0) }
+            guard kept.count != input[index].ledeTerms.count else { continue }
+            fingerprints[index].ledeTerms = kept
+            fingerprints[index].ledeSignature = Fingerprinter.ledeHasher.signature(of: kept)
         }
         return fingerprints
     }
@@ -171,13 +204,32 @@ struct StoryClusterer: Sendable {
             && events >= thresholds.minimumCopyEventTerms && sharedTerms >= thresholds.minimumSharedEventTerms {
             return (true, similarity)
         }
-        let apart = abs(a.time.timeIntervalSince(b.time))
-        guard apart <= thresholds.timeWindow, events >= thresholds.minimumEventTerms,
-              sharedTerms >= thresholds.minimumSharedEventTerms
-        else { return (false, similarity) }
+        // An undated report's time is when it was read, which says nothing of the event.
+        let apart = a.hasTimeOfDay && b.hasTimeOfDay ? abs(a.time.timeIntervalSince(b.time)) : 0
+        guard apart <= thresholds.timeWindow else { return (false, similarity) }
+        guard !Self.ledesDisagree(fa, fb) else { return (false, similarity) }
         let entities = Self.jaccard(fa.entityIds, fb.entityIds)
+        let (lede, sharedLede) = Self.overlap(fa.ledeTerms, fb.ledeTerms)
+        if lede >= thresholds.minimumLedeTerms && sharedLede >= thresholds.minimumSharedLedeTerms
+            && entities >= thresholds.minimumLedeEntities {
+            return (true, max(similarity, lede))
+        }
+        guard events >= thresholds.minimumEventTerms, sharedTerms >= thresholds.minimumSharedEventTerms
+        else { return (false, similarity) }
         let score = events + thresholds.entityWeight * entities - thresholds.timePenalty * (apart / thresholds.timeWindow)
         return (score >= thresholds.minimumScore, similarity)
+    }
+
+    /// Each lede names a person the other report never mentions: Lavrov
+    /// meeting Çavuşoğlu and Lavrov meeting Muallem are two events however
+    /// alike their wording. One lede naming more people than the other (a
+    /// delegation's members) is no disagreement; places and countries are not
+    /// counted, as reports of one event name them at different depths.
+    static func ledesDisagree(_ fa: ArticleFingerprint, _ fb: ArticleFingerprint) -> Bool {
+        func namesMissing(_ lede: [String], from entities: [String]) -> Bool {
+            lede.contains { !entities.contains($0) }
+        }
+        return namesMissing(fa.ledePersonIds, from: fb.entityIds) && namesMissing(fb.ledePersonIds, from: fa.entityIds)
     }
 
     /// Jaccard similarity of two sorted, unique arrays.

@@ -273,11 +273,15 @@ public final class Store: Sendable {
                 let id = article.id!
                 let score = try Double.fetchOne(db, sql: "SELECT score FROM articleTopic WHERE articleId = ? AND topicId = ?", arguments: [id, topicId]) ?? 0
                 let entities = try Row.fetchAll(db, sql: """
-                    SELECT entity.id, entity.type, entity.nameEn, entity.nameAr, entityMention.count
+                    SELECT entity.id, entity.type, entity.nameEn, entity.nameAr, entityMention.count, entityMention.forms
                     FROM entityMention JOIN entity ON entity.id = entityMention.entityId
                     WHERE entityMention.articleId = ? ORDER BY entity.id
                     """, arguments: [id]).map {
-                    StoredTaggedArticle.Entity(id: $0["id"], type: $0["type"], nameEn: $0["nameEn"], nameAr: $0["nameAr"], count: $0["count"])
+                    let forms = (($0["forms"] as String?)?.data(using: .utf8))
+                        .flatMap { try? JSONDecoder().decode([String].self, from: $0) } ?? []
+                    return StoredTaggedArticle.Entity(
+                        id: $0["id"], type: $0["type"], nameEn: $0["nameEn"], nameAr: $0["nameAr"], count: $0["count"], forms: forms
+                    )
                 }
                 let dates = try ArticleDateRecord.filter(Column("articleId") == id).order(Column("date")).fetchAll(db)
                 let fileName = try String.fetchOne(db, sql: "SELECT name FROM file WHERE id = ?", arguments: [article.fileId]) ?? ""
@@ -315,6 +319,8 @@ public struct StoredTaggedArticle: Sendable {
         public var nameEn: String
         public var nameAr: String
         public var count: Int
+        /// The words the article names it by.
+        public var forms: [String] = []
     }
     public var article: ArticleRecord
     public var fileName: String

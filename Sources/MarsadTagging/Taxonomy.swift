@@ -87,10 +87,13 @@ public struct Topic: Sendable, Codable, Hashable {
     }
 }
 
-/// The entity gazetteer and the topic definitions, validated together.
+/// The entity gazetteer and the topic definitions, validated together, and
+/// the outlets of the sources file.
 public struct Taxonomy: Sendable {
     public var entities: [Entity]
     public var topics: [Topic]
+    /// From `sources.yaml` beside `gazetteer/` and `topics/`; empty without one.
+    public var outlets: [Outlet] = []
     /// The scoring rules of each topic, in the order `topics` lists them.
     var definitions: [TopicDefinition]
 
@@ -100,7 +103,8 @@ public struct Taxonomy: Sendable {
     }
 
     /// Parses and validates gazetteer and topic files; paths under `gazetteer/`
-    /// are entity lists, paths under `topics/` are one topic each.
+    /// are entity lists, paths under `topics/` are one topic each, and a
+    /// `sources.yaml` outside them lists outlets.
     public static func parse(_ sources: [TaxonomySource]) throws(TaxonomyError) -> Taxonomy {
         var reader = TaxonomyReader()
         let ordered = sources.sorted { $0.path < $1.path }
@@ -110,7 +114,18 @@ public struct Taxonomy: Sendable {
         for source in ordered where !isGazetteer(source.path) && isTopic(source.path) {
             try reader.readTopic(source)
         }
-        return try reader.finish()
+        var taxonomy = try reader.finish()
+        for source in ordered where isOutletList(source.path) {
+            taxonomy.outlets += try OutletReader.read(source)
+        }
+        return taxonomy
+    }
+
+    /// The name of the sources file in a taxonomy folder.
+    public static let outletFileName = "sources.yaml"
+
+    static func isOutletList(_ path: String) -> Bool {
+        !isGazetteer(path) && !isTopic(path) && path.split(separator: "/").last.map(String.init) == outletFileName
     }
 
     /// The folder a file sits in decides its kind; folders further up (a build

@@ -258,7 +258,7 @@ struct TaxonomyReader {
 
     // MARK: Helpers
 
-    private static func compose(_ source: TaxonomySource) throws(TaxonomyError) -> Node? {
+    static func compose(_ source: TaxonomySource) throws(TaxonomyError) -> Node? {
         do {
             return try Yams.compose(yaml: source.text)
         } catch let error as YamlError {
@@ -275,7 +275,7 @@ struct TaxonomyReader {
         }
     }
 
-    private static func checkIdentifier(_ id: String, file: NodeFile, node: Node?) throws(TaxonomyError) {
+    static func checkIdentifier(_ id: String, file: NodeFile, node: Node?) throws(TaxonomyError) {
         let valid = !id.isEmpty && id.utf8.allSatisfy { byte in
             (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D
         } && id.first != "-" && id.last != "-"
@@ -284,7 +284,7 @@ struct TaxonomyReader {
 }
 
 /// Typed access to one file's nodes, turning every mismatch into an error with its line.
-private struct NodeFile {
+struct NodeFile {
     let path: String
 
     func error(_ node: Node?, _ problem: String) -> TaxonomyError {

@@ -66,7 +66,8 @@ struct StoreContext {
     }
 
     func digestWriter() throws -> DigestWriter {
-        DigestWriter(store: store, topics: taxonomy.topics, directory: settings.digests.path, timeZone: settings.timeZone)
+        DigestWriter(store: store, topics: taxonomy.topics, directory: settings.digests.path, timeZone: settings.timeZone,
+                outlets: taxonomy.outlets)
     }
 }
 

@@ -38,3 +38,16 @@ func sha256MatchesStandardVectors(input: String, digest: String) {
     #expect(ArticleDay.instant("2015-07-21") == Date(timeIntervalSince1970: 1_437_436_800))
     #expect(ArticleDay.format(Date(timeIntervalSince1970: -1), timeZone: .gmt) == "1969-12-31")
 }
+
+@Test func aTimestampWithoutZoneKeepsItsClockTimeInTheConfiguredZone() throws {
+    // SaudiNewsNet's date_extracted: "2015-07-31 04:15:32", read as 2015-07-31T04:15:32.
+    let riyadh = try #require(TimeZone(identifier: "Asia/Riyadh"))
+    #expect(ArticleDay.instant("2015-07-31T04:15:32", timeZone: riyadh) == Date(timeIntervalSince1970: 1_438_305_332))
+    #expect(ArticleDay.instant("2015-07-31T04:15:32") == Date(timeIntervalSince1970: 1_438_316_132))
+    #expect(ArticleDay.instant("2015-07-31T04:15", timeZone: .gmt) == Date(timeIntervalSince1970: 1_438_316_100))
+    // Early morning stays on its own day even west of Greenwich.
+    let newYork = try #require(TimeZone(identifier: "America/New_York"))
+    let ingested = Date(timeIntervalSince1970: 1_700_000_000)
+    #expect(ArticleDay.day(published: "2015-07-31T01:30:00", ingestedAt: ingested, timeZone: newYork) == "2015-07-31")
+    #expect(ArticleDay.instant("2015-07-31T04:15:32+05:00") == Date(timeIntervalSince1970: 1_438_298_132))
+}

@@ -104,3 +104,91 @@ struct ClusteringTests {
         #expect(Set(found) == Set(expected))
     }
 }
+
+/// Plain-text reports without publication times: two outlets telling one
+/// meeting in their own words, and two meetings of one minister.
+@Suite("Stories without times")
+struct UndatedClusteringTests {
+    let builder = DigestBuilder()
+
+    static func undated(
+        _ id: Int64, _ title: String, _ body: String, source: String?, readAt minute: Int, entities: [String: Int]
+    ) -> DigestArticle {
+        var article = Fixtures.article(id, title, body, source: source, at: Fixtures.time(9, minute), entities: entities)
+        article.hasTimeOfDay = false
+        return article
+    }
+
+    static let envoyMeetsAssad = undated(
+        501, "الأسد يستقبل وفدا روسيا في دمشق",
+        """
+        استقبل رئيس النظام بشار الأسد صباح اليوم الخميس مبعوث الرئيس الروسي الخاص ألكسندر لافرنتييف والوفد المرافق له في دمشق.
+
+        وتناول اللقاء التحضيرات للمؤتمر الدولي حول عودة اللاجئين المزمع عقده الشهر المقبل، ومحاولات بعض الدول الغربية إفشاله.
+        """,
+        source: nil, readAt: 1, entities: ["damascus": 2, "russia": 2, "syria": 1]
+    )
+
+    static let envoyMeetsAssadOtherWords = undated(
+        502, "موسكو تواصل دعم دمشق سياسيا وعسكريا",
+        """
+        بحث بشار الأسد اليوم الخميس مع وفد روسي ضم المبعوث الخاص للرئيس الروسي ألكسندر لافرنتييف ونائب وزير الخارجية آخر التطورات في سوريا.
+
+        وقالت الرئاسة في بيان إن الجانبين اتفقا على مواصلة العمل المشترك في مكافحة الإرهاب، فيما تحدث الضيف عن جولته في العراق ولبنان.
+        """,
+        source: "وكالات", readAt: 7, entities: ["russia": 3, "syria": 3, "moscow": 1, "damascus": 1]
+    )
+
+    static let lavrovMeetsTurkishMinister = undated(
+        503, "لافروف يبحث مع جاويش أوغلو في موسكو الوضع في إدلب",
+        """
+        بحث وزير الخارجية الروسي سيرغي لافروف مع نظيره التركي مولود جاويش أوغلو في موسكو اليوم الوضع في إدلب وتطبيق اتفاق خفض التصعيد.
+
+        وقال لافروف في مؤتمر صحفي مشترك إن موسكو وأنقرة متفقتان على محاربة الجماعات الإرهابية في المحافظة.
+        """,
+        source: "روسيا اليوم", readAt: 3,
+        entities: ["sergey-lavrov": 2, "mevlut-cavusoglu": 1, "moscow": 2, "russia": 1, "turkey": 2, "idlib": 2]
+    )
+
+    static let lavrovMeetsMuallem = undated(
+        504, "لافروف يبحث مع المعلم في موسكو التسوية السياسية",
+        """
+        بحث وزير الخارجية الروسي سيرغي لافروف مع نظيره السوري وليد المعلم في موسكو اليوم سبل دفع التسوية السياسية ومحادثات جنيف المقبلة.
+
+        وقال لافروف في مؤتمر صحفي مشترك إن روسيا تدعم الحوار السوري السوري دون شروط مسبقة.
+        """,
+        source: "سانا", readAt: 5, entities: ["sergey-lavrov": 2, "walid-muallem": 2, "moscow": 2, "russia": 1, "syria": 2, "geneva": 1]
+    )
+
+    func groups(_ articles: [DigestArticle]) -> Set<Set<Int64>> {
+        Set(builder.build(topic: Fixtures.topic, day: Fixtures.day, articles: articles).stories.map { Set($0.reports.map(\.articleId)) })
+    }
+
+    @Test("one meeting told in other words by two outlets is one story, with no time shown")
+    func sameMeetingOtherWords() throws {
+        let digest = builder.build(
+            topic: Fixtures.topic, day: Fixtures.day,
+            articles: [Self.envoyMeetsAssad, Self.envoyMeetsAssadOtherWords, Self.lavrovMeetsMuallem]
+        )
+        #expect(Set(digest.stories.map { Set($0.reports.map(\.articleId)) }) == [[501, 502], [504]])
+        #expect(digest.stories.flatMap(\.reports).allSatisfy { $0.localTime == nil })
+    }
+
+    @Test("two meetings of one minister the same day stay apart")
+    func differentMeetingsSameMinister() {
+        #expect(groups([Self.lavrovMeetsTurkishMinister, Self.lavrovMeetsMuallem]) == [[503], [504]])
+    }
+
+    @Test("time apart counts only when both reports carry a time")
+    func timeOnlyWhenBothKnown() {
+        // Read an hour apart, with their times unknown: still one event.
+        var later = Self.envoyMeetsAssadOtherWords
+        later.time = later.time.addingTimeInterval(3 * 86_400)
+        #expect(groups([Self.envoyMeetsAssad, later]) == [[501, 502]])
+        // Both dated three days apart: two events, however alike.
+        var first = Self.envoyMeetsAssad, second = later
+        first.hasTimeOfDay = true
+        second.hasTimeOfDay = true
+        #expect(groups([first, second]) == [[501], [502]])
+    }
+}

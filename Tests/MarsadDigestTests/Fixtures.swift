@@ -22,6 +22,7 @@ enum Fixtures {
             ("damascus", "Damascus", "دمشق", "place"),
             ("sergey-lavrov", "Sergey Lavrov", "سيرغي لافروف", "person"),
             ("walid-muallem", "Walid Muallem", "وليد المعلم", "person"),
+            ("mevlut-cavusoglu", "Mevlüt Çavuşoğlu", "مولود جاويش أوغلو", "person"),
             ("recep-tayyip-erdogan", "Recep Tayyip Erdogan", "رجب طيب أردوغان", "person"),
             ("united-nations", "United Nations", "الأمم المتحدة", "organization"),
             ("sdf", "Syrian Democratic Forces", "قوات سوريا الديمقراطية", "organization"),
