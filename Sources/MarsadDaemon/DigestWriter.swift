@@ -46,11 +46,12 @@ public struct DigestWriter: Sendable {
                 topic: DigestTopic(id: topic.id, nameAr: topic.ar, nameEn: topic.en), articles: articles, previousDay: before
             ))
         }
+        // Each article is fingerprinted once, topics are built in parallel.
+        let digests = builder.buildDay(day: day, topics: entries)
         if only == nil {
-            // The whole day at once: each article is fingerprinted once, topics are built in parallel.
-            try writeFiles(builder.renderDay(day: day, topics: entries), folder: folder)
+            try writeFiles(builder.renderDay(day: day, digests: digests), folder: folder)
         } else {
-            for rendered in builder.render(builder.buildDay(day: day, topics: entries)) {
+            for rendered in builder.render(digests) {
                 try writeFiles(rendered, folder: folder)
             }
             let listed = topics.compactMap { topic -> (topic: DigestTopic, count: Int)? in
@@ -63,7 +64,34 @@ public struct DigestWriter: Sendable {
             try store.recordDigest(day: day, topicId: entry.topic.id, articleCount: entry.articles.count)
         }
         try pointLatest()
+        try writeFeeds(digests, day: day)
         return counts
+    }
+
+    /// `feeds/<topic>.xml` for each topic of `day` when it is the newest day:
+    /// its stories and the day before's (read back from that day's JSON).
+    /// Each feed is replaced whole; rewriting an older day leaves feeds alone.
+    func writeFeeds(_ digests: [DayDigest], day: String) throws {
+        guard !digests.isEmpty, day >= (dayFolders().last ?? day) else { return }
+        let folder = directory + "/feeds"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let previous = ArticleDay.previous(day)
+        for digest in digests {
+            var days = [digest]
+            if let previous, let data = FileManager.default.contents(atPath: "\(directory)/\(previous)/\(digest.topic.id).json"),
+               let earlier = try? DigestBuilder.decode(json: String(decoding: data, as: UTF8.self)) {
+                days.append(earlier)
+            }
+            let feed = builder.renderFeed(topic: digest.topic, digests: days)
+            try AtomicFile.write(Data(feed.utf8), to: folder + "/" + digest.topic.id + ".xml")
+        }
+    }
+
+    /// The day folders (`YYYY-MM-DD`), oldest first.
+    func dayFolders() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+            .filter { $0.count == 10 && $0.first?.isNumber == true }
+            .sorted()
     }
 
     func writeFiles(_ rendered: RenderedDigest, folder: String) throws {
@@ -74,10 +102,7 @@ public struct DigestWriter: Sendable {
 
     /// `digests/latest` is a relative symlink to the newest day's folder, replaced atomically.
     func pointLatest() throws {
-        let days = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
-            .filter { $0.count == 10 && $0.first?.isNumber == true }
-            .sorted()
-        guard let newest = days.last else { return }
+        guard let newest = dayFolders().last else { return }
         let link = directory + "/latest"
         let temp = directory + "/.latest.\(getpid()).tmp"
         unlink(temp)

@@ -229,7 +229,11 @@ public struct DigestBuilder: Sendable {
 
     /// All of a day's digests and its index, as one set of files.
     public func renderDay(day: String, topics: [DigestTopicDay]) -> RenderedDigest {
-        let digests = buildDay(day: day, topics: topics)
+        renderDay(day: day, digests: buildDay(day: day, topics: topics))
+    }
+
+    /// All of a day's built digests and its index, as one set of files.
+    public func renderDay(day: String, digests: [DayDigest]) -> RenderedDigest {
         var files: [String: String] = [:]
         for rendered in render(digests) {
             files.merge(rendered.files) { first, _ in first }
@@ -248,6 +252,13 @@ public struct DigestBuilder: Sendable {
     /// beside the day folders, `"../2026-11-24/"` for one in a sibling folder.
     public func renderIndex(day: String, entries: [DigestIndexEntry], linkPrefix: String = "") -> RenderedDigest {
         IndexRenderer().render(day: day, entries: entries, linkPrefix: linkPrefix)
+    }
+
+    /// A topic's Atom feed: one entry per story of `digests` (the topic's
+    /// digests of the days the feed covers), newest day first. Written as
+    /// `feeds/<topic>.xml` beside the day folders.
+    public func renderFeed(topic: DigestTopic, digests: [DayDigest]) -> String {
+        AtomRenderer().render(topic: topic, digests: digests.filter { $0.topic.id == topic.id })
     }
 
     /// The "latest" pointer as a file's contents, for systems where a symlink

@@ -79,6 +79,14 @@ enum Escaping {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Text for XML 1.0 (Atom feeds): escaped as for HTML, and without the
+    /// two scalars XML forbids that `neutralized` keeps (U+FFFE, U+FFFF).
+    static func xml(_ text: String) -> String {
+        let escaped = html(text)
+        guard escaped.unicodeScalars.contains(where: { $0.value == 0xFFFE || $0.value == 0xFFFF }) else { return escaped }
+        return String(String.UnicodeScalarView(escaped.unicodeScalars.filter { $0.value != 0xFFFE && $0.value != 0xFFFF }))
+    }
+
     /// Article text as an isolated run, so a Latin title in Arabic prose (or
     /// the reverse) cannot pull neighbouring punctuation to its side.
     static func bdi(_ text: String) -> String {

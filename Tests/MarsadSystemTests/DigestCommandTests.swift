@@ -53,4 +53,58 @@ import Testing
         #expect(!markdown.contains("٠٠:٠٠"))
         #expect(stories.allSatisfy { (($0["reports"] as? [[String: Any]]) ?? []).allSatisfy { $0["localTime"] == nil } })
     }
+
+    /// Two records of a scraper's JSON array, dated as SaudiNewsNet dates
+    /// them (local clock time, no zone), from outlets the sources file knows.
+    static let datedRecords = """
+        [
+          {"source": "aawsat", "url": "http://aawsat.com/home/article/1001", "date_extracted": "2015-07-31 04:15:32",
+           "title": "لافروف يبحث مع المعلم في موسكو التسوية السياسية في سوريا", "author": "",
+           "content": "بحث وزير الخارجية الروسي سيرغي لافروف مع نظيره السوري وليد المعلم في موسكو اليوم سبل دفع التسوية السياسية في سوريا والتحضير لمحادثات جنيف المقبلة. وقال لافروف إن روسيا تدعم الحوار السوري السوري دون شروط مسبقة، فيما أكد المعلم أن دمشق ستشارك في جولة جنيف."},
+          {"source": "3alyoum", "url": "", "date_extracted": "2015-07-31 09:40:00",
+           "title": "موسكو تستضيف مباحثات روسية سورية حول الحل السياسي", "author": "",
+           "content": "استضافت العاصمة الروسية موسكو مباحثات بين وزير الخارجية الروسي سيرغي لافروف ووزير الخارجية السوري وليد المعلم تناولت الحل السياسي في سوريا ومحادثات جنيف. وأكد الجانبان دعم روسيا لسوريا في مكافحة الإرهاب."}
+        ]
+        """
+
+    @Test func datedRecordsShowTheirTimesAndArabicOutletNames() throws {
+        let scratch = try Scratch()
+        try "timezone: Asia/Riyadh\n".write(to: scratch.root.appendingPathComponent("marsad.yaml"), atomically: true, encoding: .utf8)
+        let file = scratch.root.appendingPathComponent("2015-07-31.json")
+        try Self.datedRecords.write(to: file, atomically: true, encoding: .utf8)
+        let config = scratch.root.appendingPathComponent("marsad.yaml").path
+        let ingest = try scratch.marsad(["ingest", "--config", config, file.path])
+        #expect(ingest.status == 0, "\(ingest.output)")
+        let digest = try scratch.marsad(["digest", "--config", config, "--all"])
+        #expect(digest.status == 0, "\(digest.output)")
+
+        let markdown = try scratch.latest("russia-syria.md")
+        // Real clock times in the configured zone, never a made-up midnight.
+        #expect(markdown.contains("٠٤:١٥"), "\(markdown)")
+        #expect(markdown.contains("٠٩:٤٠"))
+        #expect(!markdown.contains("٠٠:٠٠"))
+        // Arabic outlet names from the shipped sources file, not raw ids.
+        #expect(markdown.contains("الشرق الأوسط"))
+        #expect(markdown.contains("عين اليوم"))
+        #expect(!markdown.contains("— aawsat") && !markdown.contains("— 3alyoum"))
+        #expect(!markdown.contains(MarsadUnknownSource.text))
+        // The record with an address links it; the one without names its record, not just the file.
+        #expect(markdown.contains("(http://aawsat.com/home/article/1001)"))
+        #expect(markdown.contains("السجل ٢"))
+        let html = try scratch.latest("russia-syria.html")
+        #expect(html.contains("الشرق الأوسط") && html.contains("<time datetime=\"2015-07-31T01:15:32Z\">٠٤:١٥</time>"))
+
+        // The topic's feed sits beside the day folders and was replaced whole.
+        let feeds = scratch.root.appendingPathComponent("digests/feeds")
+        let names = try FileManager.default.contentsOfDirectory(atPath: feeds.path)
+        #expect(names.contains("russia-syria.xml"))
+        #expect(names.allSatisfy { $0.hasSuffix(".xml") && !$0.hasPrefix(".") }, "\(names)")
+        let feed = try String(contentsOf: feeds.appendingPathComponent("russia-syria.xml"), encoding: .utf8)
+        #expect(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\""))
+        #expect(feed.contains("href=\"../2015-07-31/russia-syria.html#"))
+    }
+}
+
+enum MarsadUnknownSource {
+    static let text = "مصدر غير معروف"
 }
