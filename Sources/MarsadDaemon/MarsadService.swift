@@ -44,7 +44,7 @@ public final class MarsadService: Service, Sendable {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         }
         let taxonomy = try settings.loadTaxonomy()
-        let store = try Store(path: settings.database.path)
+        let store = try Store.openChecked(path: settings.database.path)
         try store.syncEntities(taxonomy.entities)
         engine = IngestEngine(settings: settings, pipeline: Pipeline(tagger: Tagger(taxonomy: taxonomy)), store: store, logger: logger)
         try engine.folders.create()
@@ -70,9 +70,7 @@ public final class MarsadService: Service, Sendable {
         let leftOver = engine.folders.leftInProcessing()
         if !leftOver.isEmpty {
             logger.notice("recovering \(leftOver.count) file(s) left in processing/ by an earlier run")
-            for chunk in leftOver.chunks(of: settings.batchSize) {
-                note(try await engine.ingest(claims: chunk))
-            }
+            try await recover(leftOver)
         }
         engine.folders.forgetNamesOfVanishedClaims()
         // A writer may still be busy with a file at start-up: files are claimed once
@@ -113,6 +111,38 @@ public final class MarsadService: Service, Sendable {
         notifier.stopping()
         digests.withLock { $0.flush(logger: logger) }
         logger.info("marsad stopped: \(statusLine())")
+    }
+
+    /// Finishes the claims an earlier run left in processing/, one at a time and each marked while
+    /// it is read, so that a file that stops the daemon again is known at the next start: having
+    /// been in processing/ at two deaths in a row, it is set aside in failed/ instead of being
+    /// read a third time (a poison file, as mail queues call it).
+    func recover(_ claims: [String]) async throws {
+        for claim in claims {
+            heartbeat.store(Self.monotonicSeconds(), ordering: .relaxed)
+            if try engine.store.entry(claimName: claim) == nil, engine.folders.wasBeingRecovered(claim) {
+                let entry = try quarantine(claim)
+                counters.withLock { $0.failed += 1 }
+                engine.log(entry)
+                continue
+            }
+            engine.folders.markRecovering(claim)
+            note(try await engine.ingest(claims: [claim]))
+        }
+    }
+
+    func quarantine(_ claim: String) throws -> LedgerEntry {
+        let path = engine.folders.processingPath(claim)
+        var info = stat()
+        let size = lstat(path, &info) == 0 ? Int(info.st_size) : 0
+        let file = ClaimedFile(
+            claimName: claim, name: engine.folders.originalName(ofClaim: claim), size: size, sha256: nil, firstSeen: Date()
+        )
+        let message = "Marsad stopped twice in a row (killed, crashed or stuck) while this file was being read; "
+            + "it is set aside so that it cannot stop the daemon again. Check it, then `marsad requeue` it to try again"
+        let entry = try engine.store.record([.failed(file, stage: PipelineStage.read.rawValue, message: message)])[0]
+        try engine.folders.finalize(entry)
+        return entry
     }
 
     /// Claims and ingests until shutdown; between chunks it reloads, rescans and writes digests.

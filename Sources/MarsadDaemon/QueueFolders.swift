@@ -13,6 +13,7 @@ public struct QueueFolders: Sendable {
     public let archive: String
     public let failed: String
     public let claimedNames: String
+    public let recovering: String
     public let afterSuccess: AfterSuccess
     public let timeZone: TimeZone
 
@@ -22,12 +23,13 @@ public struct QueueFolders: Sendable {
         archive = settings.archive.path
         failed = settings.failed.path
         claimedNames = settings.claimedNames.path
+        recovering = settings.recovering.path
         afterSuccess = settings.afterSuccess
         timeZone = settings.timeZone
     }
 
     public func create() throws {
-        for folder in [inbox, processing, archive, failed, claimedNames] {
+        for folder in [inbox, processing, archive, failed, claimedNames, recovering] {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
     }
@@ -110,24 +112,39 @@ public struct QueueFolders: Sendable {
         return claimName
     }
 
-    func writeDurably(_ bytes: [UInt8], to path: String) {
+    /// Whether a claim was already being recovered when the daemon stopped: it was then in
+    /// processing/ at two deaths of the daemon in a row.
+    public func wasBeingRecovered(_ claimName: String) -> Bool {
+        var info = stat()
+        return lstat(recovering + "/" + claimName, &info) == 0
+    }
+
+    /// Marks a claim, durably, as being recovered now; the mark goes when its fate is recorded.
+    public func markRecovering(_ claimName: String) {
+        writeDurably([], to: recovering + "/" + claimName, folder: recovering)
+    }
+
+    func writeDurably(_ bytes: [UInt8], to path: String, folder: String? = nil) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return }
         _ = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
         fsync(fd)
         close(fd)
-        let folder = open(claimedNames, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let folder = open(folder ?? claimedNames, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if folder >= 0 {
             fsync(folder)
             close(folder)
         }
     }
 
-    /// Forgets full names whose claims are gone (claimed by a run that crashed before the rename).
+    /// Forgets full names and recovery marks whose claims are gone (claimed by a run that crashed
+    /// before the rename, say).
     public func forgetNamesOfVanishedClaims() {
         let claims = Set(leftInProcessing())
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: claimedNames)) ?? [] where !claims.contains(name) {
-            unlink(claimedNames + "/" + name)
+        for folder in [claimedNames, recovering] {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where !claims.contains(name) {
+                unlink(folder + "/" + name)
+            }
         }
     }
 
@@ -153,7 +170,10 @@ public struct QueueFolders: Sendable {
         let source = processingPath(entry.claimName)
         var info = stat()
         guard lstat(source, &info) == 0 else { return }
-        defer { unlink(claimedNames + "/" + entry.claimName) }
+        defer {
+            unlink(claimedNames + "/" + entry.claimName)
+            unlink(recovering + "/" + entry.claimName)
+        }
         switch entry.fate {
         case .recorded, .duplicate:
             if afterSuccess == .delete {

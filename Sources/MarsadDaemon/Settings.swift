@@ -50,6 +50,8 @@ public struct Settings: Sendable, Equatable {
     public var failed: URL { state.appendingPathComponent("failed", isDirectory: true) }
     /// Full names of claims whose name in `processing/` had to be shortened.
     public var claimedNames: URL { state.appendingPathComponent("names", isDirectory: true) }
+    /// Marks of claims being recovered after a crash, to quarantine a file that stops the daemon again.
+    public var recovering: URL { state.appendingPathComponent("recovering", isDirectory: true) }
 
     /// The embedded default: `./inbox`, `./var/…` and `./digests` under `root`.
     public static func embeddedDefault(root: URL) -> Settings {

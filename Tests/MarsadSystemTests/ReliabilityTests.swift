@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import GRDB
 import MarsadStore
 import Testing
 
@@ -172,5 +173,108 @@ import Testing
         #expect(Set(ledger.map(\.name)) == Set(names) && ledger.count == names.count)
         #expect(harness.wait(timeout: 5) { harness.entries(in: harness.processing).isEmpty && harness.entries(in: harness.inbox).isEmpty })
         #expect(harness.stop() == 0)
+    }
+}
+
+/// A crashed, killed or damaged store: quarantine of a file that stops the daemon twice, and a rebuild from the archive.
+@Suite(.serialized) struct RecoveryTests {
+    @Test func aFileInProcessingAtTwoDeathsInARowIsSetAsideWithAReason() throws {
+        let harness = try DaemonHarness()
+        try harness.start()
+        #expect(harness.wait(timeout: 20) { harness.log.contains("marsad started") })
+        // A legal but long file, so that it is still being read when the daemon is killed.
+        let (name, data) = ReliabilityTests.bigArticles()[0]
+        try harness.drop(name, contents: data)
+        #expect(harness.wait(timeout: 10) { harness.entries(in: harness.processing).count == 1 })
+        harness.killHard()
+        try harness.start()
+        let recovering = harness.root.appendingPathComponent("var/recovering")
+        #expect(harness.wait(timeout: 20) { harness.entries(in: recovering).count == 1 }, "log:\n\(harness.log)")
+        harness.killHard()
+        try harness.start()
+        let setAside = harness.wait(timeout: 20) { harness.entries(in: harness.failed).contains(name + ".error.json") }
+        #expect(setAside, "log:\n\(harness.log)")
+        let sidecar = try JSONSerialization.jsonObject(with: Data(contentsOf: harness.failed.appendingPathComponent(name + ".error.json"))) as? [String: Any]
+        let reason = sidecar?["error"] as? String ?? ""
+        #expect(reason.contains("stopped twice in a row"), "\(reason)")
+        #expect(harness.entries(in: recovering).isEmpty && harness.entries(in: harness.processing).isEmpty)
+        // The daemon goes on with other files.
+        try harness.drop("next.txt", contents: SampleArticles.article(33_000))
+        #expect(try harness.wait(timeout: 15) { try harness.ledger().contains { $0.name == "next.txt" && $0.fate == .recorded } })
+        #expect(harness.stop() == 0)
+    }
+
+    /// Articles with their topics and entities, in a stable order, for comparing two databases.
+    static func snapshot(_ path: String) throws -> [String] {
+        try Store(path: path).writer.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT a.day || ' | ' || a.title || ' | ' || a.body || ' | ' ||
+                  COALESCE((SELECT group_concat(topicId || ':' || printf('%.4f', score), ',') FROM (SELECT * FROM articleTopic WHERE articleId = a.id ORDER BY topicId)), '') || ' | ' ||
+                  COALESCE((SELECT group_concat(entityId || ':' || count, ',') FROM (SELECT * FROM entityMention WHERE articleId = a.id ORDER BY entityId)), '')
+                FROM article a ORDER BY a.day, a.title, a.body
+                """)
+        }
+    }
+
+    /// Each topic digest's stories: headline, reports, sources and summary.
+    static func stories(in digests: URL) throws -> [String: [String]] {
+        var found: [String: [String]] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: digests.path)
+        while let path = enumerator?.nextObject() as? String {
+            guard path.hasSuffix(".json"), !path.hasPrefix("latest") else { continue }
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: digests.appendingPathComponent(path))) as? [String: Any]
+            found[path] = (json?["stories"] as? [[String: Any]] ?? []).map { story in
+                "\(story["headline"] ?? "") | \(story["reportCount"] ?? "") | \(story["sourceCount"] ?? "") | \(story["summary"] ?? "")"
+            }
+        }
+        return found
+    }
+
+    @Test func aDamagedDatabaseIsRefusedAndRebuiltFromTheArchive() throws {
+        let harness = try DaemonHarness()
+        try harness.start()
+        #expect(harness.wait(timeout: 20) { harness.log.contains("marsad started") })
+        let seeds = DaemonHarness.seedFiles
+        let inputs: [(String, Data)] = seeds.isEmpty
+            ? (0..<8).map { ("sample-\($0).txt", SampleArticles.article(34_000 + $0)) }
+            : try seeds.map { ($0.lastPathComponent, try Data(contentsOf: $0)) }
+        for (name, data) in inputs { try harness.drop(name, contents: data) }
+        // One duplicate, so that the rebuild also meets the same content twice.
+        try harness.drop("again.txt", contents: inputs[0].1)
+        #expect(harness.wait(timeout: 60) { harness.regularFiles(in: harness.archive).count == inputs.count + 1 })
+        #expect(harness.wait(timeout: 30) { harness.regularFiles(in: harness.digests).contains { $0.hasSuffix("index.md") } })
+        usleep(500_000)
+        #expect(harness.stop() == 0)
+        let articlesBefore = try Self.snapshot(harness.database)
+        let storiesBefore = try Self.stories(in: harness.digests)
+        let fatesBefore = try harness.ledger().map(\.fate.rawValue).sorted()
+        #expect(articlesBefore.count >= inputs.count - 1)
+
+        // 8 KiB of garbage in the middle of the database.
+        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: harness.database))
+        let size = try handle.seekToEnd()
+        try handle.seek(toOffset: (size / 2) / 4096 * 4096)
+        var generator = SystemRandomNumberGenerator()
+        handle.write(Data((0..<8192).map { _ in UInt8.random(in: 0...255, using: &generator) }))
+        try handle.close()
+
+        try harness.start()
+        #expect(harness.wait(timeout: 20) { !harness.isRunning })
+        #expect(harness.process?.terminationStatus != 0)
+        #expect(harness.log.contains("is damaged") && harness.log.contains("marsad rebuild"), "log:\n\(harness.log)")
+
+        try FileManager.default.removeItem(at: harness.digests)
+        let rebuild = try harness.command(["rebuild"])
+        #expect(rebuild.status == 0, "\(rebuild.output)")
+        print(rebuild.output)
+        #expect(try Self.snapshot(harness.database) == articlesBefore)
+        #expect(try Self.stories(in: harness.digests) == storiesBefore)
+        let aside = harness.entries(in: harness.root.appendingPathComponent("var")).filter { $0.contains(".before-rebuild-") }
+        #expect(!aside.isEmpty)
+        #expect(try harness.ledger().map(\.fate.rawValue).sorted() == fatesBefore)
+
+        try harness.start()
+        #expect(harness.wait(timeout: 20) { harness.log.components(separatedBy: "marsad started").count == 3 })
+        #expect(harness.stop() == 0, "log:\n\(harness.log)")
     }
 }
