@@ -10,12 +10,16 @@ public struct ProcessedArticle: Sendable {
     public var titleKey: String
     /// Match key of the body, for search and clustering.
     public var bodyKey: String
+    /// SHA-256 of the match keys: the same news in other bytes has the same hash.
+    /// Computed here, on the parsing threads, and not inside the write transaction.
+    public var contentHash: String
 
     public init(article: ReadArticle, tags: TaggingResult, titleKey: String, bodyKey: String) {
         self.article = article
         self.tags = tags
         self.titleKey = titleKey
         self.bodyKey = bodyKey
+        contentHash = SHA256.hex(Array((titleKey + "\n" + bodyKey).utf8))
     }
 }
 

@@ -63,8 +63,6 @@ public struct ArticleTopicRecord: Codable, Sendable, Equatable, FetchableRecord,
     public var articleId: Int64
     public var topicId: String
     public var score: Double
-    /// JSON array of evidence objects.
-    public var evidence: String
 }
 
 public struct EntityRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {

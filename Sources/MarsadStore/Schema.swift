@@ -91,6 +91,7 @@ enum Schema {
             }
 
             // Search runs over the match keys, so queries are normalised the same way.
+            // (As first shipped; v3 replaced it with `SearchIndex.create`.)
             try db.create(virtualTable: "articleSearch", using: FTS5()) { t in
                 t.synchronize(withTable: "article")
                 t.tokenizer = .unicode61()
@@ -103,6 +104,47 @@ enum Schema {
                 t.add(column: "notes", .text)
             }
         }
+        migrator.registerMigration("v3-lean-tags-and-search") { db in
+            // Evidence was written for every topic of every article and never read:
+            // `marsad explain` recomputes it from the text.
+            try db.alter(table: "articleTopic") { t in t.drop(column: "evidence") }
+            try SearchIndex.recreate(db)
+        }
+        migrator.registerMigration("v4-digests-due") { db in
+            // Days whose digests must be written, set in the transaction that recorded their
+            // articles, cleared once digests including `throughArticle` are on disk.
+            try db.create(table: "digestDue") { t in
+                t.primaryKey("day", .text)
+                t.column("throughArticle", .integer).notNull()
+            }
+        }
         return migrator
+    }
+}
+
+/// The one definition of the full-text index. A migration that changes it
+/// calls `recreate`, which drops the old index and builds the new one from
+/// the articles.
+enum SearchIndex {
+    static let name = "articleSearch"
+
+    static func recreate(_ db: Database) throws {
+        try db.dropFTS5SynchronizationTriggers(forTable: name)
+        try db.drop(table: name)
+        try create(db)
+    }
+
+    static func create(_ db: Database) throws {
+        // Match keys, so that queries are normalised the same way. Searches are
+        // AND-ed prefix terms, never phrases or NEAR: positions are not needed,
+        // and `detail=column` (which still ranks by column) makes recording
+        // cheaper and the index smaller than the default `detail=full`.
+        try db.create(virtualTable: name, using: FTS5()) { t in
+            t.synchronize(withTable: "article")
+            t.tokenizer = .unicode61()
+            t.detail = "column"
+            t.column("titleKey")
+            t.column("bodyKey")
+        }
     }
 }

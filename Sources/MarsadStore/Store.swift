@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import MarsadCore
 import MarsadTagging
+import Synchronization
 
 /// A file taken from the inbox, identified by its unique claim name.
 public struct ClaimedFile: Sendable, Equatable {
@@ -54,6 +55,9 @@ public struct SearchHit: Codable, Sendable, Equatable {
 /// full-text search and the record of digests written.
 public final class Store: Sendable {
     public let writer: DatabasePool
+    /// Entity ids present in the entity table: a mention of any other (a
+    /// taxonomy changed under a running writer) inserts its entity once.
+    let knownEntities = Mutex<Set<String>>([])
 
     public init(path: String) throws {
         var configuration = Configuration()
@@ -65,13 +69,16 @@ public final class Store: Sendable {
         try Schema.migrator.migrate(writer)
     }
 
-    /// Makes the entity table match the taxonomy's gazetteer.
+    /// Makes the entity table match the taxonomy's gazetteer. Done once per
+    /// taxonomy, so that recording never upserts an entity per mention.
     public func syncEntities(_ entities: [Entity]) throws {
-        try writer.write { db in
+        let ids = try writer.write { db in
             for entity in entities {
                 try EntityRecord(id: entity.id, type: entity.type.rawValue, nameEn: entity.en, nameAr: entity.ar).upsert(db)
             }
+            return try String.fetchAll(db, sql: "SELECT id FROM entity")
         }
+        knownEntities.withLock { $0 = Set(ids) }
     }
 
     /// The ledger entry of a claim, if it was already decided (crash recovery).
@@ -81,101 +88,46 @@ public final class Store: Sendable {
         }
     }
 
+    /// The ledger entries of those claims that were already decided, by claim name.
+    public func entries(claimNames: [String]) throws -> [String: LedgerEntry] {
+        guard !claimNames.isEmpty else { return [:] }
+        return try writer.read { db in
+            var found: [String: LedgerEntry] = [:]
+            let statement = try db.cachedStatement(sql: "SELECT * FROM file WHERE claimName = ?")
+            for name in claimNames {
+                if let entry = try LedgerEntry.fetchOne(statement, arguments: [name]) { found[name] = entry }
+            }
+            return found
+        }
+    }
+
     /// Records a batch of outcomes in one transaction and returns each file's
     /// ledger entry, in order. A claim already in the ledger is returned as it
     /// was decided, so recording again after a crash never records twice.
+    /// The days that received articles are marked as due for digests in the
+    /// same transaction, so that a restart writes them whatever happened after.
     public func record(_ outcomes: [IngestOutcome], now: Date = Date()) throws -> [LedgerEntry] {
-        try writer.write { db in
-            var entries: [LedgerEntry] = []
-            for outcome in outcomes {
-                entries.append(try record(outcome, now: now, db: db))
-            }
-            return entries
-        }
+        let known = knownEntities.withLock { $0 }
+        let (entries, added) = try writer.write { db in try Self.record(outcomes, now: now, knownEntities: known, db: db) }
+        if !added.isEmpty { knownEntities.withLock { $0.formUnion(added) } }
+        return entries
     }
 
-    private func record(_ outcome: IngestOutcome, now: Date, db: Database) throws -> LedgerEntry {
-        let file = outcome.file
-        if let existing = try LedgerEntry.filter(Column("claimName") == file.claimName).fetchOne(db) {
-            return existing
-        }
-        var entry = LedgerEntry(
-            id: nil, claimName: file.claimName, name: file.name, sha256: file.sha256, size: file.size,
-            firstSeen: file.firstSeen, decidedAt: now, fate: .failed, stage: nil, error: nil, attempts: 1,
-            duplicateOf: nil, articleCount: 0, notes: nil
-        )
-        switch outcome {
-        case .failed(_, let stage, let message):
-            entry.stage = stage
-            entry.error = message
-            if let sha = file.sha256 {
-                entry.attempts += try LedgerEntry
-                    .filter(Column("sha256") == sha && Column("fate") == Fate.failed.rawValue).fetchCount(db)
-            }
-            try entry.insert(db)
-        case .processed(_, let articles, let warnings):
-            entry.notes = warnings.isEmpty ? nil : warnings.joined(separator: "; ")
-            if let sha = file.sha256,
-               let original = try LedgerEntry
-                   .filter(Column("sha256") == sha && Column("fate") == Fate.recorded.rawValue).fetchOne(db)
-            {
-                entry.fate = .duplicate
-                entry.duplicateOf = original.id
-                try entry.insert(db)
-                return entry
-            }
-            entry.fate = .recorded
-            try entry.insert(db)
-            var inserted = 0
-            var firstExisting: Int64?
-            for (processed, day) in articles {
-                let hash = SHA256.hex(Array((processed.titleKey + "\n" + processed.bodyKey).utf8))
-                if let existing = try ArticleRecord.filter(Column("hash") == hash).fetchOne(db) {
-                    firstExisting = firstExisting ?? existing.fileId
-                    continue
-                }
-                try insert(processed, day: day, hash: hash, fileId: entry.id!, now: now, db: db)
-                inserted += 1
-            }
-            if inserted == 0, let firstExisting {
-                // Every article was already known from another file: the same news in other bytes.
-                entry.fate = .duplicate
-                entry.duplicateOf = firstExisting
-            }
-            entry.articleCount = inserted
-            try entry.update(db)
-        }
-        return entry
+    /// `record`, on the store's writer queue: the caller's thread is free meanwhile.
+    public func recordInBackground(_ outcomes: [IngestOutcome], now: Date = Date()) async throws -> [LedgerEntry] {
+        let known = knownEntities.withLock { $0 }
+        let (entries, added) = try await writer.write { db in try Self.record(outcomes, now: now, knownEntities: known, db: db) }
+        if !added.isEmpty { knownEntities.withLock { $0.formUnion(added) } }
+        return entries
     }
 
-    private func insert(_ processed: ProcessedArticle, day: String, hash: String, fileId: Int64, now: Date, db: Database) throws {
-        let read = processed.article
-        var article = ArticleRecord(
-            id: nil, fileId: fileId, recordIndex: read.recordIndex, hash: hash, title: read.title, body: read.body,
-            titleKey: processed.titleKey, bodyKey: processed.bodyKey, source: read.source, site: read.siteName,
-            author: read.author, url: read.url, publishedAt: read.published, day: day, ingestedAt: now,
-            language: read.language.rawValue, format: read.format.rawValue, encoding: read.encoding
-        )
-        try article.insert(db)
-        try writeTags(processed.tags, articleId: article.id!, db: db)
-    }
-
-    private func writeTags(_ tags: TaggingResult, articleId: Int64, db: Database) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        for topic in tags.topics {
-            let evidence = String(decoding: try encoder.encode(topic.evidence), as: UTF8.self)
-            try ArticleTopicRecord(articleId: articleId, topicId: topic.id, score: topic.score, evidence: evidence).insert(db)
-        }
-        for mention in tags.entities {
-            try EntityRecord(id: mention.id, type: mention.type.rawValue, nameEn: mention.name, nameAr: mention.nameAr)
-                .insert(db, onConflict: .ignore)
-            let forms = String(decoding: try encoder.encode(mention.forms), as: UTF8.self)
-            try EntityMentionRecord(articleId: articleId, entityId: mention.id, count: mention.count, forms: forms).insert(db)
-        }
-        for date in tags.dates {
-            try ArticleDateRecord(articleId: articleId, date: date.date, text: date.text).insert(db)
-        }
+    private static func record(
+        _ outcomes: [IngestOutcome], now: Date, knownEntities: Set<String>, db: Database
+    ) throws -> (entries: [LedgerEntry], addedEntities: Set<String>) {
+        var batch = try RecordingBatch(db: db, now: now, knownEntities: knownEntities)
+        let entries = try outcomes.map { try batch.record($0) }
+        try batch.markDigestsDue()
+        return (entries, batch.addedEntities)
     }
 
     /// Replaces the tags of stored articles (after the taxonomy changed) and
@@ -183,11 +135,12 @@ public final class Store: Sendable {
     public func replaceTags(_ tagged: [(articleId: Int64, tags: TaggingResult)]) throws -> Set<String> {
         try writer.write { db in
             var days = Set<String>()
+            var batch = try RecordingBatch(db: db, now: Date(), knownEntities: knownEntities.withLock { $0 })
             for (articleId, tags) in tagged {
                 try ArticleTopicRecord.filter(Column("articleId") == articleId).deleteAll(db)
                 try EntityMentionRecord.filter(Column("articleId") == articleId).deleteAll(db)
                 try ArticleDateRecord.filter(Column("articleId") == articleId).deleteAll(db)
-                try writeTags(tags, articleId: articleId, db: db)
+                try batch.writeTags(tags, articleId: articleId)
                 if let day = try String.fetchOne(db, sql: "SELECT day FROM article WHERE id = ?", arguments: [articleId]) {
                     days.insert(day)
                 }
@@ -262,31 +215,90 @@ public final class Store: Sendable {
         }
     }
 
-    /// The articles of one topic and day, with what a digest needs of them.
-    public func digestArticles(day: String, topicId: String) throws -> [StoredTaggedArticle] {
+    /// A page of a day's articles after `after`, in id order, with what a digest needs of them:
+    /// the file name, every topic with its score, entities and dates (one query each per page).
+    public func digestPage(day: String, after: Int64, limit: Int) throws -> [StoredTaggedArticle] {
         try writer.read { db in
             let articles = try ArticleRecord.fetchAll(db, sql: """
-                SELECT article.* FROM article JOIN articleTopic ON articleTopic.articleId = article.id
-                WHERE article.day = ? AND articleTopic.topicId = ? ORDER BY article.id
-                """, arguments: [day, topicId])
-            return try articles.map { article in
-                let id = article.id!
-                let score = try Double.fetchOne(db, sql: "SELECT score FROM articleTopic WHERE articleId = ? AND topicId = ?", arguments: [id, topicId]) ?? 0
-                let entities = try Row.fetchAll(db, sql: """
-                    SELECT entity.id, entity.type, entity.nameEn, entity.nameAr, entityMention.count, entityMention.forms
-                    FROM entityMention JOIN entity ON entity.id = entityMention.entityId
-                    WHERE entityMention.articleId = ? ORDER BY entity.id
-                    """, arguments: [id]).map {
-                    let forms = (($0["forms"] as String?)?.data(using: .utf8))
-                        .flatMap { try? JSONDecoder().decode([String].self, from: $0) } ?? []
-                    return StoredTaggedArticle.Entity(
-                        id: $0["id"], type: $0["type"], nameEn: $0["nameEn"], nameAr: $0["nameAr"], count: $0["count"], forms: forms
-                    )
-                }
-                let dates = try ArticleDateRecord.filter(Column("articleId") == id).order(Column("date")).fetchAll(db)
-                let fileName = try String.fetchOne(db, sql: "SELECT name FROM file WHERE id = ?", arguments: [article.fileId]) ?? ""
-                return StoredTaggedArticle(article: article, fileName: fileName, topicScore: score, entities: entities, dates: dates)
+                SELECT * FROM article WHERE day = ? AND id > ? ORDER BY id LIMIT ?
+                """, arguments: [day, after, limit])
+            guard let first = articles.first?.id, let last = articles.last?.id else { return [] }
+            let range: [any DatabaseValueConvertible] = [first, last]
+            var topics: [Int64: [String: Double]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT articleId, topicId, score FROM articleTopic WHERE articleId BETWEEN ? AND ?
+                """, arguments: StatementArguments(range)) {
+                topics[row[0], default: [:]][row[1]] = row[2]
             }
+            var entities: [Int64: [StoredTaggedArticle.Entity]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT entityMention.articleId, entity.id, entity.type, entity.nameEn, entity.nameAr, entityMention.count,
+                       entityMention.forms
+                FROM entityMention JOIN entity ON entity.id = entityMention.entityId
+                WHERE entityMention.articleId BETWEEN ? AND ? ORDER BY entityMention.articleId, entity.id
+                """, arguments: StatementArguments(range)) {
+                let forms = ((row[6] as String?)?.data(using: .utf8))
+                    .flatMap { try? JSONDecoder().decode([String].self, from: $0) } ?? []
+                entities[row[0], default: []].append(StoredTaggedArticle.Entity(
+                    id: row[1], type: row[2], nameEn: row[3], nameAr: row[4], count: row[5], forms: forms
+                ))
+            }
+            var dates: [Int64: [ArticleDateRecord]] = [:]
+            for date in try ArticleDateRecord.fetchAll(db, sql: """
+                SELECT * FROM articleDate WHERE articleId BETWEEN ? AND ? ORDER BY articleId, date
+                """, arguments: StatementArguments(range)) {
+                dates[date.articleId, default: []].append(date)
+            }
+            var names: [Int64: String] = [:]
+            let fileIds = Array(Set(articles.map(\.fileId)))
+            for row in try Row.fetchAll(db, sql: """
+                SELECT id, name FROM file WHERE id IN (\(fileIds.map { _ in "?" }.joined(separator: ",")))
+                """, arguments: StatementArguments(fileIds)) {
+                names[row[0]] = row[1]
+            }
+            return articles.map { article in
+                let id = article.id!
+                return StoredTaggedArticle(
+                    article: article, fileName: names[article.fileId] ?? "", topicScores: topics[id] ?? [:],
+                    entities: entities[id] ?? [], dates: dates[id] ?? []
+                )
+            }
+        }
+    }
+
+    /// Each article of a day with each of its topics and its entities: what
+    /// the next day's digests compare their who and where with.
+    public func topicEntities(day: String) throws -> [(articleId: Int64, topicId: String, entities: [StoredTaggedArticle.Entity])] {
+        try writer.read { db in
+            var entities: [Int64: [StoredTaggedArticle.Entity]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT entityMention.articleId, entity.id, entity.type, entity.nameEn, entity.nameAr, entityMention.count
+                FROM article JOIN entityMention ON entityMention.articleId = article.id
+                JOIN entity ON entity.id = entityMention.entityId
+                WHERE article.day = ?
+                """, arguments: [day]) {
+                entities[row[0], default: []].append(
+                    StoredTaggedArticle.Entity(id: row[1], type: row[2], nameEn: row[3], nameAr: row[4], count: row[5]))
+            }
+            return try Row.fetchAll(db, sql: """
+                SELECT articleTopic.articleId, articleTopic.topicId FROM article
+                JOIN articleTopic ON articleTopic.articleId = article.id WHERE article.day = ? ORDER BY article.id
+                """, arguments: [day]).map { row in
+                let id: Int64 = row[0]
+                return (id, row[1], entities[id] ?? [])
+            }
+        }
+    }
+
+    /// Days whose digests are due: marked when their articles were recorded, not yet written.
+    public func dueDigestDays() throws -> [String] {
+        try writer.read { db in try String.fetchAll(db, sql: "SELECT day FROM digestDue ORDER BY day") }
+    }
+
+    /// Digests of `day` including every article up to `throughArticle` are on disk.
+    public func digestsWritten(day: String, throughArticle: Int64) throws {
+        try writer.write { db in
+            try db.execute(sql: "DELETE FROM digestDue WHERE day = ? AND throughArticle <= ?", arguments: [day, throughArticle])
         }
     }
 
@@ -324,7 +336,8 @@ public struct StoredTaggedArticle: Sendable {
     }
     public var article: ArticleRecord
     public var fileName: String
-    public var topicScore: Double
+    /// Every topic of the article, with its score.
+    public var topicScores: [String: Double]
     public var entities: [Entity]
     public var dates: [ArticleDateRecord]
 }

@@ -92,15 +92,40 @@ struct StoreTests {
         #expect(try store.search(matchKeyQuery: "غائب").isEmpty)
     }
 
-    @Test func digestArticlesCarryEntitiesDatesAndFileNames() throws {
+    @Test func digestPagesCarryTopicsEntitiesDatesAndFileNames() throws {
+        let store = try makeStore()
+        _ = try store.record([
+            .processed(file("a", sha: "aa"), [(processed("عنوان", "نص"), "2015-07-21")]),
+            .processed(file("b", sha: "bb"), [(processed("عنوان آخر", "نص آخر", topics: ["syria", "russia-syria"]), "2015-07-22")]),
+            .processed(file("c", sha: "cc"), [(processed("عنوان ثالث", "نص ثالث", topics: []), "2015-07-21")]),
+        ])
+        let articles = try store.digestPage(day: "2015-07-21", after: 0, limit: 10)
+        #expect(articles.map(\.fileName) == ["a.txt", "c.txt"])
+        #expect(articles[0].topicScores == ["russia-syria": 3])
+        #expect(articles[1].topicScores.isEmpty)
+        #expect(articles[0].entities.map(\.nameEn) == ["Russia"])
+        #expect(articles[0].entities.map(\.forms) == [["روسيا"]])
+        #expect(articles[0].dates.map(\.date) == ["2015-07-21"])
+        // Pages continue after the last id seen.
+        let rest = try store.digestPage(day: "2015-07-21", after: articles[0].article.id!, limit: 10)
+        #expect(rest.map(\.fileName) == ["c.txt"])
+        #expect(try store.digestPage(day: "2015-07-22", after: 0, limit: 10).first?.topicScores.keys.sorted() == ["russia-syria", "syria"])
+    }
+
+    @Test func daysWithNewArticlesAreDueUntilWrittenThroughTheirNewestArticle() throws {
         let store = try makeStore()
         _ = try store.record([.processed(file("a", sha: "aa"), [(processed("عنوان", "نص"), "2015-07-21")])])
-        let articles = try store.digestArticles(day: "2015-07-21", topicId: "russia-syria")
-        #expect(articles.count == 1)
-        #expect(articles[0].fileName == "a.txt")
-        #expect(articles[0].entities.map(\.nameEn) == ["Russia"])
-        #expect(articles[0].dates.map(\.date) == ["2015-07-21"])
-        #expect(try store.digestArticles(day: "2015-07-21", topicId: "syria").isEmpty)
+        #expect(try store.dueDigestDays() == ["2015-07-21"])
+        // A failed file or a duplicate makes nothing due.
+        _ = try store.record([.failed(file("f", sha: "ff"), stage: "parse", message: "empty")])
+        #expect(try store.dueDigestDays() == ["2015-07-21"])
+        let first = try store.digestPage(day: "2015-07-21", after: 0, limit: 10)[0].article.id!
+        _ = try store.record([.processed(file("b", sha: "bb"), [(processed("عنوان آخر", "نص آخر"), "2015-07-21")])])
+        // Written through the first article only: the second keeps the day due.
+        try store.digestsWritten(day: "2015-07-21", throughArticle: first)
+        #expect(try store.dueDigestDays() == ["2015-07-21"])
+        try store.digestsWritten(day: "2015-07-21", throughArticle: first + 1)
+        #expect(try store.dueDigestDays().isEmpty)
     }
 
     @Test func retaggingReplacesTagsAndReportsTheDays() throws {

@@ -1,0 +1,192 @@
+import Foundation
+import GRDB
+import MarsadCore
+import MarsadTagging
+
+/// The writes of one recording transaction, through prepared statements kept
+/// for the whole batch: the ledger, articles (the search index follows by
+/// trigger), their tags, and the days whose digests become due.
+struct RecordingBatch {
+    let db: Database
+    let now: Date
+    private var knownEntities: Set<String>
+    private(set) var addedEntities: Set<String> = []
+    /// Per day, the highest article id recorded in this batch.
+    private(set) var newestArticleOfDay: [String: Int64] = [:]
+
+    private let entryOfClaim: Statement
+    private let failedAttempts: Statement
+    private let recordedWithSHA: Statement
+    private let fileOfArticleHash: Statement
+    private let insertFile: Statement
+    private let insertArticle: Statement
+    private let insertTopic: Statement
+    private let insertMention: Statement
+    private let insertEntity: Statement
+    private let insertDate: Statement
+
+    init(db: Database, now: Date, knownEntities: Set<String>) throws {
+        self.db = db
+        self.now = now
+        self.knownEntities = knownEntities
+        entryOfClaim = try db.cachedStatement(sql: "SELECT * FROM file WHERE claimName = ?")
+        failedAttempts = try db.cachedStatement(sql: "SELECT COUNT(*) FROM file WHERE sha256 = ? AND fate = 'failed'")
+        recordedWithSHA = try db.cachedStatement(sql: "SELECT id FROM file WHERE sha256 = ? AND fate = 'recorded'")
+        fileOfArticleHash = try db.cachedStatement(sql: "SELECT fileId FROM article WHERE hash = ?")
+        insertFile = try db.cachedStatement(sql: """
+            INSERT INTO file (claimName, name, sha256, size, firstSeen, decidedAt, fate, stage, error, attempts,
+                              duplicateOf, articleCount, notes)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertArticle = try db.cachedStatement(sql: """
+            INSERT INTO article (fileId, recordIndex, hash, title, body, titleKey, bodyKey, source, site, author, url,
+                                 publishedAt, day, ingestedAt, language, format, encoding)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertTopic = try db.cachedStatement(sql: "INSERT INTO articleTopic (articleId, topicId, score) VALUES (?, ?, ?)")
+        insertMention = try db.cachedStatement(
+            sql: "INSERT INTO entityMention (articleId, entityId, count, forms) VALUES (?, ?, ?, ?)"
+        )
+        insertEntity = try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity (id, type, nameEn, nameAr) VALUES (?, ?, ?, ?)")
+        insertDate = try db.cachedStatement(sql: "INSERT INTO articleDate (articleId, date, text) VALUES (?, ?, ?)")
+    }
+
+    mutating func record(_ outcome: IngestOutcome) throws -> LedgerEntry {
+        let file = outcome.file
+        if let existing = try LedgerEntry.fetchOne(entryOfClaim, arguments: [file.claimName]) {
+            return existing
+        }
+        var entry = LedgerEntry(
+            id: nil, claimName: file.claimName, name: file.name, sha256: file.sha256, size: file.size,
+            firstSeen: file.firstSeen, decidedAt: now, fate: .failed, stage: nil, error: nil, attempts: 1,
+            duplicateOf: nil, articleCount: 0, notes: nil
+        )
+        switch outcome {
+        case .failed(_, let stage, let message):
+            entry.stage = stage
+            entry.error = message
+            if let sha = file.sha256 {
+                entry.attempts += try Int.fetchOne(failedAttempts, arguments: [sha]) ?? 0
+            }
+            try insert(&entry)
+        case .processed(_, let articles, let warnings):
+            entry.notes = warnings.isEmpty ? nil : warnings.joined(separator: "; ")
+            if let sha = file.sha256, let original = try Int64.fetchOne(recordedWithSHA, arguments: [sha]) {
+                entry.fate = .duplicate
+                entry.duplicateOf = original
+                try insert(&entry)
+                return entry
+            }
+            // Which articles are new is settled before the file row is written, so it is written once.
+            var fresh: [(article: ProcessedArticle, day: String)] = []
+            var hashesInFile = Set<String>()
+            var firstExisting: Int64?
+            for (processed, day) in articles where hashesInFile.insert(processed.contentHash).inserted {
+                if let existing = try Int64.fetchOne(fileOfArticleHash, arguments: [processed.contentHash]) {
+                    firstExisting = firstExisting ?? existing
+                } else {
+                    fresh.append((processed, day))
+                }
+            }
+            if fresh.isEmpty, let firstExisting {
+                // Every article was already known from another file: the same news in other bytes.
+                entry.fate = .duplicate
+                entry.duplicateOf = firstExisting
+            } else {
+                entry.fate = .recorded
+            }
+            entry.articleCount = fresh.count
+            try insert(&entry)
+            for (processed, day) in fresh {
+                try insert(processed, day: day, fileId: entry.id!)
+            }
+        }
+        return entry
+    }
+
+    private func insert(_ entry: inout LedgerEntry) throws {
+        try insertFile.execute(arguments: [
+            entry.claimName, entry.name, entry.sha256, entry.size, entry.firstSeen, entry.decidedAt, entry.fate.rawValue,
+            entry.stage, entry.error, entry.attempts, entry.duplicateOf, entry.articleCount, entry.notes,
+        ])
+        entry.id = db.lastInsertedRowID
+    }
+
+    private mutating func insert(_ processed: ProcessedArticle, day: String, fileId: Int64) throws {
+        let read = processed.article
+        try insertArticle.execute(arguments: [
+            fileId, read.recordIndex, processed.contentHash, read.title, read.body, processed.titleKey, processed.bodyKey,
+            read.source, read.siteName, read.author, read.url, read.published, day, now, read.language.rawValue,
+            read.format.rawValue, read.encoding,
+        ])
+        let articleId = db.lastInsertedRowID
+        newestArticleOfDay[day] = max(newestArticleOfDay[day] ?? 0, articleId)
+        try writeTags(processed.tags, articleId: articleId)
+    }
+
+    /// Topics with their scores, entity mentions with their counts and the words
+    /// naming them, and dates. The evidence behind a topic is not stored:
+    /// `marsad explain` recomputes it from the text.
+    mutating func writeTags(_ tags: TaggingResult, articleId: Int64) throws {
+        for topic in tags.topics {
+            try insertTopic.execute(arguments: [articleId, topic.id, topic.score])
+        }
+        for mention in tags.entities {
+            if !knownEntities.contains(mention.id) {
+                try insertEntity.execute(arguments: [mention.id, mention.type.rawValue, mention.name, mention.nameAr])
+                knownEntities.insert(mention.id)
+                addedEntities.insert(mention.id)
+            }
+            try insertMention.execute(arguments: [articleId, mention.id, mention.count, Self.jsonArray(mention.forms)])
+        }
+        for date in tags.dates {
+            try insertDate.execute(arguments: [articleId, date.date, date.text])
+        }
+    }
+
+    /// A JSON array of strings, written directly: an encoder per mention cost more than the insert.
+    static func jsonArray(_ strings: [String]) -> String {
+        var json = "["
+        for (index, string) in strings.enumerated() {
+            if index > 0 { json += "," }
+            json += "\""
+            for scalar in string.unicodeScalars {
+                switch scalar {
+                case "\"": json += "\\\""
+                case "\\": json += "\\\\"
+                case "\n": json += "\\n"
+                case "\r": json += "\\r"
+                case "\t": json += "\\t"
+                case _ where scalar.value < 0x20:
+                    let hex = String(scalar.value, radix: 16)
+                    json += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: json.unicodeScalars.append(scalar)
+                }
+            }
+            json += "\""
+        }
+        return json + "]"
+    }
+
+    /// Marks the days that received articles as due for digests, in the
+    /// recording transaction itself.
+    func markDigestsDue() throws {
+        for (day, newest) in newestArticleOfDay {
+            try DigestDue.mark(day: day, throughArticle: newest, db: db)
+        }
+    }
+}
+
+/// Days whose digests must be (re)written, kept in the database so that work
+/// decided before a crash is finished after it. A day stays due until digests
+/// including its newest article have been written.
+enum DigestDue {
+    static func mark(day: String, throughArticle articleId: Int64, db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO digestDue (day, throughArticle) VALUES (?, ?)
+                ON CONFLICT(day) DO UPDATE SET throughArticle = max(throughArticle, excluded.throughArticle)
+                """,
+            arguments: [day, articleId])
+    }
+}
