@@ -2,21 +2,57 @@
 import Glibc
 #endif
 import Foundation
+import Logging
 import MarsadCore
 import MarsadDigest
 import MarsadStore
 import MarsadTagging
+import Synchronization
 
-/// Writes a day's digests from the store into `digests/YYYY-MM-DD/`:
-/// one set of files per topic with articles, the day's index, and `latest`.
-public struct DigestWriter: Sendable {
+/// Writes a day's digests from the store into `digests/YYYY-MM-DD/`: one set
+/// of files per topic with articles, the day's index, and `latest`.
+///
+/// It keeps the stories of the days it wrote last (a `StoryIndex` per topic)
+/// and, on the next write, adds only the articles recorded since: a day's
+/// clustering is built whole only the first time the day is written by this
+/// writer (at start-up, or by a command), streaming its articles in pages.
+/// Only files whose contents changed are rewritten.
+public final class DigestWriter: Sendable {
     public let store: Store
     public let topics: [Topic]
     public let directory: String
     public let timeZone: TimeZone
     let builder: DigestBuilder
+    let logger: Logger
+    /// Days kept in memory at most; a day written again after it was dropped is built whole.
+    static let keptDays = 3
+    /// Articles read from the store at once.
+    static let pageSize = 1_000
 
-    public init(store: Store, topics: [Topic], directory: String, timeZone: TimeZone, outlets: [Outlet] = []) {
+    struct DayState: Sendable {
+        var indexes: [String: StoryIndex] = [:]
+        /// Articles of the day up to this id are in the indexes.
+        var through: Int64 = 0
+        /// Topics whose index changed since their files were written.
+        var changed = Set<String>()
+        /// A hash of each file as last written, by file name.
+        var written: [String: UInt64] = [:]
+        var lastUsed = ContinuousClock.now
+    }
+
+    private let days = Mutex<[String: DayState]>([:])
+    private let counters = Mutex<(full: Int, incremental: Int)>((0, 0))
+
+    /// Stopped work leaves its day due; the reason says why.
+    public struct Stopped: Error, CustomStringConvertible {
+        public var description: String { "the daemon is stopping" }
+    }
+
+    public init(
+        store: Store, topics: [Topic], directory: String, timeZone: TimeZone, outlets: [Outlet] = [],
+        logger: Logger = Logger(label: "marsad.digests")
+    ) {
+        self.logger = logger
         self.store = store
         self.topics = topics
         self.directory = directory
@@ -26,46 +62,142 @@ public struct DigestWriter: Sendable {
         }))
     }
 
+    /// How many days were clustered whole, and how many were updated with new articles only.
+    public var builds: (full: Int, incremental: Int) { counters.withLock { $0 } }
+
+    /// Brings the stories of `day` up to date (without writing files): what
+    /// the daemon does while a burst goes on, so that the final write has
+    /// little left to do.
+    public func absorb(day: String, shouldStop: @Sendable () -> Bool = { false }) throws {
+        var state = days.withLock { $0.removeValue(forKey: day) } ?? DayState()
+        defer { keep(day: day, state: state) }
+        try update(&state, day: day, shouldStop: shouldStop)
+    }
+
     /// Rewrites the digests of `day` (all topics, or only `only`) and returns topic → article count.
     @discardableResult
-    public func write(day: String, only: Set<String>? = nil) throws -> [String: Int] {
-        let counts = try store.topicCounts(day: day)
+    public func write(day: String, only: Set<String>? = nil, shouldStop: @Sendable () -> Bool = { false }) throws -> [String: Int] {
+        var state = days.withLock { $0.removeValue(forKey: day) } ?? DayState()
+        defer { keep(day: day, state: state) }
+        try update(&state, day: day, shouldStop: shouldStop)
         let folder = directory + "/" + day
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let previous = ArticleDay.previous(day)
-        var entries: [DigestTopicDay] = []
+
+        var counts: [String: Int] = [:]
+        for (topicId, index) in state.indexes where index.count > 0 { counts[topicId] = index.count }
+        let previousDay = try ArticleDay.previous(day).map { try previousDayArticles(day: $0) } ?? [:]
+        var digests: [DayDigest] = []
         for topic in topics where only?.contains(topic.id) ?? true {
-            guard let count = counts[topic.id], count > 0 else {
+            guard let index = state.indexes[topic.id], index.count > 0 else {
                 // A re-tagged day may have lost a topic: its old files must not linger.
-                for ext in ["md", "html", "json"] { unlink(folder + "/" + topic.id + "." + ext) }
+                for ext in ["md", "html", "json"] {
+                    let name = topic.id + "." + ext
+                    if unlink(folder + "/" + name) == 0 { state.written[name] = nil }
+                }
                 continue
             }
-            let articles = try store.digestArticles(day: day, topicId: topic.id).map { Self.digestArticle($0, timeZone: timeZone) }
-            let before = try previous.map { try store.digestArticles(day: $0, topicId: topic.id).map { Self.digestArticle($0, timeZone: timeZone) } } ?? []
-            entries.append(DigestTopicDay(
-                topic: DigestTopic(id: topic.id, nameAr: topic.ar, nameEn: topic.en), articles: articles, previousDay: before
+            // A topic whose articles did not change keeps its files, unless they were never written.
+            if !state.changed.contains(topic.id) && state.written[topic.id + ".json"] != nil { continue }
+            if shouldStop() { throw Stopped() }
+            digests.append(builder.build(
+                topic: DigestTopic(id: topic.id, nameAr: topic.ar, nameEn: topic.en), day: day, stories: index,
+                previousDay: previousDay[topic.id] ?? []
             ))
         }
-        // Each article is fingerprinted once, topics are built in parallel.
-        let digests = builder.buildDay(day: day, topics: entries)
-        if only == nil {
-            try writeFiles(builder.renderDay(day: day, digests: digests), folder: folder)
-        } else {
-            for rendered in builder.render(digests) {
-                try writeFiles(rendered, folder: folder)
-            }
-            let listed = topics.compactMap { topic -> (topic: DigestTopic, count: Int)? in
-                guard let count = counts[topic.id], count > 0 else { return nil }
-                return (DigestTopic(id: topic.id, nameAr: topic.ar, nameEn: topic.en), count)
-            }
-            try writeFiles(builder.renderIndex(day: day, topics: listed), folder: folder)
+        for rendered in builder.render(digests) {
+            try writeChanged(rendered, folder: folder, state: &state)
         }
-        for entry in entries {
-            try store.recordDigest(day: day, topicId: entry.topic.id, articleCount: entry.articles.count)
+        for digest in digests { state.changed.remove(digest.topic.id) }
+        let listed = topics.compactMap { topic -> (topic: DigestTopic, count: Int)? in
+            guard let count = counts[topic.id], count > 0 else { return nil }
+            return (DigestTopic(id: topic.id, nameAr: topic.ar, nameEn: topic.en), count)
+        }
+        try writeChanged(builder.renderIndex(day: day, topics: listed), folder: folder, state: &state)
+        for digest in digests {
+            try store.recordDigest(day: day, topicId: digest.topic.id, articleCount: digest.articleCount)
         }
         try pointLatest()
         try writeFeeds(digests, day: day)
+        if only == nil { try store.digestsWritten(day: day, throughArticle: state.through) }
         return counts
+    }
+
+    /// Adds the day's articles recorded since the last update to the topics' story indexes.
+    private func update(_ state: inout DayState, day: String, shouldStop: @Sendable () -> Bool) throws {
+        let full = state.through == 0
+        var added = 0
+        while true {
+            if shouldStop() { throw Stopped() }
+            let page = try store.digestPage(day: day, after: state.through, limit: Self.pageSize)
+            guard let last = page.last else { break }
+            var byTopic: [String: [DigestArticle]] = [:]
+            for stored in page {
+                let article = Self.digestArticle(stored, timeZone: timeZone)
+                for (topicId, score) in stored.topicScores {
+                    var scored = article
+                    scored.topicScore = score
+                    byTopic[topicId, default: []].append(scored)
+                }
+            }
+            for (topicId, articles) in byTopic {
+                var index = state.indexes[topicId] ?? StoryIndex(thresholds: builder.thresholds)
+                guard index.add(articles) else {
+                    // Not recorded after the index's newest article (a re-tagged topic): start the day over.
+                    state = DayState()
+                    return try update(&state, day: day, shouldStop: shouldStop)
+                }
+                state.indexes[topicId] = index
+                state.changed.insert(topicId)
+            }
+            state.through = last.article.id ?? state.through
+            added += page.count
+        }
+        guard added > 0 else { return }
+        counters.withLock { full ? ($0.full += 1) : ($0.incremental += 1) }
+        if full {
+            logger.notice("clustered \(day) whole: \(added) article(s)")
+        } else {
+            logger.debug("added \(added) article(s) to the stories of \(day)")
+        }
+    }
+
+    private func keep(day: String, state: DayState) {
+        var state = state
+        state.lastUsed = .now
+        days.withLock { days in
+            days[day] = state
+            while days.count > Self.keptDays, let oldest = days.min(by: { $0.value.lastUsed < $1.value.lastUsed })?.key {
+                days[oldest] = nil
+            }
+        }
+    }
+
+    /// The previous day's articles per topic, for the change in who and where: their entities only.
+    private func previousDayArticles(day: String) throws -> [String: [DigestArticle]] {
+        var result: [String: [DigestArticle]] = [:]
+        for (articleId, topicId, entities) in try store.topicEntities(day: day) {
+            result[topicId, default: []].append(DigestArticle(
+                id: articleId, title: "", body: "", matchText: "", source: nil, url: nil, fileName: "",
+                time: Date(timeIntervalSince1970: 0), topicScore: 0,
+                entities: entities.map { DigestEntity(id: $0.id, nameEn: $0.nameEn, nameAr: $0.nameAr, type: $0.type, count: $0.count) },
+                dates: []
+            ))
+        }
+        return result
+    }
+
+    private func writeChanged(_ rendered: RenderedDigest, folder: String, state: inout DayState) throws {
+        for (name, contents) in rendered.files.sorted(by: { $0.key < $1.key }) {
+            let hash = StableDigestHash.of(contents)
+            if state.written[name] == hash { continue }
+            if state.written[name] == nil, let onDisk = FileManager.default.contents(atPath: folder + "/" + name),
+               onDisk.elementsEqual(contents.utf8) {
+                state.written[name] = hash
+                continue
+            }
+            try AtomicFile.write(Data(contents.utf8), to: folder + "/" + name)
+            state.written[name] = hash
+        }
     }
 
     /// `feeds/<topic>.xml` for each topic of `day` when it is the newest day:
@@ -94,16 +226,13 @@ public struct DigestWriter: Sendable {
             .sorted()
     }
 
-    func writeFiles(_ rendered: RenderedDigest, folder: String) throws {
-        for (name, contents) in rendered.files.sorted(by: { $0.key < $1.key }) {
-            try AtomicFile.write(Data(contents.utf8), to: folder + "/" + name)
-        }
-    }
-
     /// `digests/latest` is a relative symlink to the newest day's folder, replaced atomically.
     func pointLatest() throws {
         guard let newest = dayFolders().last else { return }
         let link = directory + "/latest"
+        var buffer = [CChar](repeating: 0, count: 64)
+        let length = readlink(link, &buffer, buffer.count - 1)
+        if length > 0, String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) == newest { return }
         let temp = directory + "/.latest.\(getpid()).tmp"
         unlink(temp)
         guard symlink(newest, temp) == 0, rename(temp, link) == 0 else {
@@ -119,7 +248,7 @@ public struct DigestWriter: Sendable {
         return DigestArticle(
             id: article.id ?? 0, title: article.title, body: article.body,
             matchText: article.titleKey + "\n" + article.bodyKey, source: article.source,
-            url: article.url, fileName: stored.fileName, time: time, topicScore: stored.topicScore,
+            url: article.url, fileName: stored.fileName, time: time, topicScore: 0,
             entities: stored.entities.map {
                 DigestEntity(id: $0.id, nameEn: $0.nameEn, nameAr: $0.nameAr, type: $0.type, count: $0.count, forms: $0.forms)
             },
@@ -128,5 +257,17 @@ public struct DigestWriter: Sendable {
             hasTimeOfDay: (article.publishedAt?.count ?? 0) > 10,
             site: article.site, recordIndex: article.recordIndex
         )
+    }
+}
+
+/// FNV-1a of a file's contents, to tell whether it changed since it was written.
+enum StableDigestHash {
+    static func of(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
     }
 }

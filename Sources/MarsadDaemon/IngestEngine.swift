@@ -10,16 +10,53 @@ public struct IngestSummary: Sendable {
     /// Days with new articles, and the topics those articles carry.
     public var touched: [String: Set<String>] = [:]
 
+    public init() {}
+
     public var recorded: Int { entries.filter { $0.fate == .recorded }.count }
     public var duplicates: Int { entries.filter { $0.fate == .duplicate }.count }
     public var failed: Int { entries.filter { $0.fate == .failed }.count }
     /// Claims whose file changed while it was read: left in `processing/`, to be read again once settled.
     public var unsettled: [String] = []
+
+    mutating func add(_ other: IngestSummary) {
+        entries += other.entries
+        for (day, topics) in other.touched { touched[day, default: []].formUnion(topics) }
+        unsettled += other.unsettled
+    }
 }
 
-/// Turns claimed files into recorded outcomes: reads and parses them in
-/// parallel, records them from one writer in one transaction per chunk, and
-/// only then moves each file to the archive or to `failed/`.
+/// A file to be read under a claim: where it is, the claim that identifies it
+/// in the ledger, and the name the user gave it.
+public struct IngestClaim: Sendable {
+    public var path: String
+    public var claimName: String
+    public var name: String
+
+    public init(path: String, claimName: String, name: String) {
+        self.path = path
+        self.claimName = claimName
+        self.name = name
+    }
+}
+
+/// A chunk read and understood, waiting to be recorded.
+public struct ReadChunk: Sendable {
+    /// Claims already in the ledger (decided before a crash): only their move is left.
+    var decided: [LedgerEntry]
+    var outcomes: [IngestOutcome]
+    /// Claims whose file changed while it was read.
+    var unsettled: [String]
+    var readTime: Duration
+
+    var claims: [String] { decided.map(\.claimName) + outcomes.map(\.file.claimName) }
+    public var isEmpty: Bool { decided.isEmpty && outcomes.isEmpty && unsettled.isEmpty }
+}
+
+/// Turns claimed files into recorded outcomes in two stages that overlap:
+/// reading and tagging a chunk in parallel on every core, and recording the
+/// previous chunk from one writer in one transaction, then moving each of
+/// its files to the archive or to `failed/`. At most two chunks are in
+/// memory whatever the size of a burst.
 public final class IngestEngine: Sendable {
     public let folders: QueueFolders
     public let store: Store
@@ -88,58 +125,71 @@ public final class IngestEngine: Sendable {
         }
     }
 
-    /// Processes claimed files (already in `processing/`) and records them.
-    public func ingest(claims: [String]) async throws -> IngestSummary {
-        guard !claims.isEmpty else { return IngestSummary() }
-        var pending: [IngestOutcome] = []
-        var toProcess: [String] = []
-        var summary = IngestSummary()
-        // A claim already in the ledger was decided before a crash: only its move is left.
-        for claim in claims {
-            if let entry = try store.entry(claimName: claim) {
-                try finish(entry)
-                summary.entries.append(entry)
-            } else {
-                toProcess.append(claim)
-            }
+    /// The claims of files in `processing/`.
+    public func processingClaims(_ claimNames: [String]) -> [IngestClaim] {
+        claimNames.map {
+            IngestClaim(path: folders.processingPath($0), claimName: $0, name: folders.originalName(ofClaim: $0))
         }
-        let workers = settings.effectiveWorkers
-        let now = Date()
+    }
+
+    /// Stage one: reads and tags a chunk on every core. Claims the ledger
+    /// already knows are set aside for their move only.
+    /// With `mayWait`, a file that changed while it was read is left in `processing/` to settle
+    /// (the daemon); without, it fails (a command, which cannot wait).
+    public func read(_ claims: [IngestClaim], firstSeen: Date = Date(), mayWait: Bool = true) async throws -> ReadChunk {
         let clock = ContinuousClock()
-        let parseStart = clock.now
+        let start = clock.now
+        let decided = try store.entries(claimNames: claims.map(\.claimName))
+        let toRead = claims.filter { decided[$0.claimName] == nil }
+        let workers = settings.effectiveWorkers
         let results = await withTaskGroup(of: (Int, IngestOutcome?).self) { group in
-            var results = [IngestOutcome?](repeating: nil, count: toProcess.count)
+            var results = [IngestOutcome?](repeating: nil, count: toRead.count)
             var next = 0
             func launch() {
                 let index = next
-                let claim = toProcess[index]
+                let claim = toRead[index]
                 next += 1
                 group.addTask { [self] in
                     (index, outcome(
-                        path: folders.processingPath(claim), claimName: claim,
-                        name: folders.originalName(ofClaim: claim), firstSeen: now, mayWait: true
+                        path: claim.path, claimName: claim.claimName, name: claim.name, firstSeen: firstSeen, mayWait: mayWait
                     ))
                 }
             }
-            while next < min(workers, toProcess.count) { launch() }
+            while next < min(workers, toRead.count) { launch() }
             while let (index, outcome) = await group.next() {
                 results[index] = outcome
-                if next < toProcess.count { launch() }
+                if next < toRead.count { launch() }
             }
             return results
         }
-        pending = results.compactMap { $0 }
-        summary.unsettled = zip(toProcess, results).filter { $0.1 == nil }.map(\.0)
+        return ReadChunk(
+            decided: claims.compactMap { decided[$0.claimName] }, outcomes: results.compactMap { $0 },
+            unsettled: zip(toRead, results).filter { $0.1 == nil }.map(\.0.claimName), readTime: clock.now - start
+        )
+    }
+
+    /// Stage two: records a chunk in one transaction on the store's writer
+    /// (off the threads that read), then, when `moveFiles`, moves each file
+    /// where its committed fate says.
+    public func record(_ chunk: ReadChunk, moveFiles: Bool = true, logEntries: Bool = true) async throws -> IngestSummary {
+        var summary = IngestSummary()
+        if moveFiles {
+            for entry in chunk.decided { try finish(entry) }
+        }
+        summary.entries = chunk.decided
+        summary.unsettled = chunk.unsettled
+        guard !chunk.outcomes.isEmpty else { return summary }
+        let clock = ContinuousClock()
         let recordStart = clock.now
-        let entries = try store.record(pending)
+        let entries = try await store.recordInBackground(chunk.outcomes)
         let moveStart = clock.now
         defer {
-            logger.debug("chunk of \(claims.count): read and tag \(recordStart - parseStart), record \(moveStart - recordStart), move \(clock.now - moveStart)")
+            logger.debug("chunk of \(chunk.outcomes.count): read and tag \(chunk.readTime), record \(moveStart - recordStart), move \(clock.now - moveStart)")
         }
-        for (outcome, entry) in zip(pending, entries) {
-            try finish(entry)
+        for (outcome, entry) in zip(chunk.outcomes, entries) {
+            if moveFiles { try finish(entry) }
             summary.entries.append(entry)
-            log(entry)
+            if logEntries { log(entry) }
             if entry.fate == .recorded, case .processed(_, let articles, _) = outcome {
                 for (article, day) in articles {
                     summary.touched[day, default: []].formUnion(article.tags.topics.map(\.id))
@@ -147,6 +197,12 @@ public final class IngestEngine: Sendable {
             }
         }
         return summary
+    }
+
+    /// Processes claimed files (already in `processing/`) and records them, one chunk, both stages.
+    public func ingest(claims: [String]) async throws -> IngestSummary {
+        guard !claims.isEmpty else { return IngestSummary() }
+        return try await record(read(processingClaims(claims)))
     }
 
     func finish(_ entry: LedgerEntry) throws {
@@ -167,6 +223,57 @@ public final class IngestEngine: Sendable {
             logger.info("duplicate \(entry.name): same content as file #\(entry.duplicateOf ?? 0)")
         case .failed:
             logger.warning("failed \(entry.name) at \(entry.stage ?? "read"): \(entry.error ?? "")")
+        }
+    }
+}
+
+/// Keeps one chunk being recorded while the next is read: the two stages of
+/// `IngestEngine` overlap, and at most two chunks are held.
+public struct IngestPipeline: Sendable {
+    let engine: IngestEngine
+    let moveFiles: Bool
+    let logEntries: Bool
+    let mayWait: Bool
+    private var writing: (claims: [String], task: Task<IngestSummary, any Error>)?
+
+    /// Recording a chunk failed; its claims are still in `processing/` (the daemon retries them).
+    public struct RecordingFailed: Error, CustomStringConvertible {
+        public var claims: [String]
+        public var underlying: any Error
+        public var description: String { "\(underlying)" }
+    }
+
+    /// `marsad ingest` leaves files where they are (`moveFiles` false), prints its own
+    /// lines (`logEntries` false) and cannot wait for a changing file to settle.
+    public init(engine: IngestEngine, moveFiles: Bool = true, logEntries: Bool = true, mayWait: Bool = true) {
+        self.engine = engine
+        self.moveFiles = moveFiles
+        self.logEntries = logEntries
+        self.mayWait = mayWait
+    }
+
+    public var isWriting: Bool { writing != nil }
+
+    /// Reads `claims` while the previous chunk is being recorded; starts
+    /// recording them and returns the outcome of the previous chunk, if any.
+    public mutating func submit(_ claims: [IngestClaim], firstSeen: Date = Date()) async throws -> IngestSummary? {
+        let chunk = try await engine.read(claims, firstSeen: firstSeen, mayWait: mayWait)
+        let previous = try await drain()
+        if !chunk.isEmpty {
+            let engine = engine, moveFiles = moveFiles, logEntries = logEntries
+            writing = (chunk.claims, Task { try await engine.record(chunk, moveFiles: moveFiles, logEntries: logEntries) })
+        }
+        return previous
+    }
+
+    /// Waits for the chunk being recorded, if any.
+    public mutating func drain() async throws -> IngestSummary? {
+        guard let (claims, task) = writing else { return nil }
+        writing = nil
+        do {
+            return try await task.value
+        } catch {
+            throw RecordingFailed(claims: claims, underlying: error)
         }
     }
 }

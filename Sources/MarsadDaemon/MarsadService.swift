@@ -20,7 +20,7 @@ public final class MarsadService: Service, Sendable {
     let settling = Mutex(SettleTracker())
     /// Claims whose file changed while it was read, waiting in `processing/` to settle.
     let changedClaims = Mutex<(claims: Set<String>, tracker: SettleTracker)>(([], SettleTracker()))
-    let digests: Mutex<DigestScheduler>
+    let digests: DigestScheduler
     let counters = Mutex<(recorded: Int, duplicates: Int, failed: Int)>((0, 0, 0))
     let reloadRequested = Atomic<Bool>(false)
     /// Why files cannot be recorded or moved right now (database busy or full, disk full, `var/` read-only).
@@ -51,13 +51,13 @@ public final class MarsadService: Service, Sendable {
         self.configPath = configPath
         self.logger = logger
         notifier = SystemdNotifier()
-        digests = Mutex(DigestScheduler(
+        digests = DigestScheduler(
             writer: DigestWriter(
                 store: store, topics: taxonomy.topics, directory: settings.digests.path, timeZone: settings.timeZone,
-                outlets: taxonomy.outlets
+                outlets: taxonomy.outlets, logger: logger
             ),
-            delay: settings.digestDelay, timeZone: settings.timeZone
-        ))
+            delay: settings.digestDelay, timeZone: settings.timeZone, logger: logger
+        )
     }
 
     public func run() async throws {
@@ -76,6 +76,7 @@ public final class MarsadService: Service, Sendable {
         // A writer may still be busy with a file at start-up: files are claimed once
         // they have stayed the same for one settle time, from the next scans on.
         scan(settleTime: settings.settleTime)
+        digests.resumeDue(store: engine.store)
         notifier.ready(status: statusLine())
         instanceLock.write(health: "running")
 
@@ -101,15 +102,24 @@ public final class MarsadService: Service, Sendable {
                 }
             }
             if let interval = notifier.watchdogInterval { startWatchdog(interval: interval) }
+            group.addTask { [digests] in await digests.run() }
             let stopWatch = watchForStopSignals()
             defer { stopWatch.forEach { $0.cancel() } }
             try await cancelWhenGracefulShutdown {
                 try await self.mainLoop()
             }
+            notifier.stopping()
+            // Digest work in progress gets a short while to finish; what it leaves stays due
+            // in the database and is written at the next start.
+            let deadline = Task { [digests] in
+                try await Task.sleep(for: Self.digestGrace)
+                digests.stopping.store(true, ordering: .relaxed)
+            }
+            defer { deadline.cancel() }
             group.cancelAll()
+            try? await group.waitForAll()
+            await digests.flush()
         }
-        notifier.stopping()
-        digests.withLock { $0.flush(logger: logger) }
         logger.info("marsad stopped: \(statusLine())")
     }
 
@@ -145,12 +155,18 @@ public final class MarsadService: Service, Sendable {
         return entry
     }
 
-    /// Claims and ingests until shutdown; between chunks it reloads, rescans and writes digests.
+    /// How long digest work may go on after a stop is asked for (within `stopGrace`).
+    static let digestGrace = Duration.seconds(2)
+
+    /// Claims and ingests until shutdown; between chunks it reloads and rescans.
+    /// A chunk is read and tagged while the previous one is being recorded; while
+    /// recording fails, chunks go one at a time.
     func mainLoop() async throws {
         var lastScan = ContinuousClock.now
         var lastStatus = ContinuousClock.now
         var lastHeartbeat = ContinuousClock.now - .seconds(10)
         var retry: (claims: [String], delay: Duration, at: ContinuousClock.Instant)?
+        var pipeline = IngestPipeline(engine: engine)
         heartbeat.store(Self.monotonicSeconds(), ordering: .relaxed)
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             heartbeat.store(Self.monotonicSeconds(), ordering: .relaxed)
@@ -182,7 +198,14 @@ public final class MarsadService: Service, Sendable {
                 claims = changedClaimsThatSettled(settleTime: settings.settleTime)
             }
             if names.isEmpty && claims.isEmpty {
-                digests.withLock { $0.tick(logger: logger) }
+                if pipeline.isWriting {
+                    do {
+                        if let summary = try await pipeline.drain() { note(summary) }
+                    } catch let failure as IngestPipeline.RecordingFailed {
+                        retry = recordingBlocked(failure.claims, error: failure.underlying, retry: retry)
+                    }
+                    continue
+                }
                 if ContinuousClock.now - lastStatus >= .seconds(10) {
                     notifier.status(statusLine())
                     lastStatus = .now
@@ -204,27 +227,44 @@ public final class MarsadService: Service, Sendable {
                     }
                 }
                 engine.folders.syncProcessing()
-                note(try await engine.ingest(claims: claims))
+                if retry != nil {
+                    if let summary = try await pipeline.drain() { note(summary) }
+                    note(try await engine.ingest(claims: claims))
+                } else if let summary = try await pipeline.submit(engine.processingClaims(claims)) {
+                    note(summary)
+                }
                 if retry != nil {
                     retry = nil
                     writeProblem.withLock { $0 = nil }
                     logger.notice("recording works again: files flow")
                     instanceLock.write(health: "running")
                 }
+            } catch let failure as IngestPipeline.RecordingFailed {
+                // The chunk recorded meanwhile failed: it is retried with the one just read.
+                retry = recordingBlocked(failure.claims + claims, error: failure.underlying, retry: retry)
             } catch {
-                // The claims stay in processing/ and are retried with backoff, without a restart.
-                let delay = retry.map { min($0.delay * 2, Self.longestRetryDelay) } ?? .milliseconds(250)
-                if retry == nil {
-                    let problem = "\(error)"
-                    writeProblem.withLock { $0 = problem }
-                    logger.error("cannot record or move files: \(problem); \(claims.count) claimed file(s) wait in processing/ and are retried, no new file is claimed until it works again")
-                    instanceLock.write(health: "recording blocked: \(problem)")
-                }
-                retry = (claims, delay, .now + delay)
+                retry = recordingBlocked(claims, error: error, retry: retry)
             }
-            notifier.status(statusLine())
-            lastStatus = .now
+            if ContinuousClock.now - lastStatus >= .seconds(1) {
+                notifier.status(statusLine())
+                lastStatus = .now
+            }
         }
+        if let summary = try? await pipeline.drain() { note(summary) }
+    }
+
+    /// The claims stay in processing/ and are retried with backoff, without a restart.
+    func recordingBlocked(
+        _ claims: [String], error: any Error, retry: (claims: [String], delay: Duration, at: ContinuousClock.Instant)?
+    ) -> (claims: [String], delay: Duration, at: ContinuousClock.Instant) {
+        let delay = retry.map { min($0.delay * 2, Self.longestRetryDelay) } ?? .milliseconds(250)
+        if retry == nil {
+            let problem = "\(error)"
+            writeProblem.withLock { $0 = problem }
+            logger.error("cannot record or move files: \(problem); \(claims.count) claimed file(s) wait in processing/ and are retried, no new file is claimed until it works again")
+            instanceLock.write(health: "recording blocked: \(problem)")
+        }
+        return (Array(Set(claims)).sorted(), delay, .now + delay)
     }
 
     /// While files keep arriving, waits (at most `batch_interval`) to fill a batch,
@@ -265,9 +305,7 @@ public final class MarsadService: Service, Sendable {
             $0.duplicates += summary.duplicates
             $0.failed += summary.failed
         }
-        digests.withLock { scheduler in
-            for (day, topics) in summary.touched { scheduler.markDirty(day: day, topics: topics) }
-        }
+        for day in summary.touched.keys { digests.markDirty(day: day) }
     }
 
     /// Queues inbox entries; with a settle time, only those whose size and modification time
@@ -299,12 +337,10 @@ public final class MarsadService: Service, Sendable {
             let taxonomy = try settings.loadTaxonomy()
             try engine.store.syncEntities(taxonomy.entities)
             engine.replace(pipeline: Pipeline(tagger: Tagger(taxonomy: taxonomy)), settings: settings)
-            digests.withLock {
-                $0.replace(writer: DigestWriter(
-                    store: engine.store, topics: taxonomy.topics, directory: settings.digests.path, timeZone: settings.timeZone,
-                    outlets: taxonomy.outlets
-                ), delay: settings.digestDelay)
-            }
+            digests.replace(writer: DigestWriter(
+                store: engine.store, topics: taxonomy.topics, directory: settings.digests.path, timeZone: settings.timeZone,
+                outlets: taxonomy.outlets, logger: logger
+            ), delay: settings.digestDelay)
             logger.notice("reloaded configuration and taxonomy: \(taxonomy.topics.count) topics, \(taxonomy.entities.count) entities")
         } catch {
             logger.error("reload failed, keeping the previous configuration and taxonomy: \(error)")
@@ -367,8 +403,10 @@ public final class MarsadService: Service, Sendable {
         let depth = engine.folders.depth()
         let counts = counters.withLock { $0 }
         let problem = writeProblem.withLock { $0 }.map { "; recording blocked: \($0)" } ?? ""
+        let builds = digests.builds
         return "queue \(depth.inbox) waiting, \(depth.processing) in processing; "
-            + "since start \(counts.recorded) recorded, \(counts.duplicates) duplicates, \(counts.failed) failed" + problem
+            + "since start \(counts.recorded) recorded, \(counts.duplicates) duplicates, \(counts.failed) failed; "
+            + "digests: \(builds.full) whole-day clusterings, \(builds.incremental) incremental updates" + problem
     }
 }
 

@@ -68,6 +68,8 @@ public struct DigestArticle: Sendable, Codable, Hashable {
     public var dates: [DigestDate]
     /// False when only the publication date is known: the time of day is then not shown.
     public var hasTimeOfDay: Bool
+    /// The body's lead, kept when the body itself is dropped (by `StoryIndex`).
+    var lead: String?
 
     public init(
         id: Int64, title: String, body: String, matchText: String, source: String?, url: String?,
@@ -180,6 +182,13 @@ public struct DigestBuilder: Sendable {
         topic: DigestTopic, day: String, articles: [DigestArticle], previousDay: [DigestArticle] = []
     ) -> DayDigest {
         composer.compose(topic: topic, day: day, articles: articles, previousDay: previousDay, fingerprints: [:])
+    }
+
+    /// The digest model of one topic for one day from stories kept up as
+    /// articles arrived: the same result as `build(topic:day:articles:)`
+    /// with the index's articles.
+    public func build(topic: DigestTopic, day: String, stories: StoryIndex, previousDay: [DigestArticle] = []) -> DayDigest {
+        composer.compose(topic: topic, day: day, stories: stories, previousDay: previousDay)
     }
 
     /// Builds every topic's digest of a day, fingerprinting each article once

@@ -19,13 +19,26 @@ struct DigestComposer: Sendable {
         topic: DigestTopic, day: String, articles input: [DigestArticle], previousDay: [DigestArticle],
         fingerprints cache: [Int64: ArticleFingerprint]
     ) -> DayDigest {
-        let articles = Self.canonical(input)
-        let fingerprinter = Fingerprinter()
-        let fingerprints = StoryClusterer.focusedEventTerms(
-            articles, articles.map { cache[$0.id] ?? fingerprinter.fingerprint($0) }
-        )
+        var index = StoryIndex(thresholds: clusterer.thresholds)
+        index.add(input, fingerprints: cache)
+        return compose(topic: topic, day: day, stories: index, previousDay: previousDay)
+    }
 
-        let groups = clusterer.cluster(articles, fingerprints: fingerprints)
+    func compose(topic: DigestTopic, day: String, stories index: StoryIndex, previousDay: [DigestArticle]) -> DayDigest {
+        let found = index.stories()
+        // Everything after clustering works in time order.
+        let order = index.members.indices.sorted { lhs, rhs in
+            let left = index.members[lhs], right = index.members[rhs]
+            return (left.time, left.id) < (right.time, right.id)
+        }
+        var canonicalPosition = [Int](repeating: 0, count: order.count)
+        for (position, member) in order.enumerated() { canonicalPosition[member] = position }
+        let articles = order.map { index.members[$0] }
+        let fingerprints = order.map { found.fingerprints[$0] }
+        let groups = found.groups
+            .map { $0.map { canonicalPosition[$0] }.sorted() }
+            .sorted { $0[0] < $1[0] }
+
         let dayStart = ArabicFormatting.noon(of: day).map { $0.addingTimeInterval(-12 * 3600) }
         var stories = groups.map { group in
             story(group, articles: articles, fingerprints: fingerprints, dayStart: dayStart)
@@ -135,7 +148,7 @@ struct DigestComposer: Sendable {
             .sorted { ($1.reports, $1.mentions, $0.id) < ($0.reports, $0.mentions, $1.id) }
             .prefix(Self.storyEntityLimit)
 
-        let summary = LeadSentences.lead(of: centralArticle.body)
+        let summary = centralArticle.lead ?? LeadSentences.lead(of: centralArticle.body)
         var headline = centralArticle.title.trimmingWhitespace()
         if headline.isEmpty { headline = LeadSentences.truncated(summary, to: 120) }
         let ids = members.map { articles[$0].id }.sorted()

@@ -40,9 +40,11 @@ public struct ClusteringThresholds: Sendable, Hashable {
     public init() {}
 }
 
-/// Groups articles into stories without comparing all pairs: candidate pairs
-/// come from locality-sensitive hashing (banding of MinHash signatures), then
-/// each candidate is verified; stories are the connected components.
+/// Decides whether two reports are one story. `StoryIndex` finds the pairs
+/// worth asking about (locality-sensitive hashing: banding of MinHash
+/// signatures); stories are the connected components of the pairs judged the same.
+/// The decision may use an article's fingerprint and metadata, never its body:
+/// the index keeps only the lead.
 struct StoryClusterer: Sendable {
     var thresholds = ClusteringThresholds()
     /// Shingle signature: 16 bands of 4 rows, likely to meet at J ≥ ~0.5.
@@ -57,64 +59,6 @@ struct StoryClusterer: Sendable {
     /// in time order, so a pathological bucket stays linear.
     static let bucketWindow = 48
 
-    /// Returns groups of indexes into `articles`, each sorted, in order of their first member.
-    func cluster(_ articles: [DigestArticle], fingerprints: [ArticleFingerprint]) -> [[Int]] {
-        let count = articles.count
-        var unionFind = UnionFind(count: count)
-        var checked = Set<UInt64>()
-
-        func consider(_ first: Int, _ second: Int) {
-            let low = min(first, second), high = max(first, second)
-            guard low != high, checked.insert(UInt64(low) << 32 | UInt64(high)).inserted else { return }
-            if sameStory(articles[low], fingerprints[low], articles[high], fingerprints[high]) {
-                unionFind.union(low, high)
-            }
-        }
-
-        let signatures: [(bands: Int, hashes: Int, signature: KeyPath<ArticleFingerprint, [UInt64]>)] = [
-            (Self.shingleBands, Fingerprinter.shingleHasher.count, \.shingleSignature),
-            (Self.eventBands, Fingerprinter.eventHasher.count, \.eventSignature),
-            (Self.ledeBands, Fingerprinter.ledeHasher.count, \.ledeSignature),
-        ]
-        for (bands, hashes, signature) in signatures {
-            let rows = hashes / bands
-            guard rows > 0 else { continue }
-            // Band keys sorted with their article: equal keys form runs, the buckets,
-            // without a dictionary of arrays.
-            var keyed = [(key: UInt64, index: Int)]()
-            keyed.reserveCapacity(count)
-            for band in 0..<bands {
-                keyed.removeAll(keepingCapacity: true)
-                for index in 0..<count {
-                    let values = fingerprints[index][keyPath: signature]
-                    // An empty feature set leaves every slot at .max; it matches nothing.
-                    if values[band * rows] == .max { continue }
-                    var key = StableHash.mix(UInt64(band) &+ 0x51)
-                    for row in 0..<rows { key = StableHash.mix(key ^ values[band * rows + row]) }
-                    keyed.append((key, index))
-                }
-                keyed.sort { ($0.key, $0.index) < ($1.key, $1.index) }
-                var runStart = 0
-                while runStart < keyed.count {
-                    var runEnd = runStart + 1
-                    while runEnd < keyed.count && keyed[runEnd].key == keyed[runStart].key { runEnd += 1 }
-                    if runEnd - runStart > 1 {
-                        for first in runStart..<runEnd {
-                            for second in (first + 1)..<min(runEnd, first + 1 + Self.bucketWindow) {
-                                consider(keyed[first].index, keyed[second].index)
-                            }
-                        }
-                    }
-                    runStart = runEnd
-                }
-            }
-        }
-
-        var groups: [Int: [Int]] = [:]
-        for index in 0..<count { groups[unionFind.find(index), default: []].append(index) }
-        return groups.values.sorted { $0[0] < $1[0] }
-    }
-
     /// A source's own furniture («رابط الخبر بصحيفة الوئام») opens or closes
     /// all its pages, and in a short page it falls in the lead, making any two
     /// such pages look alike. A word at the start or end of most of one
@@ -128,64 +72,6 @@ struct StoryClusterer: Sendable {
     /// only makes unrelated reports meet in the same LSH buckets.
     static let commonTermMinimumArticles = 40
     static let commonTermShare = 0.03
-
-    /// Event words with a source's furniture and the topic's common words
-    /// removed; signatures are recomputed where words were dropped.
-    static func focusedEventTerms(_ articles: [DigestArticle], _ input: [ArticleFingerprint]) -> [ArticleFingerprint] {
-        var dropped = Array(repeating: Set<UInt64>(), count: articles.count)
-
-        var indexesOfSource: [String: [Int]] = [:]
-        for index in articles.indices {
-            // Pages of unknown origin may come from any number of sites: no furniture is inferred for them.
-            guard let source = DigestComposer.sourceName(articles[index]) else { continue }
-            indexesOfSource[source, default: []].append(index)
-        }
-        for members in indexesOfSource.values where members.count >= boilerplateMinimumArticles {
-            var frequency: [UInt64: Int] = [:]
-            for index in members {
-                for term in input[index].edgeTerms { frequency[term, default: 0] += 1 }
-            }
-            let limit = Int((Double(members.count) * boilerplateShare).rounded(.up))
-            let boilerplate = Set(frequency.filter { $0.value >= limit }.keys)
-            guard !boilerplate.isEmpty else { continue }
-            for index in members { dropped[index] = boilerplate }
-        }
-
-        let commonLimit = max(commonTermMinimumArticles, Int(Double(articles.count) * commonTermShare))
-        var droppedLede = Array(repeating: Set<UInt64>(), count: articles.count)
-        if articles.count > commonLimit {
-            for terms in [\ArticleFingerprint.eventTerms, \ArticleFingerprint.ledeTerms] {
-                var frequency: [UInt64: Int] = [:]
-                for fingerprint in input {
-                    for term in fingerprint[keyPath: terms] { frequency[term, default: 0] += 1 }
-                }
-                let common = Set(frequency.filter { $0.value > commonLimit }.keys)
-                guard !common.isEmpty else { continue }
-                for index in articles.indices {
-                    if terms == \ArticleFingerprint.eventTerms {
-                        dropped[index].formUnion(common)
-                    } else {
-                        droppedLede[index].formUnion(common)
-                    }
-                }
-            }
-        }
-
-        var fingerprints = input
-        for index in articles.indices where !dropped[index].isEmpty {
-            let kept = input[index].eventTerms.filter { !dropped[index].contains($0) }
-            guard kept.count != input[index].eventTerms.count else { continue }
-            fingerprints[index].eventTerms = kept
-            fingerprints[index].eventSignature = Fingerprinter.eventHasher.signature(of: kept)
-        }
-        for index in articles.indices where !dropped[index].isEmpty || !droppedLede[index].isEmpty {
-            let kept = input[index].ledeTerms.filter { !dropped[index].contains($0) && !droppedLede[index].contains($0) }
-            guard kept.count != input[index].ledeTerms.count else { continue }
-            fingerprints[index].ledeTerms = kept
-            fingerprints[index].ledeSignature = Fingerprinter.ledeHasher.signature(of: kept)
-        }
-        return fingerprints
-    }
 
     func sameStory(_ a: DigestArticle, _ fa: ArticleFingerprint, _ b: DigestArticle, _ fb: ArticleFingerprint) -> Bool {
         pairScore(a, fa, b, fb).same

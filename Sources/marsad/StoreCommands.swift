@@ -20,24 +20,21 @@ struct IngestCommand: AsyncParsableCommand {
         let context = try StoreContext(settings: settings)
         let logger = makeLogger(level: settings.logLevel)
         let engine = IngestEngine(settings: settings, pipeline: try settings.makePipeline(), store: context.store, logger: logger)
+        // The daemon's engine, streaming: one chunk is read on every core while the previous
+        // one is recorded, so memory holds two chunks whatever the number of files.
+        var pipeline = IngestPipeline(engine: engine, moveFiles: false, logEntries: false, mayWait: false)
         let started = Date()
-        var outcomes: [IngestOutcome] = []
+        let stamp = UInt64(started.timeIntervalSince1970 * 1e6)
         var touched = Set<String>()
         var anyFailed = false
-        for (index, file) in files.enumerated() {
-            let name = (file as NSString).lastPathComponent
-            let claim = "cli.\(UInt64(started.timeIntervalSince1970 * 1e6)).\(getpid()).\(index)--\(name)"
-            outcomes.append(engine.outcome(path: file, claimName: claim, name: name, firstSeen: started))
-        }
-        for chunk in stride(from: 0, to: outcomes.count, by: settings.batchSize) {
-            let slice = Array(outcomes[chunk..<min(chunk + settings.batchSize, outcomes.count)])
-            let entries = try context.store.record(slice)
-            for (outcome, entry) in zip(slice, entries) {
+        func report(_ summary: IngestSummary?) {
+            guard let summary else { return }
+            touched.formUnion(summary.touched.keys)
+            for entry in summary.entries {
                 switch entry.fate {
                 case .recorded:
                     print("recorded  \(entry.name): \(entry.articleCount) article(s)")
                     if let notes = entry.notes { print("          note: \(notes)") }
-                    if case .processed(_, let articles, _) = outcome { touched.formUnion(articles.map(\.day)) }
                 case .duplicate: print("duplicate \(entry.name)")
                 case .failed:
                     anyFailed = true
@@ -45,6 +42,15 @@ struct IngestCommand: AsyncParsableCommand {
                 }
             }
         }
+        for start in stride(from: 0, to: files.count, by: max(1, settings.batchSize)) {
+            let claims = (start..<min(start + settings.batchSize, files.count)).map { index in
+                let name = (files[index] as NSString).lastPathComponent
+                return IngestClaim(path: files[index], claimName: "cli.\(stamp).\(getpid()).\(index)--\(name)", name: name)
+            }
+            report(try await pipeline.submit(claims, firstSeen: started))
+        }
+        report(try await pipeline.drain())
+        // Digests once, at the end, for the days that received articles.
         let writer = try context.digestWriter()
         for day in touched.sorted() { try writer.write(day: day) }
         if anyFailed { throw ExitCode(1) }

@@ -1,0 +1,149 @@
+import Foundation
+import MarsadCore
+import MarsadDaemon
+import MarsadReading
+import MarsadStore
+import MarsadTagging
+import Testing
+
+@Suite("Digest writer")
+struct DigestWriterTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("marsad-digests-\(UUID().uuidString)")
+    let day = "2026-11-24"
+
+    /// A day of generated reports: events told by several outlets in near-copies, tagged with
+    /// the shipped taxonomy's topics and entities, so that stories form and grow as they arrive.
+    func reports(count: Int, seed: UInt64) throws -> [ProcessedArticle] {
+        var random = SplitMix(state: seed)
+        let letters = Array("ابتثجحخدذرزسشصضطظعغفقكلمنهوي".unicodeScalars)
+        func word() -> String {
+            var view = String.UnicodeScalarView()
+            for _ in 0..<(3 + Int(random.next() % 5)) { view.append(letters[Int(random.next() % UInt64(letters.count))]) }
+            return String(view)
+        }
+        let sources = ["سانا", "روسيا اليوم", "الجزيرة", "عنب بلدي", "الوئام"]
+        let topics = ["russia-syria", "syria-peace-process", "syrian-refugees"]
+        let entities = ["russia", "syria", "sergey-lavrov", "damascus", "moscow"]
+        var result: [ProcessedArticle] = []
+        var event: [String] = []
+        var eventIndex = 0
+        for index in 0..<count {
+            if index % 4 == 0 || random.next() % 3 == 0 {
+                event = (0..<90).map { _ in word() }
+                eventIndex += 1
+            }
+            var words = event
+            for _ in 0..<3 { words.remove(at: Int(random.next() % UInt64(words.count))) }
+            words += (0..<5).map { _ in word() }
+            let title = words.prefix(8).joined(separator: " ")
+            let body = words.dropFirst(8).joined(separator: " ") + ".\n\nرابط الخبر بصحيفة الوئام"
+            let topic = topics[eventIndex % topics.count]
+            let entity = entities[eventIndex % entities.count]
+            let json = #"{"topics":[{"id":"\#(topic)","score":2,"threshold":1,"evidence":[]}],"#
+                + #""entities":[{"id":"\#(entity)","type":"country","name":"x","nameAr":"x","count":1,"forms":[],"spans":[]}],"#
+                + #""dates":[]}"#
+            let tags = try JSONDecoder().decode(TaggingResult.self, from: Data(json.utf8))
+            let article = ReadArticle(
+                title: title, body: body, source: sources[index % sources.count], language: .arabic, format: .text,
+                encoding: "UTF-8"
+            )
+            result.append(ProcessedArticle(article: article, tags: tags, titleKey: title, bodyKey: body))
+        }
+        return result
+    }
+
+    func files(in directory: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
+            result[name] = try Data(contentsOf: directory.appendingPathComponent(name))
+        }
+        return result
+    }
+
+    @Test("digests kept up chunk by chunk equal a full rebuild, byte for byte, and the day stops being due")
+    func incrementalEqualsFullRebuild() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let taxonomy = try Settings.embeddedDefault(root: folder).loadTaxonomy()
+        let store = try Store(path: folder.appendingPathComponent("test.sqlite").path)
+        try store.syncEntities(taxonomy.entities)
+        let zone = TimeZone(identifier: "Asia/Damascus")!
+        let incremental = DigestWriter(
+            store: store, topics: taxonomy.topics, directory: folder.appendingPathComponent("kept").path, timeZone: zone
+        )
+        let articles = try reports(count: 160, seed: 5)
+        var start = 0
+        var chunk = 0
+        var random = SplitMix(state: 9)
+        while start < articles.count {
+            let end = min(articles.count, start + 1 + Int(random.next() % 30))
+            let outcomes = (start..<end).map { index in
+                IngestOutcome.processed(
+                    ClaimedFile(claimName: "c\(index)", name: "\(index).txt", size: 1, sha256: "sha\(index)", firstSeen: Date()),
+                    [(articles[index], day)]
+                )
+            }
+            _ = try store.record(outcomes)
+            #expect(try store.dueDigestDays() == [day])
+            try incremental.write(day: day)
+            #expect(try store.dueDigestDays().isEmpty)
+            start = end
+            chunk += 1
+        }
+        #expect(incremental.builds.full == 1)
+        #expect(incremental.builds.incremental == chunk - 1)
+
+        let rebuilt = DigestWriter(
+            store: store, topics: taxonomy.topics, directory: folder.appendingPathComponent("full").path, timeZone: zone
+        )
+        try rebuilt.write(day: day)
+        let kept = try files(in: folder.appendingPathComponent("kept/\(day)"))
+        let full = try files(in: folder.appendingPathComponent("full/\(day)"))
+        #expect(Set(kept.keys) == Set(full.keys))
+        #expect(kept.keys.contains("russia-syria.json"))
+        for (name, data) in full { #expect(kept[name] == data, "\(name) differs") }
+    }
+
+    @Test("a topic's files are rewritten only when its articles changed")
+    func unchangedTopicsAreNotRewritten() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let taxonomy = try Settings.embeddedDefault(root: folder).loadTaxonomy()
+        let store = try Store(path: folder.appendingPathComponent("test.sqlite").path)
+        try store.syncEntities(taxonomy.entities)
+        let writer = DigestWriter(
+            store: store, topics: taxonomy.topics, directory: folder.path, timeZone: TimeZone(identifier: "UTC")!
+        )
+        let articles = try reports(count: 12, seed: 1)
+        func record(_ range: Range<Int>) throws {
+            _ = try store.record(range.map { index in
+                IngestOutcome.processed(
+                    ClaimedFile(claimName: "c\(index)", name: "\(index).txt", size: 1, sha256: "sha\(index)", firstSeen: Date()),
+                    [(articles[index], day)]
+                )
+            })
+        }
+        try record(0..<8)
+        try writer.write(day: day)
+        let path = folder.appendingPathComponent("\(day)/russia-syria.json").path
+        try #require(FileManager.default.fileExists(atPath: path))
+        let before = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
+        // The next article of another topic than russia-syria (topics rotate with events).
+        let other = try #require((8..<12).first { !articles[$0].tags.topics.contains { $0.id == "russia-syria" } })
+        Thread.sleep(forTimeInterval: 0.05)
+        try record(other..<(other + 1))
+        try writer.write(day: day)
+        let after = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
+        #expect(before == after)
+    }
+}
+
+/// SplitMix64: a fixed sequence for generated reports.
+struct SplitMix {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9e37_79b9_7f4a_7c15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import MarsadDigest
+
+@Suite("Incremental stories")
+struct IncrementalStoryTests {
+    func groups(_ index: StoryIndex) -> Set<Set<Int64>> {
+        Set(index.stories().groups.map { Set($0.map { index.members[$0].id }) })
+    }
+
+    /// A synthetic day and the fixtures, with sources that repeat their furniture, so that
+    /// the statistics behind focusing change while articles arrive.
+    var day: [DigestArticle] {
+        var articles = SyntheticDay(seed: 11, events: 70, articles: 320).articles
+        for index in articles.indices where index % 3 == 0 {
+            articles[index].body += "\n\nرابط الخبر بصحيفة الوئام"
+            articles[index].matchText += "\nرابط الخبر بصحيفة الوئام"
+        }
+        let fixtures = Fixtures.all.map { article -> DigestArticle in
+            var shifted = article
+            shifted.id += 10_000
+            return shifted
+        }
+        return articles + fixtures
+    }
+
+    @Test("adding a day in batches gives the stories of adding it at once, whatever the batches")
+    func batchesEqualWhole() {
+        let articles = day
+        var whole = StoryIndex()
+        let addedWhole = whole.add(articles)
+        #expect(addedWhole)
+        let expected = groups(whole)
+        #expect(expected.count > 20 && expected.count < articles.count)
+
+        var generator = SeededGenerator(seed: 3)
+        for _ in 0..<4 {
+            // Batches as a burst records them: in id order, of random sizes, each batch shuffled.
+            let ordered = articles.sorted { $0.id < $1.id }
+            var incremental = StoryIndex()
+            var start = 0
+            while start < ordered.count {
+                let end = min(ordered.count, start + Int.random(in: 1...40, using: &generator))
+                let added = incremental.add(Array(ordered[start..<end]).shuffled(using: &generator))
+                #expect(added)
+                start = end
+            }
+            #expect(groups(incremental) == expected)
+        }
+    }
+
+    @Test("the digest built from kept stories equals the digest built from the articles")
+    func digestFromIndexEqualsFullBuild() {
+        let builder = DigestBuilder(timeZone: TimeZone(identifier: "Asia/Damascus")!)
+        let articles = day
+        var index = StoryIndex()
+        let ordered = articles.sorted { $0.id < $1.id }
+        for start in stride(from: 0, to: ordered.count, by: 25) {
+            index.add(Array(ordered[start..<min(ordered.count, start + 25)]))
+        }
+        let incremental = builder.render(builder.build(
+            topic: Fixtures.topic, day: Fixtures.day, stories: index, previousDay: Fixtures.previousDay
+        ))
+        let full = builder.render(topic: Fixtures.topic, day: Fixtures.day, articles: articles, previousDay: Fixtures.previousDay)
+        #expect(incremental == full)
+    }
+
+    @Test("an article older than the newest member is refused, not misplaced")
+    func olderArticleRefused() {
+        var index = StoryIndex()
+        let newer = index.add([Fixtures.wireCopies[1], Fixtures.wireCopies[2]])
+        let older = index.add([Fixtures.wireCopies[0]])
+        #expect(newer && !older)
+        #expect(index.count == 2)
+        // Already present: skipped, nothing refused.
+        let again = index.add([Fixtures.wireCopies[2]])
+        #expect(again)
+        #expect(index.count == 2)
+    }
+
+    @Test("kept members hold their lead, not their body")
+    func membersAreCompact() throws {
+        var index = StoryIndex()
+        index.add(Fixtures.wireCopies)
+        let member = try #require(index.members.first)
+        #expect(member.body.isEmpty && member.matchText.isEmpty)
+        #expect(member.lead?.isEmpty == false)
+    }
+}
