@@ -16,6 +16,9 @@ let package = Package(
         .library(name: "MarsadTagging", targets: ["MarsadTagging"]),
         .library(name: "MarsadDigest", targets: ["MarsadDigest"]),
         .library(name: "MarsadCore", targets: ["MarsadCore"]),
+        // For the end-to-end ingest benchmark in Benchmarks/.
+        .library(name: "MarsadStore", targets: ["MarsadStore"]),
+        .library(name: "MarsadDaemon", targets: ["MarsadDaemon"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),

@@ -4,6 +4,13 @@
 // Run from this folder: `swift package benchmark`.
 import PackageDescription
 
+extension Target {
+    func withDependency(_ dependency: Target.Dependency) -> Target {
+        dependencies.append(dependency)
+        return self
+    }
+}
+
 func suite(_ name: String, _ products: [String]) -> Target {
     .executableTarget(
         name: name,
@@ -21,11 +28,14 @@ let package = Package(
     dependencies: [
         .package(name: "Marsad", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(name: "SaudiNewsNet", swiftSettings: [.swiftLanguageMode(.v6)]),
         suite("TextBenchmarks", ["MarsadText"]),
         suite("TaggingBenchmarks", ["MarsadTagging", "MarsadText"]),
         suite("DigestBenchmarks", ["MarsadDigest"]),
+        suite("IngestBenchmarks", ["MarsadCore", "MarsadTagging", "MarsadStore", "MarsadDaemon"])
+            .withDependency(.product(name: "Logging", package: "swift-log")),
     ]
 )
