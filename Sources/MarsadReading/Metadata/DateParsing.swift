@@ -260,14 +260,32 @@ enum DateParsing {
 
 extension String {
     /// The pieces between separator scalars, empty pieces dropped.
+    /// The runs of scalars between separators, empty runs omitted. Each run is
+    /// copied as UTF-8 bytes, not rebuilt scalar by scalar.
     func scalarWords(separatedBy isSeparator: (Unicode.Scalar) -> Bool) -> [String] {
-        unicodeScalars.split(whereSeparator: isSeparator).map { String(String.UnicodeScalarView($0)) }
+        let scalars = unicodeScalars
+        var words: [String] = []
+        var start: String.Index?
+        var index = scalars.startIndex
+        while index != scalars.endIndex {
+            if isSeparator(scalars[index]) {
+                if let wordStart = start {
+                    words.append(String(Substring(scalars[wordStart..<index])))
+                    start = nil
+                }
+            } else if start == nil {
+                start = index
+            }
+            scalars.formIndex(after: &index)
+        }
+        if let wordStart = start { words.append(String(Substring(scalars[wordStart..<scalars.endIndex]))) }
+        return words
     }
 
     func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        guard let first = scalars.firstIndex(where: { !ScalarTable.isWhitespace($0) }),
+              let last = scalars.lastIndex(where: { !ScalarTable.isWhitespace($0) })
         else { return "" }
         return String(scalars[first...last])
     }

@@ -58,7 +58,7 @@ struct BoilerplateLexicon: Sendable {
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil || (0x064B...0x065F).contains(scalar.value)
+        ScalarTable.isAlphabetic(scalar) || ScalarTable.isNumeric(scalar) || (0x064B...0x065F).contains(scalar.value)
     }
 
     /// The cue a line starts with, when the line is that cue's kind of line.
@@ -70,9 +70,9 @@ struct BoilerplateLexicon: Sendable {
         for cue in candidates where lineWords.starts(with: cue.words) {
             let extraWords = lineWords.count - cue.words.count
             let position = Self.scalarOffset(afterWords: cue.words.count, in: scalars)
-            var rest = scalars[position...].drop { $0.properties.isWhitespace }
+            var rest = scalars[position...].drop { ScalarTable.isWhitespace($0) }
             let separated = rest.first.map { ":：-–—|.\u{060C}".unicodeScalars.contains($0) } ?? false
-            if separated { rest = rest.dropFirst().drop { $0.properties.isWhitespace } }
+            if separated { rest = rest.dropFirst().drop { ScalarTable.isWhitespace($0) } }
             let remainder = String(String.UnicodeScalarView(rest)).trimmingWhitespace()
             let allowedExtra: Int
             switch cue.kind {

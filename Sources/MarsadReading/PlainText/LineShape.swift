@@ -24,14 +24,14 @@ struct LineShape: Equatable {
         var inWord = false
         for (index, scalar) in scalars.enumerated() {
             let value = scalar.value
-            let isSpace = scalar.properties.isWhitespace
+            let isSpace = ScalarTable.isWhitespace(scalar)
             if isSpace {
                 inWord = false
             } else {
                 if !inWord { words += 1 }
                 inWord = true
             }
-            if scalar.properties.isAlphabetic { letters += 1 }
+            if ScalarTable.isAlphabetic(scalar) { letters += 1 }
             if (0x30...0x39).contains(value) || (0x0660...0x0669).contains(value) || (0x06F0...0x06F9).contains(value) { digits += 1 }
             let next = index + 1 < scalars.count ? scalars[index + 1] : nil
             let previous = index > 0 ? scalars[index - 1] : nil
@@ -126,7 +126,7 @@ struct LineShape: Equatable {
     private static func isClosingOrSpace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x22, 0x27, 0x29, 0x5D, 0x7D, 0xBB, 0xAB, 0x2019, 0x201D, 0x201C, 0x203A, 0xFD3E, 0xFD3F: true
-        default: scalar.properties.isWhitespace
+        default: ScalarTable.isWhitespace(scalar)
         }
     }
 }
