@@ -130,6 +130,9 @@ extension Taxonomy {
                 lines.append("      \(Explanation.format(rule.weight))  \(rule.name)\(scope)")
             }
         }
+        lines.append(outlets.isEmpty
+            ? "Outlets: none listed (no \(Taxonomy.outletFileName)); digests name outlets as the files do"
+            : "Outlets: \(outlets.count) in \(Taxonomy.outletFileName), \(outlets.reduce(0) { $0 + $1.domains.count }) domains")
         return lines.joined(separator: "\n") + "\n"
     }
 

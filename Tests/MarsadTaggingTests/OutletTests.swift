@@ -87,6 +87,17 @@ import Testing
         #expect(error("okaz: عكاظ")?.problem == "expected a list of outlets")
     }
 
+    @Test func topicsSummaryCountsOutlets() throws {
+        let taxonomy = try Taxonomy.parse([TaxonomySource(path: "taxonomy/sources.yaml", text: """
+        - id: okaz
+          ar: عكاظ
+          en: Okaz
+          domains: [okaz.com.sa]
+        """)])
+        #expect(taxonomy.summary().contains("Outlets: 1 in sources.yaml, 1 domains"))
+        #expect(try Taxonomy.parse([]).summary().contains("Outlets: none listed (no sources.yaml)"))
+    }
+
     @Test func onlyTheTaxonomyRootsSourcesFileListsOutlets() throws {
         // A gazetteer file named sources.yaml is a gazetteer file.
         let taxonomy = try Taxonomy.parse([TaxonomySource(path: "taxonomy/gazetteer/sources.yaml", text: "[]")])
