@@ -22,6 +22,9 @@ final class CompiledTaxonomy: Sendable {
         var definition: TopicDefinition
         var rules: [Rule]
         var requires: [Int]
+        var layout: TopicFeatureLayout
+        /// Fitted weights in `layout` order; nil when the rule weights decide.
+        var model: LogisticRegression.Model?
     }
 
     let entities: [Entity]
@@ -30,6 +33,24 @@ final class CompiledTaxonomy: Sendable {
     let belongsTo: [[Int32]]
     let keywordCount: Int
     let topics: [TopicPlan]
+
+    /// The same compiled taxonomy with other fitted models (one per topic, nil for the rule weights):
+    /// the matcher, and so every hit found with it, stays valid.
+    func replacingModels(_ models: [LogisticRegression.Model?]) -> CompiledTaxonomy {
+        CompiledTaxonomy(copying: self, topics: zip(topics, models).map { plan, model in
+            var plan = plan
+            plan.model = model
+            return plan
+        })
+    }
+
+    private init(copying other: CompiledTaxonomy, topics: [TopicPlan]) {
+        entities = other.entities
+        matcher = other.matcher
+        belongsTo = other.belongsTo
+        keywordCount = other.keywordCount
+        self.topics = topics
+    }
 
     init(_ taxonomy: Taxonomy) {
         entities = taxonomy.entities
@@ -133,7 +154,11 @@ final class CompiledTaxonomy: Sendable {
             TopicPlan(
                 definition: definition,
                 rules: definition.rules.map { Rule(source: $0, terms: $0.terms.map(compile), unless: $0.unless.map(compile)) },
-                requires: definition.topic.requires.compactMap { topicIndex[$0] }
+                requires: definition.topic.requires.compactMap { topicIndex[$0] },
+                layout: TopicFeatureLayout(definition),
+                model: taxonomy.fitted[definition.topic.id].map {
+                    LogisticRegression.Model(weights: $0.features.map(\.weight), bias: $0.bias)
+                }
             )
         }
     }

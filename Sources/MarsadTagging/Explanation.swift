@@ -22,7 +22,17 @@ public enum Explanation {
         for topic in analysis.candidates {
             let verdict = assigned.contains(topic.id) ? "assigned" : "not assigned"
             let mark = assigned.contains(topic.id) ? "+" : "-"
-            lines.append("  \(mark) \(emphasis(topic.id, style)) score \(format(topic.score)) / threshold \(format(topic.threshold)): \(verdict)")
+            if let model = analysis.models[topic.id] {
+                lines.append("  \(mark) \(emphasis(topic.id, style)) fitted log-odds \(format(model.logit)) (probability \(format(model.probability))) / 0: \(verdict)")
+                lines.append("      rule score \(format(model.ruleScore)); each feature as value × learned weight = contribution:")
+                for contribution in model.contributions where contribution.value != 0 {
+                    lines.append("      \(signed(contribution.amount))  = \(format(contribution.value)) × \(signed(contribution.weight))  \(contribution.feature)")
+                }
+                lines.append("      \(signed(model.bias))  bias")
+                lines.append("      rules that fired (rule weight × position):")
+            } else {
+                lines.append("  \(mark) \(emphasis(topic.id, style)) score \(format(topic.score)) / threshold \(format(topic.threshold)): \(verdict)")
+            }
             for evidence in topic.evidence {
                 let sign = evidence.weight >= 0 ? "+" : ""
                 lines.append("      \(sign)\(format(evidence.weight))  \(evidence.rule): \(evidence.text)")
@@ -49,6 +59,10 @@ public enum Explanation {
         if result.dates.isEmpty { lines.append("  (none)") }
         for date in result.dates { lines.append("  \(date.date)  \(highlight(date.text, style))") }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func signed(_ value: Double) -> String {
+        value >= 0 ? "+" + format(value) : format(value)
     }
 
     static func format(_ value: Double) -> String {
@@ -123,11 +137,26 @@ extension Taxonomy {
             let topic = definition.topic
             var line = "  \(topic.id)  \(topic.en) / \(topic.ar)  threshold \(Explanation.format(topic.threshold)), \(definition.rules.count) rule\(definition.rules.count == 1 ? "" : "s")"
             if !topic.requires.isEmpty { line += ", requires \(topic.requires.joined(separator: ", "))" }
+            switch fit(of: topic.id) {
+            case .fitted(let examples, let positives):
+                line += "; fitted weights (\(examples) articles, \(positives) with the topic)"
+            case .stale:
+                line += "; rule weights (fitted weights are for an earlier version of the file: run marsad train)"
+            case .rules:
+                line += "; rule weights (not fitted)"
+            }
             lines.append(line)
             guard showRules else { continue }
             for rule in definition.rules {
                 let scope = rule.scope == .sentence ? "" : " within \(rule.scope.rawValue)"
                 lines.append("      \(Explanation.format(rule.weight))  \(rule.name)\(scope)")
+            }
+            if let fitted = fitted[topic.id] {
+                lines.append("      learned weights:")
+                for feature in fitted.features where feature.weight != 0 {
+                    lines.append("      \(Explanation.signed(feature.weight))  \(feature.name)")
+                }
+                lines.append("      \(Explanation.signed(fitted.bias))  bias")
             }
         }
         lines.append(outlets.isEmpty

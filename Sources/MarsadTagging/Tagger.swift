@@ -91,6 +91,8 @@ public struct TaggingAnalysis: Sendable {
     public var candidates: [TopicAssignment]
     /// Ambiguous names that were found but not confirmed by their context.
     public var unconfirmed: [EntityMention]
+    /// The fitted models' readings of the candidates that have fitted weights, by topic id.
+    public var models: [String: ModelScore]
 }
 
 /// MarsadTagging owns understanding what an article is about: the entity
@@ -123,7 +125,8 @@ public struct Tagger: Sendable {
         return TaggingAnalysis(
             result: TaggingResult(topics: scored.filter(\.assigned).map(\.assignment), entities: found.mentions, dates: dates),
             candidates: scored.map(\.assignment),
-            unconfirmed: found.unconfirmed
+            unconfirmed: found.unconfirmed,
+            models: Dictionary(scored.compactMap { item in item.model.map { (item.assignment.id, $0) } }, uniquingKeysWith: { first, _ in first })
         )
     }
 }

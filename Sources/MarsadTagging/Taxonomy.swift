@@ -96,6 +96,39 @@ public struct Taxonomy: Sendable {
     public var outlets: [Outlet] = []
     /// The scoring rules of each topic, in the order `topics` lists them.
     var definitions: [TopicDefinition]
+    /// The weights file read with the taxonomy, if any; topics it does not fit keep their rule weights.
+    public private(set) var weights: TopicWeights?
+    /// Fitted weights that still match their topic file, by topic id.
+    private(set) var fitted: [String: TopicWeights.FittedTopic] = [:]
+
+    init(entities: [Entity], topics: [Topic], definitions: [TopicDefinition]) {
+        self.entities = entities
+        self.topics = topics
+        self.definitions = definitions
+    }
+
+    /// The same taxonomy with `weights` in force (nil: every topic on its rule weights).
+    /// Weights for a topic whose file changed since they were fitted, or for a
+    /// topic that no longer exists, are left out.
+    public func applying(_ weights: TopicWeights?) -> Taxonomy {
+        var copy = self
+        copy.weights = weights
+        copy.fitted = [:]
+        let definitions = Dictionary(self.definitions.map { ($0.topic.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for topic in weights?.topics ?? [] {
+            guard let definition = definitions[topic.id], definition.fingerprint == topic.fingerprint,
+                  topic.features.map(\.name) == TopicFeatureLayout(definition).names
+            else { continue }
+            copy.fitted[topic.id] = topic
+        }
+        return copy
+    }
+
+    /// Whether the topic is decided by fitted weights, and on how many examples they were fitted.
+    public func fit(of topicID: String) -> TopicFit {
+        if let topic = fitted[topicID] { return .fitted(examples: topic.examples, positives: topic.positives) }
+        return weights?.topics.contains { $0.id == topicID } == true ? .stale : .rules
+    }
 
     /// Where the taxonomy shipped with Marsad lives: `gazetteer/*.yaml` and `topics/*.yaml`.
     public static var bundledDirectory: URL {
@@ -103,8 +136,9 @@ public struct Taxonomy: Sendable {
     }
 
     /// Parses and validates gazetteer and topic files; paths under `gazetteer/`
-    /// are entity lists, paths under `topics/` are one topic each, and a
-    /// `sources.yaml` outside them lists outlets.
+    /// are entity lists, paths under `topics/` are one topic each, a
+    /// `sources.yaml` outside them lists outlets, and a `weights.json` outside
+    /// them holds fitted weights (see ``TopicWeights``).
     public static func parse(_ sources: [TaxonomySource]) throws(TaxonomyError) -> Taxonomy {
         var reader = TaxonomyReader()
         let ordered = sources.sorted { $0.path < $1.path }
@@ -114,7 +148,11 @@ public struct Taxonomy: Sendable {
         for source in ordered where !isGazetteer(source.path) && isTopic(source.path) {
             try reader.readTopic(source)
         }
-        var taxonomy = try reader.finish()
+        var weights: TopicWeights?
+        for source in ordered where isWeights(source.path) {
+            weights = try TopicWeights.parse(source)
+        }
+        var taxonomy = try reader.finish().applying(weights)
         for source in ordered where isOutletList(source.path) {
             taxonomy.outlets += try OutletReader.read(source)
         }
@@ -126,6 +164,13 @@ public struct Taxonomy: Sendable {
 
     static func isOutletList(_ path: String) -> Bool {
         !isGazetteer(path) && !isTopic(path) && path.split(separator: "/").last.map(String.init) == outletFileName
+    }
+
+    /// The name of the fitted weights file, beside `gazetteer/` and `topics/`.
+    public static let weightsFileName = "weights.json"
+
+    static func isWeights(_ path: String) -> Bool {
+        !isGazetteer(path) && !isTopic(path) && path.split(separator: "/").last.map(String.init) == weightsFileName
     }
 
     /// The folder a file sits in decides its kind; folders further up (a build

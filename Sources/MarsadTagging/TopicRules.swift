@@ -80,3 +80,27 @@ struct TopicDefinition: Sendable, Hashable {
     /// How many body sentences form the lead.
     static let leadSentences = 2
 }
+
+extension TopicDefinition {
+    /// A digest of everything in the topic file that shapes its features and
+    /// rule score (not comments or line numbers), so that fitted weights can
+    /// tell when the file they were fitted for has changed.
+    var fingerprint: String {
+        var text = "\(topic.id)|\(topic.threshold)|\(topic.requires)|\(headlineFactor)|\(leadFactor)|\(window)|\(spread)|\(minimumSentences)"
+        func describe(_ term: RuleTerm) -> String {
+            "\(term.kind)(\(term.entityIDs),\(term.related),\(term.roles),\(term.types.map(\.rawValue)),\(term.keywords),\(term.topics),[\(term.alternatives.map(describe).joined(separator: ";"))])"
+        }
+        for rule in rules {
+            text += "\n\(rule.name)|\(rule.scope.rawValue)|\(rule.weight)|\(rule.maxFirings)|\(rule.mentionsPerScope)|"
+            text += rule.terms.map(describe).joined(separator: "&") + "|unless " + rule.unless.map(describe).joined(separator: "&")
+        }
+        // FNV-1a: stable across runs and machines, unlike Hasher.
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let digits = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

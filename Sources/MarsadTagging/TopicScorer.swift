@@ -6,6 +6,11 @@
 /// passage of `window` consecutive body sentences, plus only a `spread` share
 /// of the evidence elsewhere: an article must be about a topic somewhere, and
 /// scattered passing mentions in a long article add up to little.
+///
+/// A topic with fitted weights is decided by its model instead: the rule
+/// firings and the salience of the evidence become a feature vector, and the
+/// topic is assigned when the fitted log-odds are positive. A topic without
+/// fitted weights keeps the rule score against the threshold.
 struct TopicScorer {
     let compiled: CompiledTaxonomy
     let text: ScannedText
@@ -14,6 +19,15 @@ struct TopicScorer {
     struct Scored {
         var assignment: TopicAssignment
         var assigned: Bool
+        /// The fitted model's reading, for topics that have one (and for explanations).
+        var model: ModelScore?
+    }
+
+    /// What training needs of one topic in one article.
+    struct TrainingView {
+        var features: [Double]
+        /// Whether the topic could be assigned at all: evidence found, required topics assigned.
+        var eligible: Bool
     }
 
     private struct Firing {
@@ -21,11 +35,19 @@ struct TopicScorer {
         var weight: Double
         var rule: Int
         var matched: [FoundHits.Hit]
+        var strength: Double
     }
 
     /// Scores every topic. Evidence text is written out for assigned topics, and
     /// for the others only when `keepShortfalls` asks for them (explanations).
     func score(keepShortfalls: Bool) -> [Scored] {
+        score(keepShortfalls: keepShortfalls, trainingTopic: nil).scored
+    }
+
+    /// Scores every topic and, for `trainingTopic`, also returns its features
+    /// (computed with the topics before it decided as the current weights decide them).
+    func score(keepShortfalls: Bool, trainingTopic: Int?) -> (scored: [Scored], training: TrainingView?) {
+        var training: TrainingView?
         let sentenceCount = text.sentences.count
         var hitsBySentence = [[Int]](repeating: [], count: sentenceCount)
         for (index, hit) in hits.hits.enumerated() where !hit.listed { hitsBySentence[hit.sentence].append(index) }
@@ -35,7 +57,9 @@ struct TopicScorer {
         let finder = EntityFinder(compiled: compiled, text: text)
 
         var assigned = [Bool](repeating: false, count: compiled.topics.count)
-        var results: [Scored] = []
+        var pending = [Scored?](repeating: nil, count: compiled.topics.count)
+        /// Each topic's rule score against its threshold, for the topics that require it.
+        var margins = [Double](repeating: -1, count: compiled.topics.count)
         for (topicIndex, plan) in compiled.topics.enumerated() {
             let definition = plan.definition
             var firings: [Firing] = []
@@ -101,8 +125,9 @@ struct TopicScorer {
                 case .sentence:
                     for sentence in 0..<sentenceCount where count < rule.source.maxFirings {
                         guard let matched = fire(rule, in: hitsBySentence[sentence]) else { continue }
-                        let weight = rule.source.weight * factor(forSentence: sentence) * multiplicity(rule, matched)
-                        firings.append(Firing(sentence: sentence, weight: weight, rule: ruleIndex, matched: matched))
+                        let strength = multiplicity(rule, matched)
+                        let weight = rule.source.weight * factor(forSentence: sentence) * strength
+                        firings.append(Firing(sentence: sentence, weight: weight, rule: ruleIndex, matched: matched, strength: strength / Double(rule.source.mentionsPerScope)))
                         count += 1
                     }
                 case .paragraph:
@@ -110,15 +135,16 @@ struct TopicScorer {
                         let hitIndices = sentences.flatMap { hitsBySentence[$0] }
                         guard let matched = fire(rule, in: hitIndices) else { continue }
                         let anchor = matched.map(\.sentence).min() ?? sentences[0]
-                        let weight = rule.source.weight * factor(forSentence: anchor) * multiplicity(rule, matched)
-                        firings.append(Firing(sentence: anchor, weight: weight, rule: ruleIndex, matched: matched))
+                        let strength = multiplicity(rule, matched)
+                        let weight = rule.source.weight * factor(forSentence: anchor) * strength
+                        firings.append(Firing(sentence: anchor, weight: weight, rule: ruleIndex, matched: matched, strength: strength / Double(rule.source.mentionsPerScope)))
                         count += 1
                     }
                 case .article:
                     let all = hits.hits.indices.filter { !hits.hits[$0].listed }
                     guard let matched = fire(rule, in: all) else { continue }
                     articleScore += rule.source.weight
-                    firings.append(Firing(sentence: -1, weight: rule.source.weight, rule: ruleIndex, matched: matched))
+                    firings.append(Firing(sentence: -1, weight: rule.source.weight, rule: ruleIndex, matched: matched, strength: 1))
                 }
             }
 
@@ -155,21 +181,93 @@ struct TopicScorer {
             let bodySentences = sentenceCount - firstBodySentence
             let required = min(definition.minimumSentences, max(1, (bodySentences + 1) / 2))
             let spreadEnough = evidenceSentences.count + (headlineHasEvidence ? 1 : 0) >= required
-            let isAssigned = !firings.isEmpty && requirementsMet && spreadEnough && score >= definition.topic.threshold
+            if !firings.isEmpty { margins[topicIndex] = TopicFeatureLayout.margin(score: score, threshold: definition.topic.threshold) }
+            // A fitted model weighs the required topics as evidence instead of waiting for them.
+            let decidedByModel = plan.model != nil || topicIndex == trainingTopic
+            var isAssigned = !firings.isEmpty && requirementsMet && spreadEnough && score >= definition.topic.threshold
+            var model: ModelScore?
+            if !firings.isEmpty && decidedByModel {
+                let features = profile(plan, firings, score: score, spreadEnough: spreadEnough, firstBodySentence: firstBodySentence)
+                    .features(plan.layout, requiredMissing: !requirementsMet, requiredMargin: plan.requires.map { margins[$0] }.min() ?? 0)
+                if topicIndex == trainingTopic { training = TrainingView(features: features, eligible: true) }
+                if let fitted = plan.model {
+                    model = ModelScore(names: plan.layout.names, values: features, weights: fitted.weights, bias: fitted.bias, ruleScore: rounded)
+                    isAssigned = model!.logit >= 0
+                }
+            } else if topicIndex == trainingTopic {
+                training = TrainingView(features: [], eligible: false)
+            }
             assigned[topicIndex] = isAssigned
-            if !firings.isEmpty && (isAssigned || keepShortfalls) {
-                results.append(Scored(
+            if !firings.isEmpty {
+                pending[topicIndex] = Scored(
                     assignment: TopicAssignment(
-                        id: definition.topic.id, score: rounded,
+                        id: definition.topic.id, score: model.map { ($0.logit * 100).rounded() / 100 } ?? rounded,
                         evidence: firings.sorted { ($0.sentence, -$0.weight) < ($1.sentence, -$1.weight) }.map {
                             evidence(plan.rules[$0.rule], $0.matched, weight: $0.weight)
                         },
-                        threshold: definition.topic.threshold
+                        threshold: model == nil ? definition.topic.threshold : 0
                     ),
-                    assigned: isAssigned
-                ))
+                    assigned: isAssigned,
+                    model: model
+                )
             }
         }
-        return results
+        // A fitted sub-topic brings the topics it requires, as the umbrella holds every story of its
+        // sub-topics; going from the last topic back, chains of requirements follow.
+        for topicIndex in compiled.topics.indices.reversed() where assigned[topicIndex] && compiled.topics[topicIndex].model != nil {
+            for required in compiled.topics[topicIndex].requires where !assigned[required] {
+                assigned[required] = true
+                let implied = Evidence(rule: "implied by topic \(compiled.topics[topicIndex].definition.topic.id)", text: "", weight: 0)
+                let definition = compiled.topics[required].definition
+                var scored = pending[required] ?? Scored(
+                    assignment: TopicAssignment(id: definition.topic.id, score: 0, evidence: [], threshold: definition.topic.threshold),
+                    assigned: true, model: nil
+                )
+                scored.assigned = true
+                scored.assignment.evidence.insert(implied, at: 0)
+                pending[required] = scored
+            }
+        }
+        let results = pending.compactMap { $0 }.filter { $0.assigned || keepShortfalls }
+        return (results, training)
+    }
+
+    /// The evidence of one topic laid out for its features.
+    private func profile(
+        _ plan: CompiledTaxonomy.TopicPlan, _ firings: [Firing], score: Double, spreadEnough: Bool, firstBodySentence: Int
+    ) -> EvidenceProfile {
+        func namesActor(_ matched: [FoundHits.Hit]) -> Bool {
+            matched.contains { hit in
+                guard case .entity(let entity) = hit.kind else { return false }
+                switch compiled.entities[Int(entity)].type {
+                case .person, .organization, .group: return true
+                case .country, .place: return false
+                }
+            }
+        }
+        // The topic's names: hits that would meet a term of one of its positive rules, listed or not.
+        var listed = 0
+        var unlisted = 0
+        for hit in hits.hits {
+            let meets = plan.rules.contains { rule in
+                rule.source.weight > 0 && rule.terms.contains { term in
+                    switch hit.kind {
+                    case .entity(let entity): return term.entities[Int(entity)]
+                    case .keyword: return false
+                    }
+                }
+            }
+            guard meets else { continue }
+            if hit.listed { listed += 1 } else { unlisted += 1 }
+        }
+        return EvidenceProfile(
+            firings: firings.map {
+                EvidenceProfile.Firing(rule: $0.rule, sentence: $0.sentence, strength: $0.strength, positive: $0.weight > 0, namesActor: namesActor($0.matched))
+            },
+            score: score, threshold: plan.definition.topic.threshold, spreadEnough: spreadEnough,
+            headlineSentences: firstBodySentence,
+            bodyParagraphs: text.sentences[firstBodySentence...].map(\.paragraph),
+            window: plan.definition.window, listedNames: listed, unlistedNames: unlisted
+        )
     }
 }

@@ -191,6 +191,10 @@ import Testing
                 sources.append(TaxonomySource(path: "\(folder)/\(name)", text: text))
             }
         }
+        let weights = root.appendingPathComponent(Taxonomy.weightsFileName)
+        if FileManager.default.fileExists(atPath: weights.path) {
+            sources.append(TaxonomySource(path: Taxonomy.weightsFileName, text: try String(contentsOf: weights, encoding: .utf8)))
+        }
         return try Taxonomy.parse(sources)
     }
 

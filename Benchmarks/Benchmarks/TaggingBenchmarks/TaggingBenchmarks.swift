@@ -36,6 +36,10 @@ enum Corpus {
                 ))
             }
         }
+        let weights = root.appendingPathComponent(Taxonomy.weightsFileName)
+        if FileManager.default.fileExists(atPath: weights.path) {
+            sources.append(TaxonomySource(path: Taxonomy.weightsFileName, text: try String(contentsOf: weights, encoding: .utf8)))
+        }
         return try Taxonomy.parse(sources)
     }
 }

@@ -1,0 +1,65 @@
+import Testing
+@testable import MarsadTagging
+
+/// The salience features and the shipped fitted weights on hand-made articles,
+/// read the way the labelling guide reads them: a passing mention in a list
+/// gets no topic; a headline and one sentence about the topic do.
+@Suite struct SalienceTests {
+    static let shipped: Tagger? = try? Tagger(taxonomy: BundledTaxonomyTests.loadBundled())
+
+    static func features(_ topic: String, title: String, body: String, tagger: Tagger) throws -> [String: Double] {
+        let plan = try #require(tagger.compiled.topics.firstIndex { $0.definition.topic.id == topic })
+        let text = ScannedText(headline: title, body: body)
+        let hits = EntityFinder(compiled: tagger.compiled, text: text).find()
+        let view = try #require(TopicScorer(compiled: tagger.compiled, text: text, hits: hits).score(keepShortfalls: false, trainingTopic: plan).training)
+        return Dictionary(uniqueKeysWithValues: zip(tagger.compiled.topics[plan].layout.names, view.features))
+    }
+
+    @Test func aPassingMentionInAListGetsNoTopic() throws {
+        let tagger = try #require(Self.shipped)
+        let title = "وزراء التجارة العرب يجتمعون في القاهرة"
+        let body = """
+        اجتمع وزراء التجارة في القاهرة أمس بحضور وفود من مصر والأردن وسوريا وروسيا وإيران وتركيا. \
+        وناقش الوزراء تسهيل التجارة بين الدول الأعضاء وخفض الرسوم الجمركية. \
+        واتفق المجتمعون على عقد الاجتماع المقبل في الربيع. \
+        وتحدث الوزير السوري عن تجارة الترانزيت. \
+        وقال الأمين العام إن حجم التبادل التجاري ارتفع هذا العام.
+        """
+        let result = tagger.tag(TaggingInput(title: title, body: body))
+        #expect(result.topics.isEmpty, "\(result.topics.map(\.id))")
+        // Syria and Russia are still mentioned: the list is not lost, only not evidence.
+        #expect(Set(result.entities.map(\.id)).isSuperset(of: ["syria", "russia", "iran", "turkey"]))
+        let syria = try Self.features("syria", title: title, body: body, tagger: tagger)
+        // The topic's names are those its rules test: Syria's, and the foreign powers acting there.
+        #expect(syria["share of the topic's names that stand in lists"] == 0.8)
+        #expect(syria["share of body sentences holding evidence"] == 0.2)
+        #expect(syria["evidence in the headline"] == 0)
+    }
+
+    @Test func aHeadlineAndOneSentenceGetTheTopic() throws {
+        let tagger = try #require(Self.shipped)
+        let title = "لافروف يبحث مع المعلم في موسكو الحل السياسي في سوريا"
+        let body = """
+        استقبل وزير الخارجية الروسي سيرغي لافروف نظيره السوري وليد المعلم في موسكو أمس، وبحث الجانبان \
+        دعم روسيا للحكومة السورية ومسار الحل السياسي للأزمة في سوريا.
+        """
+        let topics = Set(tagger.tag(TaggingInput(title: title, body: body)).topics.map(\.id))
+        #expect(topics.isSuperset(of: ["syria", "russia-syria"]), "\(topics)")
+        let russia = try Self.features("russia-syria", title: title, body: body, tagger: tagger)
+        #expect(russia["evidence in the headline"] == 1)
+        #expect(russia["evidence in the lead"] == 1)
+        #expect(russia["share of evidence naming a person or body"]! > 0)
+    }
+
+    @Test func anAsideAtTheEndIsMarkedAsSuch() throws {
+        let tagger = try Fixtures.tagger()
+        let title = "موسكو تستضيف معرضا للكتاب"
+        let body = "افتتح في موسكو معرض للكتاب. وشارك فيه ناشرون كثر. وزار المعرض آلاف القراء. واستمر أسبوعا. وقال لافروف إن سوريا شاركت في المعرض."
+        let values = try Self.features("russia-syria", title: title, body: body, tagger: tagger)
+        #expect(values["evidence only in the closing sentences"] == 1)
+        #expect(values["evidence in the headline"] == 0)
+        #expect(values["share of body sentences holding evidence"] == 0.2)
+        #expect(values["a Russian actor with Syria, in the body"] == nil)
+        #expect(values["Russian actor with Syria, in the body"] == (2.0).squareRoot() - 1)
+    }
+}
