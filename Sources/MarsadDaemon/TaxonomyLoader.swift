@@ -1,7 +1,7 @@
 import Foundation
 import MarsadTagging
 
-/// Reads a taxonomy folder (`gazetteer/*.yaml`, `topics/*.yaml`, `sources.yaml`) from disk.
+/// Reads a taxonomy folder (`gazetteer/*.yaml`, `topics/*.yaml`, and `sources.yaml` and `weights.json` when present) from disk.
 public enum TaxonomyLoader {
     public static func load(directory: URL) throws -> Taxonomy {
         var sources: [TaxonomySource] = []
@@ -23,13 +23,15 @@ public enum TaxonomyLoader {
                 sources.append(TaxonomySource(path: path, text: text))
             }
         }
-        // The sources file is optional: a taxonomy copied before it existed still loads.
-        let outlets = directory.appendingPathComponent(Taxonomy.outletFileName).path
-        if FileManager.default.fileExists(atPath: outlets) {
-            guard let data = FileManager.default.contents(atPath: outlets), let text = String(data: data, encoding: .utf8) else {
-                throw TaxonomyError(path: outlets, line: nil, problem: "the file cannot be read as UTF-8 text")
+        // The sources file and the fitted weights are optional: a taxonomy copied before they
+        // existed still loads, and without weights every topic keeps its rule weights.
+        for name in [Taxonomy.outletFileName, Taxonomy.weightsFileName] {
+            let path = directory.appendingPathComponent(name).path
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                throw TaxonomyError(path: path, line: nil, problem: "the file cannot be read as UTF-8 text")
             }
-            sources.append(TaxonomySource(path: outlets, text: text))
+            sources.append(TaxonomySource(path: path, text: text))
         }
         return try Taxonomy.parse(sources)
     }

@@ -12,7 +12,7 @@ struct Marsad: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, ProcessCommand.self, IngestCommand.self, StatusCommand.self, RequeueCommand.self,
             SearchCommand.self, DigestCommand.self, TopicsCommand.self, ExplainCommand.self, RetagCommand.self,
-            NormalizeCommand.self, RebuildCommand.self,
+            NormalizeCommand.self, RebuildCommand.self, TrainCommand.self,
         ]
     )
 }
