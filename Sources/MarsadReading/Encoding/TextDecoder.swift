@@ -5,6 +5,11 @@ public enum TextEncoding: String, Sendable, Codable, Hashable {
     case utf16BE = "UTF-16BE"
     case windows1256 = "windows-1256"
     case iso8859_6 = "ISO-8859-6"
+    /// Western European; pages labelled ISO-8859-1 are read as it, as browsers do.
+    case windows1252 = "windows-1252"
+    case windows1250 = "windows-1250"
+    case iso8859_2 = "ISO-8859-2"
+    case windows1251 = "windows-1251"
 
     /// The encoding a charset label (HTML meta, HTTP header) names, if Marsad knows it.
     public init?(label: String) {
@@ -17,7 +22,24 @@ public enum TextEncoding: String, Sendable, Codable, Hashable {
         case "iso-8859-6", "iso_8859-6", "iso8859-6", "iso-8859-6-i", "iso-8859-6-e", "iso-ir-127",
              "arabic", "asmo-708", "ecma-114", "csisolatinarabic":
             self = .iso8859_6
+        case "windows-1252", "cp1252", "x-cp1252", "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1", "us-ascii",
+             "ascii", "iso-8859-15", "iso8859-15", "latin-9", "l9":
+            self = .windows1252
+        case "windows-1250", "cp1250", "x-cp1250": self = .windows1250
+        case "iso-8859-2", "iso8859-2", "iso_8859-2", "latin2", "l2": self = .iso8859_2
+        case "windows-1251", "cp1251", "x-cp1251": self = .windows1251
         default: return nil
+        }
+    }
+
+    /// The decode table of a code page that is read only when a page declares it.
+    var declaredOnlyTable: [UInt32]? {
+        switch self {
+        case .windows1252: SingleByteTables.windows1252High
+        case .windows1250: SingleByteTables.windows1250High
+        case .iso8859_2: SingleByteTables.iso8859_2High
+        case .windows1251: SingleByteTables.windows1251High
+        default: nil
         }
     }
 
@@ -28,6 +50,10 @@ public enum TextEncoding: String, Sendable, Codable, Hashable {
         case .utf16BE: "UTF-16 (big-endian)"
         case .windows1256: "Windows-1256"
         case .iso8859_6: "ISO-8859-6"
+        case .windows1252: "Windows-1252"
+        case .windows1250: "Windows-1250"
+        case .iso8859_2: "ISO-8859-2"
+        case .windows1251: "Windows-1251"
         }
     }
 }
@@ -63,6 +89,12 @@ enum TextDecoder {
         let validation = UTF8Validation(bytes[...])
         if validation.isValid {
             return DecodedText(text: String(decoding: bytes[..<validation.validPrefixEnd], as: UTF8.self), encoding: .utf8)
+        }
+
+        // Western, Central European and Cyrillic code pages define every byte,
+        // so no decode can prove them wrong: they are read only when declared.
+        if let declaredEncoding, let table = declaredEncoding.declaredOnlyTable {
+            return DecodedText(text: SingleByteTables.decode(bytes, high: table), encoding: declaredEncoding)
         }
 
         if let declaredEncoding, declaredEncoding == .windows1256 || declaredEncoding == .iso8859_6 {

@@ -80,7 +80,8 @@ struct HTMLArticleExtractor {
         for block in blocks {
             let key = BoilerplateLexicon.keyWords(block.text).joined(separator: " ")
             if key.isEmpty || key == titleKey { continue }
-            if let cue = lexicon.match(block.text) {
+            // Cues start short lines; a long paragraph is never one.
+            if block.text.utf8.count < 600, let cue = lexicon.match(block.text) {
                 switch cue.kind {
                 case .end:
                     if !draft.paragraphs.isEmpty { return draft }
@@ -141,237 +142,154 @@ struct HTMLArticleExtractor {
     }
 
     func content(_ root: HTMLElement, metadata: HTMLMetadata) -> Content {
-        let body = root.descendants().first { $0.name == "body" } ?? root
-        let totalProse = Self.proseLength(body)
-        var dropped = Set<ObjectIdentifier>()
-        for element in body.descendants() where Self.isChrome(element) {
-            // Never drop a wrapper holding most of the page's prose.
-            let holdsMostProse = totalProse > 0 && Self.proseLength(element) * 10 > totalProse * 4
-            if !holdsMostProse || Self.droppedNames.contains(element.name) {
-                dropped.insert(ObjectIdentifier(element))
+        let layout = PageLayout(Self.body(of: root))
+        let count = layout.elements.count
+        let totalProse = layout.paragraphLength[0]
+        var dropped = [Bool](repeating: false, count: count)
+        for index in 1..<max(1, count) {
+            if dropped[layout.parent[index]] {
+                dropped[index] = true
+                continue
             }
+            let element = layout.elements[index]
+            guard Self.isChrome(element) else { continue }
+            // Never drop a wrapper holding most of the page's prose.
+            let holdsMostProse = totalProse > 0 && layout.paragraphLength[index] * 10 > totalProse * 4
+            if !holdsMostProse || Self.droppedNames.contains(element.name) { dropped[index] = true }
         }
-        let isDropped: (HTMLElement) -> Bool = { dropped.contains(ObjectIdentifier($0)) }
-        let titleElement = Self.titleElement(in: body, metadata: metadata)
-        guard let container = bestContainer(body, titleElement: titleElement, isDropped: isDropped) else {
+        let isDropped: (Int) -> Bool = { dropped[$0] }
+        let pageBlocks = layout.blocks(under: 0, isDropped: isDropped)
+        let titleElement = Self.titleElement(layout: layout, metadata: metadata)
+        guard let container = bestContainer(layout, blocks: pageBlocks, titleElement: titleElement, isDropped: isDropped) else {
             return Content(blocks: [], isStructured: false)
         }
         var blocks: [Block] = []
-        collectBlocks(container, isDropped: isDropped, into: &blocks)
+        let inside = pageBlocks.filter { layout.contains(container, $0.owner) }
+        for (position, block) in inside.enumerated() {
+            // Link lists are skipped whatever their length; prose only when
+            // short, since a long paragraph may carry many links.
+            if Self.isLinkList(block) { continue }
+            // A short label right above a link list heads that list ("Read more", "Related").
+            if block.length < 60, !block.endsSentence, position + 1 < inside.count, Self.isLinkList(inside[position + 1]) { continue }
+            blocks.append(Block(text: block.text, kind: block.kind == .heading ? .heading : .paragraph))
+        }
         var isStructured = titleElement != nil
-        var current: HTMLElement? = container
-        while let element = current, !isStructured {
+        var current = container
+        while !isStructured, current >= 0 {
+            let element = layout.elements[current]
             let names = ((element.attribute("class") ?? "") + " " + (element.attribute("id") ?? "")).lowercased()
                 .scalarWords(separatedBy: { !($0.properties.isAlphabetic || $0.properties.numericType != nil) })
             isStructured = element.name == "article" || element.name == "main" || element.attribute("itemprop") == "articleBody"
                 || names.contains(where: { Self.strongContentWords.contains($0) })
-            current = element.parent
+            current = layout.parent[current]
         }
         return Content(blocks: blocks.filter { !$0.text.isEmpty }, isStructured: isStructured)
     }
 
     static func isChrome(_ element: HTMLElement) -> Bool {
         if droppedNames.contains(element.name) { return true }
+        if element.attributes.isEmpty { return false }
         if element.attribute("hidden") != nil || element.attribute("aria-hidden") == "true" { return true }
-        if let style = element.attribute("style")?.lowercased(), style.contains("display:none") || style.contains("display: none") {
+        if let style = element.attribute("style")?.lowercased(), style.containsBytes("display:none") || style.containsBytes("display: none") {
             return true
         }
         if let role = element.attribute("role"), ["navigation", "banner", "complementary", "contentinfo", "search", "menu"].contains(role) {
             return true
         }
+        if element.attribute("class") == nil && element.attribute("id") == nil { return false }
         let names = ((element.attribute("class") ?? "") + " " + (element.attribute("id") ?? "")).lowercased()
-        if names.trimmingWhitespace().isEmpty { return false }
         let words = names.scalarWords(separatedBy: { !($0.properties.isAlphabetic || $0.properties.numericType != nil) })
         // "article-content has-comments" is still the article; "news-date" is not.
         if words.contains(where: { strongContentWords.contains($0) }) && !words.contains(where: { ["related", "comments", "comment", "sidebar"].contains($0) }) {
             return false
         }
         if words.contains(where: { chromeWords.contains($0) }) { return true }
-        return chromeFragments.contains { names.contains($0) }
+        return chromeFragments.contains { names.containsBytes($0) }
     }
 
-    /// Letters in `<p>`-like prose below an element: what a reader reads.
-    static func proseLength(_ element: HTMLElement) -> Int {
-        var total = 0
-        for inner in element.descendants() where inner.name == "p" {
-            total += inner.text.unicodeScalars.count
-        }
-        return total
+    static func isLinkList(_ block: PageBlock) -> Bool {
+        block.linkDensity > 0.5 && (block.kind != .paragraph || block.length < 300)
     }
 
-    /// Readability's scoring: each paragraph gives points for its length and
-    /// commas to its parent and half to its grandparent; containers are
-    /// weighted by their class/id cues and discounted by link density.
     /// The element showing the article's headline on the page, when one does.
-    static func titleElement(in body: HTMLElement, metadata: HTMLMetadata) -> HTMLElement? {
-        let candidates = [metadata.openGraphTitle, metadata.linkedDataHeadline, metadata.documentTitle.map(metadata.stripSiteName)]
-            .compactMap { $0 }.map(HTMLMetadata.key).filter { !$0.isEmpty }
+    static func titleElement(layout: PageLayout, metadata: HTMLMetadata) -> Int? {
+        let titles = [metadata.openGraphTitle, metadata.linkedDataHeadline, metadata.documentTitle.map(metadata.stripSiteName)]
+            .compactMap { $0 }
+        let candidates = titles.map(HTMLMetadata.key).filter { !$0.isEmpty }
         guard !candidates.isEmpty else { return nil }
+        let longest = titles.map(PageLayout.weight).max() ?? 0
         let headlineNames: Set<String> = ["h1", "h2", "h3", "b", "strong", "font", "span", "div", "td", "p", "a"]
-        return body.descendants().first { element in
-            headlineNames.contains(element.name) && candidates.contains(HTMLMetadata.key(element.text))
+        // Only elements about as long as a title are worth normalising.
+        return layout.elements.indices.first { index in
+            let length = layout.textLength[index]
+            return length > 0 && length <= longest + 4 && headlineNames.contains(layout.elements[index].name)
+                && candidates.contains(HTMLMetadata.key(layout.elements[index].text))
         }
     }
 
-    func bestContainer(_ body: HTMLElement, titleElement: HTMLElement?, isDropped: (HTMLElement) -> Bool) -> HTMLElement? {
-        var scores: [ObjectIdentifier: (element: HTMLElement, score: Double)] = [:]
-        func visible(_ element: HTMLElement) -> Bool {
-            var current: HTMLElement? = element
-            while let node = current {
-                if isDropped(node) { return false }
-                current = node.parent
+    /// The element holding the article: the one whose blocks add up to the
+    /// most prose once link lists, labels and menus below it are counted
+    /// against it. Prose is long or punctuated and mostly unlinked (as in
+    /// jusText); the sum over a subtree rewards a container for taking in
+    /// every paragraph of the article, sibling blocks included (the step
+    /// readability takes separately), and stops at the page chrome around it.
+    func bestContainer(_ layout: PageLayout, blocks: [PageBlock], titleElement: Int?, isDropped: (Int) -> Bool) -> Int? {
+        let count = layout.elements.count
+        guard count > 0 else { return nil }
+        var score = [Double](repeating: 0, count: count)
+        for block in blocks {
+            let length = Double(block.length)
+            let density = block.linkDensity
+            let value: Double
+            if density > 0.5 {
+                value = -length
+            } else if block.length >= 80 || (block.length >= 30 && block.hasSentencePunctuation) {
+                value = length * (1 - 2 * density)
+            } else {
+                // Labels, buttons and menus: short, unpunctuated.
+                value = -0.3 * length
             }
-            return true
+            score[block.owner] += value
         }
-        for element in body.descendants() where ["p", "pre", "td", "blockquote", "div", "section", "li"].contains(element.name) {
-            if element.name == "div" || element.name == "section" || element.name == "li" {
-                // Only text sitting directly in the element counts, not its children's.
-                let direct = element.children.compactMap { child -> String? in
-                    if case .text(let text) = child { return text }
-                    if case .element(let inline) = child, !HTMLElement.blockNames.contains(inline.name) { return inline.text }
-                    return nil
-                }.joined()
-                guard direct.trimmingWhitespace().unicodeScalars.count >= 80 else { continue }
-            }
-            guard visible(element) else { continue }
-            let text = element.text
-            let length = text.unicodeScalars.count
-            guard length >= 25 else { continue }
-            let commas = text.unicodeScalars.filter { $0 == "\u{060C}" || $0 == "," }.count
-            let points = 1 + Double(commas) + min(Double(length) / 100, 3)
-            if let parent = element.parent {
-                let id = ObjectIdentifier(parent)
-                scores[id, default: (parent, Self.baseScore(parent))].score += points
-                if let grandparent = parent.parent {
-                    let id = ObjectIdentifier(grandparent)
-                    scores[id, default: (grandparent, Self.baseScore(grandparent))].score += points / 2
+        for index in stride(from: count - 1, to: 0, by: -1) {
+            score[layout.parent[index]] += score[index]
+        }
+        var top: Int?
+        for index in 0..<count where !isDropped(index) && score[index] > 0 {
+            if top.map({ score[index] >= score[$0] }) ?? true { top = index }
+        }
+        guard var best = top else { return nil }
+        // The text sits under its headline: when the headline is inside the
+        // winner, follow the path down to it while the branch holding the
+        // headline holds most of the prose. A column of teasers beside the
+        // article adds prose to their common parent, but not to that branch.
+        if let titleElement, layout.contains(best, titleElement) {
+            while true {
+                var branch: Int?
+                for child in layout.elements[best].children {
+                    if case .element(let element) = child, layout.contains(element.index, titleElement) { branch = element.index }
                 }
+                guard let branch, !isDropped(branch), score[branch] >= Self.narrowingShare * score[best] else { break }
+                best = branch
             }
         }
-        // The text sits under its headline: the block holding the headline and
-        // the one around it gain, which outweighs a column of teasers.
-        if let titleElement {
-            var holder = titleElement.parent
-            while let current = holder, !["div", "td", "article", "section", "main", "body"].contains(current.name) {
-                holder = current.parent
-            }
-            if let holder, holder.name != "body" {
-                scores[ObjectIdentifier(holder), default: (holder, Self.baseScore(holder))].score += 15
-                if let outer = holder.parent, outer.name != "body" {
-                    scores[ObjectIdentifier(outer), default: (outer, Self.baseScore(outer))].score += 7
-                }
-            }
-        }
-        let ranked = scores.values.map { entry in
-            (entry.element, entry.score * (1 - Self.linkDensity(entry.element)))
-        }
-        guard let top = ranked.max(by: { $0.1 < $1.1 }) else { return nil }
-        // Content split over sibling blocks: climb to the parent when a
-        // sibling scores nearly as well as the winner.
-        if let parent = top.0.parent, parent.name != "body", parent.name != "html" {
-            let siblings = parent.children.compactMap { child -> HTMLElement? in
-                if case .element(let element) = child, element !== top.0 { return element }
-                return nil
-            }
-            let strongSibling = siblings.contains { sibling in
-                ranked.contains { $0.0 === sibling && $0.1 >= top.1 * 0.5 }
-            }
-            if strongSibling { return parent }
-        }
-        return top.0
+        return best
     }
 
-    static func baseScore(_ element: HTMLElement) -> Double {
-        var score: Double = switch element.name {
-        case "article": 15
-        case "main": 8
-        case "div", "section": 5
-        case "pre", "td", "blockquote": 3
-        case "ol", "ul", "dl", "dd", "dt", "li", "form", "address": -3
-        case "h1", "h2", "h3", "h4", "h5", "h6", "th": -5
-        default: 0
-        }
-        if element.attribute("itemprop") == "articleBody" { score += 30 }
-        let names = ((element.attribute("class") ?? "") + " " + (element.attribute("id") ?? "")).lowercased()
-        let words = names.scalarWords(separatedBy: { !($0.properties.isAlphabetic || $0.properties.numericType != nil) })
-        if words.contains(where: { contentWords.contains($0) }) { score += 25 }
-        if words.contains(where: { chromeWords.contains($0) }) || chromeFragments.contains(where: { names.contains($0) }) { score -= 25 }
-        return score
-    }
-
-    static func linkDensity(_ element: HTMLElement) -> Double {
-        let total = element.text.unicodeScalars.count
-        guard total > 0 else { return 0 }
-        var linked = 0
-        for inner in element.descendants() where inner.name == "a" {
-            linked += inner.text.unicodeScalars.count
-        }
-        return min(1, Double(linked) / Double(total))
-    }
-
-    /// Paragraphs and intertitles of a container, splitting at block
-    /// elements and `<br>`, skipping dropped elements and link lists.
-    func collectBlocks(_ element: HTMLElement, isDropped: (HTMLElement) -> Bool, into blocks: inout [Block]) {
-        var inline: [String] = []
-        func flush(_ kind: Block.Kind = .paragraph) {
-            let joined = inline.joined()
-            inline = []
-            for piece in joined.scalarWords(separatedBy: { $0 == "\n" }) {
-                let text = piece.scalarWords(separatedBy: { $0.properties.isWhitespace }).joined(separator: " ")
-                if !text.isEmpty { blocks.append(Block(text: XMLEntities.decode(text), kind: kind)) }
-            }
-        }
-        for child in element.children {
-            switch child {
-            case .text(let text):
-                inline.append(text)
-            case .element(let inner):
-                if isDropped(inner) { continue }
-                if inner.name == "br" {
-                    inline.append("\n")
-                } else if ["h1", "h2", "h3", "h4", "h5", "h6"].contains(inner.name) {
-                    flush()
-                    inline.append(inner.text)
-                    flush(.heading)
-                } else if ["ul", "ol", "dl", "table"].contains(inner.name), Self.linkDensity(inner) > 0.5 {
-                    flush()
-                } else if HTMLElement.blockNames.contains(inner.name) {
-                    flush()
-                    let density = Self.linkDensity(inner)
-                    // Link lists are skipped whatever their length; a paragraph only
-                    // when short, since long prose may carry many links.
-                    let isParagraph = inner.name == "p" || inner.name == "li"
-                    if density > 0.6 && (!isParagraph || inner.text.unicodeScalars.count < 300) {
-                        continue
-                    }
-                    collectBlocks(inner, isDropped: isDropped, into: &blocks)
-                } else {
-                    appendInline(inner, isDropped: isDropped, into: &inline)
-                }
-            }
-        }
-        flush()
-    }
-
-    private func appendInline(_ element: HTMLElement, isDropped: (HTMLElement) -> Bool, into pieces: inout [String]) {
-        for child in element.children {
-            switch child {
-            case .text(let text): pieces.append(text)
-            case .element(let inner):
-                if isDropped(inner) { continue }
-                if inner.name == "br" { pieces.append("\n") } else { appendInline(inner, isDropped: isDropped, into: &pieces) }
-            }
-        }
-    }
+    static let narrowingShare = 0.5
 
     /// Every visible block's text, one per line, for the plain-text fallback.
     static func visibleLines(_ root: HTMLElement) -> [String] {
-        let body = root.descendants().first { $0.name == "body" } ?? root
-        var blocks: [Block] = []
-        HTMLArticleExtractor(lexicon: BoilerplateLexicon(definition: "")).collectBlocks(
-            body, isDropped: { ["script", "style", "noscript", "template", "head"].contains($0.name) }, into: &blocks
-        )
-        return blocks.map(\.text)
+        PageLayout(body(of: root)).blocks(under: 0, isDropped: { _ in false }).map(\.text)
+    }
+
+    /// The `<body>` element, which libxml2 puts right under `<html>`.
+    static func body(of root: HTMLElement) -> HTMLElement {
+        if root.name == "body" { return root }
+        for child in root.children {
+            if case .element(let element) = child, element.name == "body" { return element }
+        }
+        return root.descendants().first { $0.name == "body" } ?? root
     }
 
     // MARK: - Fragments inside JSON records
@@ -403,3 +321,4 @@ struct HTMLArticleExtractor {
         return visibleLines(root)
     }
 }
+

@@ -50,14 +50,15 @@ struct HTMLMetadata {
             if element.attribute("itemprop") == "datePublished" {
                 if let value = element.attribute("content") ?? element.attribute("datetime") { publishedCandidates.insert(value, at: 0) }
             }
+            if element.attributes.isEmpty { continue }
             let names = ((element.attribute("class") ?? "") + " " + (element.attribute("rel") ?? "") + " " + (element.attribute("itemprop") ?? "")).lowercased()
-            if names.contains("date") || names.contains("time") || names.contains("publish") {
+            if names.containsBytes("date") || names.containsBytes("time") || names.containsBytes("publish") {
                 // A date shown to readers, such as <span class="date">الثلاثاء 11 أغسطس 2015</span>.
                 let text = clean(element.text)
                 if text.unicodeScalars.count <= 80 { shownDates.append(text) }
             }
             if element.name != "meta", element.name != "link",
-               names.contains("byline") || (names.contains("author") && !names.contains("authors-list")) {
+               names.containsBytes("byline") || (names.containsBytes("author") && !names.containsBytes("authors-list")) {
                 let text = clean(element.text)
                 if !text.isEmpty, text.unicodeScalars.count <= 80 { bylines.append(text) }
             }
@@ -168,7 +169,7 @@ struct HTMLMetadata {
     }
 
     private func clean(_ text: String) -> String {
-        XMLEntities.decode(text).scalarWords(separatedBy: { $0.properties.isWhitespace }).joined(separator: " ")
+        XMLEntities.decode(text).collapsingWhitespace()
     }
 
     /// "بقلم: فلان" / "By Jane Doe" → the name.

@@ -7,6 +7,8 @@ final class HTMLElement {
     let attributes: [String: String]
     var children: [HTMLChild] = []
     weak var parent: HTMLElement?
+    /// Position in document order, set by `PageLayout`.
+    var index = -1
 
     init(name: String, attributes: [String: String]) {
         self.name = name
@@ -32,7 +34,7 @@ final class HTMLElement {
     var text: String {
         var pieces: [String] = []
         collectText(into: &pieces)
-        return pieces.joined().scalarWords(separatedBy: { $0.properties.isWhitespace }).joined(separator: " ")
+        return pieces.joined().collapsingWhitespace()
     }
 
     private func collectText(into pieces: inout [String]) {
@@ -133,5 +135,52 @@ enum HTMLParser {
     private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
         return String(cString: pointer)
+    }
+}
+
+extension String {
+    /// White space runs collapsed to one space and trimmed at both ends, in
+    /// one pass over the scalars: the text of every node goes through this.
+    func collapsingWhitespace() -> String {
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in unicodeScalars {
+            if ScalarTable.isWhitespace(scalar) {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace {
+                result.append(" ")
+                pendingSpace = false
+            }
+            result.append(scalar)
+        }
+        return String(result)
+    }
+
+    /// Whether the UTF-8 of `needle` occurs in this string's, byte by byte:
+    /// for ASCII words in class names, where Foundation's locale-aware
+    /// search dominated the page's reading time.
+    func containsBytes(_ needle: String) -> Bool {
+        var haystack = self
+        var needle = needle
+        return haystack.withUTF8 { hay in
+            needle.withUTF8 { pin in
+                guard !pin.isEmpty else { return true }
+                guard hay.count >= pin.count else { return false }
+                let first = pin[0]
+                var index = 0
+                let last = hay.count - pin.count
+                while index <= last {
+                    if hay[index] == first {
+                        var matched = 1
+                        while matched < pin.count, hay[index + matched] == pin[matched] { matched += 1 }
+                        if matched == pin.count { return true }
+                    }
+                    index += 1
+                }
+                return false
+            }
+        }
     }
 }

@@ -127,11 +127,15 @@ struct PlainTextExtractor {
                 kind = .noise
             } else if let cue {
                 kind = .cue(cue.kind)
+            } else if ChromeLine.isShareRow(display) {
+                kind = .cue(.drop)
+            } else if ChromeLine.isRelativeTimestamp(display) {
+                kind = .dateLine
             } else if display.unicodeScalars.contains("\u{00A9}"), shape.words <= 25 {
                 kind = .cue(.end)
             } else if Self.isMenu(display) || Self.isSpacedMenu(raw), !shape.isProse {
                 kind = .cue(.drop)
-            } else if shape.isGluedTicker {
+            } else if shape.isGluedTicker || ChromeLine.isTicker(display) {
                 kind = .ticker
             } else if shape.words <= 14, !shape.endsWithStop, shape.digits > 0, DateParsing.findDate(in: display) != nil, shape.letters <= 70 {
                 kind = .dateLine
@@ -217,8 +221,8 @@ struct PlainTextExtractor {
             switch scalar {
             case "|", "\u{2022}", "\u{00B7}":
                 separators += 1
-            case "\u{00BB}", "\u{203A}", ">":
-                // Breadcrumb arrows stand between spaces; guillemets hug the words they quote.
+            case "\u{00BB}", "\u{203A}", ">", "/":
+                // Breadcrumb arrows and slashes stand between spaces; guillemets hug the words they quote.
                 let spaced = index > 0 && scalars[index - 1] == " " && index + 1 < scalars.count && scalars[index + 1] == " "
                 if spaced { separators += 1 }
             default:

@@ -1,0 +1,83 @@
+import MarsadText
+
+/// Lines whose look alone says they are page chrome, whatever the site:
+/// rows of share-button labels and relative timestamps. Both sit right
+/// above an article's text on many sites, where a positional rule would
+/// take them for its headline.
+enum ChromeLine {
+    /// Match-key words of share buttons and social networks, in Arabic and English.
+    static let shareWords: Set<String> = Set([
+        "facebook", "twitter", "whatsapp", "telegram", "linkedin", "pinterest", "reddit", "tumblr", "messenger",
+        "email", "mail", "print", "share", "shares", "tweet", "copy", "link", "url", "x", "instagram", "youtube",
+        "tiktok", "snapchat", "google", "vk", "viber", "line", "sms", "pocket", "flipboard", "threads", "on", "via",
+        "فيسبوك", "فيس", "بوك", "تويتر", "واتساب", "واتس", "اب", "آب", "تيليجرام", "تليجرام", "تلغرام", "تيلغرام",
+        "لينكدإن", "لينكدان", "لينكد", "إن", "ان", "بنترست", "ريديت", "انستغرام", "انستجرام", "إنستغرام", "يوتيوب",
+        "تيك", "توك", "سناب", "شات", "ماسنجر", "مشاركة", "مشاركه", "شارك", "شاركها", "شاركوا", "طباعة", "طباعه",
+        "البريد", "الإلكتروني", "الالكتروني", "بريد", "إلكتروني", "الكتروني", "نسخ", "الرابط", "رابط", "إرسال",
+        "ارسال", "عبر", "على", "أرسل", "ارسل", "تغريد", "غرد", "المختصر", "تويت", "إكس", "اكس",
+    ].flatMap { BoilerplateLexicon.keyWords($0) })
+
+    /// Words only a share row has: at least one must be present, so that a
+    /// headline made of common words ("على الرابط") is never taken for one.
+    static let networkWords: Set<String> = Set([
+        "facebook", "twitter", "whatsapp", "telegram", "linkedin", "pinterest", "reddit", "messenger", "instagram",
+        "share", "tweet", "email", "print",
+        "فيسبوك", "بوك", "تويتر", "واتساب", "واتس", "تيليجرام", "تليجرام", "تلغرام", "تيلغرام", "لينكدإن", "لينكدان",
+        "انستغرام", "انستجرام", "إنستغرام", "ماسنجر", "مشاركة", "شارك", "طباعة",
+    ].flatMap { BoilerplateLexicon.keyWords($0) })
+
+    /// "Facebook Twitter WhatsApp", "مشاركة فيسبوك تويتر واتساب", "Share on X": a
+    /// row of share buttons, read from its words alone, not from any one site.
+    static func isShareRow(_ text: String) -> Bool {
+        let words = BoilerplateLexicon.keyWords(text).filter { !$0.unicodeScalars.allSatisfy { $0.properties.numericType != nil } }
+        guard !words.isEmpty, words.count <= 24 else { return false }
+        let networks = words.filter { networkWords.contains($0) }.count
+        guard networks >= 1 else { return false }
+        let share = words.filter { shareWords.contains($0) }.count
+        // One network word alone ("Facebook") is a button; two or more words
+        // must be nearly all share vocabulary.
+        return words.count == 1 || (networks >= 2 && share * 10 >= words.count * 8) || (share == words.count)
+    }
+
+    /// Units of relative time, in the match-key form.
+    static let timeUnits: Set<String> = Set([
+        "ثانية", "ثوان", "ثواني", "ثانيه", "دقيقة", "دقيقتين", "دقيقتان", "دقائق", "ساعة", "ساعتين", "ساعتان", "ساعات",
+        "يوم", "يومين", "يومان", "أيام", "ايام", "أسبوع", "اسبوع", "أسبوعين", "أسابيع", "اسابيع", "شهر", "شهرين", "أشهر",
+        "اشهر", "شهور", "سنة", "سنتين", "سنوات", "عام", "عامين", "أعوام",
+        "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day",
+        "days", "week", "weeks", "month", "months", "year", "years",
+    ].flatMap { BoilerplateLexicon.keyWords($0) })
+
+    /// "منذ 3 ساعات", "قبل ساعتين", "3 hours ago", "Updated 5 min ago", "أمس 10:30":
+    /// a timestamp relative to when the page was saved, which no reader can
+    /// resolve to a date without that moment.
+    static func isRelativeTimestamp(_ text: String) -> Bool {
+        let words = BoilerplateLexicon.keyWords(text)
+        guard !words.isEmpty, words.count <= 8 else { return false }
+        let markers: Set<String> = ["منذ", "قبل", "ago", "امس", "أمس", "البارحة", "اليوم", "today", "yesterday", "updated", "posted",
+                                    "نشر", "تحديث", "محدث", "اخر", "آخر", "حوالي", "about", "just", "now", "الان", "الآن", "للتو"]
+        let markerKeys = Set(markers.flatMap { BoilerplateLexicon.keyWords($0) })
+        let hasUnit = words.contains { timeUnits.contains($0) }
+        let hasMarker = words.contains { markerKeys.contains($0) }
+        let others = words.filter { word in
+            !timeUnits.contains(word) && !markerKeys.contains(word)
+                && !word.unicodeScalars.allSatisfy { $0.properties.numericType != nil }
+                && !["و", "a", "an", "min", "am", "pm", "ص", "م", "في", "at", "on", "last"].contains(word)
+        }
+        if hasUnit && hasMarker && others.count <= 1 { return true }
+        // "أمس 10:30", "Yesterday at 09:15", "الآن": a marker and digits only.
+        let dayMarkers = Set(["امس", "أمس", "البارحة", "yesterday", "today", "just", "now", "الان", "الآن", "للتو"].flatMap { BoilerplateLexicon.keyWords($0) })
+        return words.contains { dayMarkers.contains($0) } && others.isEmpty && words.count <= 4
+    }
+
+    /// "عاجل: خبر ... خبر ... خبر": headlines strung together by spaced
+    /// ellipses, as tickers are saved. Prose may pause on an ellipsis, but
+    /// not twice between comma-free runs of words that end without a stop.
+    static func isTicker(_ text: String) -> Bool {
+        let shape = LineShape(text)
+        guard !shape.endsWithStop, shape.commas == 0 else { return false }
+        var pieces = text.components(separatedByString: " ... ")
+        if pieces.count < 3 { pieces = text.components(separatedByString: " \u{2026} ") }
+        return pieces.count >= 3 && pieces.allSatisfy { LineShape($0).words >= 2 }
+    }
+}

@@ -1,0 +1,78 @@
+import Testing
+@testable import MarsadReading
+
+@Suite("Page chrome and main text")
+struct PageChromeTests {
+    let reader = ArticleReader()
+
+    @Test(arguments: [
+        "Facebook Twitter WhatsApp", "مشاركة فيسبوك تويتر واتساب", "Share this: Facebook | Twitter | Email",
+        "شارك على فيسبوك تويتر تيليجرام نسخ الرابط", "تويتر",
+    ])
+    func shareRowsAreChrome(_ line: String) {
+        #expect(ChromeLine.isShareRow(line))
+    }
+
+    @Test(arguments: ["تويتر تعلن عن ميزة جديدة للمستخدمين في الشرق الأوسط", "الرابط بين التعليم والعمل", "Print media in decline"])
+    func headlinesAboutNetworksAreNotShareRows(_ line: String) {
+        #expect(!ChromeLine.isShareRow(line))
+    }
+
+    @Test(arguments: ["منذ 3 ساعات", "قبل ساعتين", "منذ ٥ دقائق", "2 hours ago", "Updated 5 minutes ago", "أمس 10:30", "آخر تحديث: منذ 4 دقائق"])
+    func relativeTimestampsAreRecognised(_ line: String) {
+        #expect(ChromeLine.isRelativeTimestamp(line))
+    }
+
+    @Test(arguments: ["منذ ثلاث سنوات والحرب مستمرة في المدينة", "قبل يوم الانتخابات بساعات", "Two days in Damascus"])
+    func headlinesWithTimeWordsAreNotTimestamps(_ line: String) {
+        #expect(!ChromeLine.isRelativeTimestamp(line))
+    }
+
+    @Test func tickerOfHeadlinesIsNotATitle() {
+        #expect(ChromeLine.isTicker("عاجل: افتتاح معرض الكتاب ... ارتفاع أسعار النفط ... فوز الفريق الوطني"))
+        #expect(!ChromeLine.isTicker("وقال الوزير ... إن الحكومة ماضية في خطتها، وإن العمل مستمر ... حتى النهاية."))
+    }
+
+    @Test(arguments: [
+        ["مشاركة فيسبوك تويتر واتساب", "منذ 3 ساعات"], ["منذ 3 ساعات", "Facebook Twitter WhatsApp Email"],
+        ["الرئيسية / أخبار / محليات", "منذ ساعتين"],
+    ])
+    func chromeAboveTheTextIsNotTakenForTheTitle(_ chrome: [String]) throws {
+        let page = ([Fixtures.title] + chrome + Fixtures.paragraphs).joined(separator: "\n\n")
+        let article = try #require(try reader.read(Array(page.utf8), fileName: "page.txt").first)
+        #expect(article.title == Fixtures.title)
+        #expect(article.body.hasPrefix(Fixtures.paragraphs[0]))
+        for line in chrome { #expect(!article.body.contains(line)) }
+    }
+
+    @Test func articleSplitOverSiblingBlocksIsReadWhole() throws {
+        // News sites put every few paragraphs in a block of their own, with
+        // advertisements between; the whole article is their common parent.
+        let blocks = Fixtures.paragraphs.map { "<div class=\"column\"><p>\($0)</p></div><div class=\"ad-slot\"><a href=\"/ad\">إعلان</a></div>" }
+        let page = """
+            <html><head><title>\(Fixtures.title)</title></head><body>
+            <nav><ul><li><a href="/">الرئيسية</a></li><li><a href="/n">أخبار</a></li></ul></nav>
+            <h1>\(Fixtures.title)</h1><section class="story">\(blocks.joined())</section>
+            <div class="more"><h3>الأكثر قراءة</h3><ul><li><a href="/1">خبر آخر عن الطقس في تونس اليوم</a></li><li><a href="/2">خبر ثالث عن الرياضة والملاعب</a></li></ul></div>
+            </body></html>
+            """
+        let article = try #require(try reader.read(Array(page.utf8), fileName: "page.html").first)
+        #expect(article.body == Fixtures.paragraphs.joined(separator: "\n\n"))
+    }
+
+    @Test func pageDeclaringLatin1IsDecodedAsDeclared() throws {
+        let text = "Die Bundesregierung hat am Dienstag neue Maßnahmen beschlossen, die für alle Länder gelten sollen. Über die Einzelheiten wird nächste Woche beraten."
+        var bytes = Array("<html><head><meta charset=\"ISO-8859-1\"><title>Neue Maßnahmen</title></head><body><article><h1>Neue Maßnahmen</h1><p>".utf8)
+        bytes += text.unicodeScalars.map { UInt8($0.value) }
+        bytes += Array("</p></article></body></html>".utf8)
+        let document = try reader.readDocument(bytes, fileName: "page.html")
+        #expect(document.encoding == "windows-1252")
+        #expect(document.articles.first?.body == text)
+    }
+
+    @Test func rubyAnnotationsAreLeftOut() throws {
+        let page = "<html><body><article><h1>Title of the page</h1><p><ruby>子<rt>こ</rt></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくすための法律ができて、親が子どもを教育するためにたたくことを禁止することになりました。</p></article></body></html>"
+        let article = try #require(try reader.read(Array(page.utf8), fileName: "page.html").first)
+        #expect(article.body.hasPrefix("子どもへの虐待をなくす"))
+    }
+}
