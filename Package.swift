@@ -58,7 +58,7 @@ let package = Package(
         // Edges: storage, daemon machinery, command line.
         .target(
             name: "MarsadStore",
-            dependencies: ["MarsadCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["MarsadCore", "MarsadText", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .target(
@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(name: "MarsadTaggingTests", dependencies: ["MarsadTagging"], swiftSettings: strict),
         .testTarget(name: "MarsadDigestTests", dependencies: ["MarsadDigest"], swiftSettings: strict),
         .testTarget(name: "MarsadCoreTests", dependencies: ["MarsadCore"], swiftSettings: strict),
-        .testTarget(name: "MarsadStoreTests", dependencies: ["MarsadStore"], swiftSettings: strict),
+        .testTarget(name: "MarsadStoreTests", dependencies: ["MarsadStore", "MarsadText"], swiftSettings: strict),
         // Runs the built `marsad` executable as users do: daemon, crashes, bad input.
         .testTarget(
             name: "MarsadSystemTests",

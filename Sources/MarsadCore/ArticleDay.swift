@@ -17,6 +17,27 @@ public enum ArticleDay {
         return CivilDate(dayNumber: days).iso
     }
 
+    /// The day a user names on the command line: `today`, `yesterday` (in
+    /// `timeZone`) or an existing `YYYY-MM-DD` date, exactly; nil for
+    /// anything else, so that no other text ever becomes a folder name.
+    public static func named(_ text: String, now: Date, timeZone: TimeZone) -> String? {
+        switch text {
+        case "today": return format(now, timeZone: timeZone)
+        case "yesterday": return previous(format(now, timeZone: timeZone))
+        default: return isDay(text) ? text : nil
+        }
+    }
+
+    /// Whether a text is exactly a valid `YYYY-MM-DD` date.
+    public static func isDay(_ text: String) -> Bool {
+        text.utf8.count == 10 && CivilDate(iso: text)?.iso == text
+    }
+
+    /// A `YYYY-MM-DD` day moved by a number of days, or nil for text that is not a day.
+    public static func adding(days: Int, to day: String) -> String? {
+        CivilDate(iso: day)?.adding(days: days).iso
+    }
+
     /// The day before a `YYYY-MM-DD` day, or nil for text that is not one.
     public static func previous(_ day: String) -> String? {
         CivilDate(iso: day)?.adding(days: -1).iso

@@ -118,15 +118,25 @@ enum Schema {
                 t.column("throughArticle", .integer).notNull()
             }
         }
+        migrator.registerMigration("v5-stemmed-search") { db in
+            // Words are now found with or without the article, proclitics and common suffixes.
+            try SearchIndex.recreate(db)
+        }
         return migrator
     }
 }
 
-/// The one definition of the full-text index. A migration that changes it
-/// calls `recreate`, which drops the old index and builds the new one from
-/// the articles.
+/// The one definition of the full-text index: an FTS5 table over the match
+/// keys of title and body, kept in step with `article` by triggers, tokenized
+/// by ``ArabicSearchTokenizer`` so that a word is found with or without its
+/// article, proclitics and common suffixes. A migration that changes it calls
+/// `recreate`, which drops the old index and builds the new one from the
+/// articles.
 enum SearchIndex {
     static let name = "articleSearch"
+
+    /// Title words weigh more than body words in bm25.
+    static let bm25 = "bm25(articleSearch, 4.0, 1.0)"
 
     static func recreate(_ db: Database) throws {
         try db.dropFTS5SynchronizationTriggers(forTable: name)
@@ -135,16 +145,22 @@ enum SearchIndex {
     }
 
     static func create(_ db: Database) throws {
-        // Match keys, so that queries are normalised the same way. Searches are
-        // AND-ed prefix terms, never phrases or NEAR: positions are not needed,
-        // and `detail=column` (which still ranks by column) makes recording
-        // cheaper and the index smaller than the default `detail=full`.
+        // Searches are prefix and whole-word terms with AND and OR, never
+        // phrases or NEAR: positions are not needed, and `detail=column`
+        // (which still ranks by column) makes recording cheaper and the index
+        // smaller than the default `detail=full`. Colocated stems need no
+        // positions either.
         try db.create(virtualTable: name, using: FTS5()) { t in
             t.synchronize(withTable: "article")
-            t.tokenizer = .unicode61()
+            t.tokenizer = ArabicSearchTokenizer.tokenizerDescriptor()
             t.detail = "column"
             t.column("titleKey")
             t.column("bodyKey")
         }
+    }
+
+    /// Makes the tokenizer known to a connection; every connection needs it before touching the index.
+    static func register(_ db: Database) {
+        db.add(tokenizer: ArabicSearchTokenizer.self)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import MarsadCore
 import MarsadTagging
+import MarsadText
 import Synchronization
 
 /// A file taken from the inbox, identified by its unique claim name.
@@ -48,6 +49,66 @@ public struct SearchHit: Codable, Sendable, Equatable {
     public var title: String
     public var source: String?
     public var topics: [String]
+    /// Where the words matched, from the body's match key, with the matched words highlighted.
+    public var snippet: String?
+}
+
+/// Entity ids by the names a user may type for them (id, English and Arabic
+/// names, variants), compared as match keys so that case, hamza forms and
+/// diacritics do not matter.
+public struct EntityNames: Sendable {
+    private var idsByKey: [String: [String]] = [:]
+
+    public init(_ entries: [(id: String, names: [String])]) {
+        for (id, names) in entries {
+            for name in names {
+                let key = Self.key(name)
+                if !key.isEmpty, !(idsByKey[key]?.contains(id) ?? false) { idsByKey[key, default: []].append(id) }
+            }
+        }
+    }
+
+    /// From the taxonomy's gazetteer: names and variants, without the forms that need context.
+    public init(_ entities: [Entity]) {
+        self.init(entities.map { entity in
+            let ambiguous = Set(entity.ambiguous.map(Self.key))
+            let names = [entity.id, entity.en, entity.ar] + entity.variants.filter { !ambiguous.contains(Self.key($0)) }
+            return (id: entity.id, names: names)
+        })
+    }
+
+    /// The ids of the entities a name stands for, in gazetteer order.
+    public func ids(named name: String) -> [String] {
+        idsByKey[Self.key(name)] ?? []
+    }
+
+    static func key(_ name: String) -> String {
+        MatchKeyTokenizer.tokens(in: TextNormalizer.matchKey(name)).map(\.text).joined(separator: " ")
+    }
+}
+
+/// Conditions a search result must meet besides its words.
+public struct SearchFilters: Sendable, Equatable {
+    public var topic: String?
+    /// Entity ids the article must be tagged with, all of them.
+    public var entities: [String]
+    /// Digest days, `YYYY-MM-DD`, both included.
+    public var since: String?
+    public var until: String?
+
+    public init(topic: String? = nil, entities: [String] = [], since: String? = nil, until: String? = nil) {
+        self.topic = topic
+        self.entities = entities
+        self.since = since
+        self.until = until
+    }
+}
+
+public struct SearchResults: Sendable, Equatable {
+    /// How many articles match in all.
+    public var total: Int
+    /// The best of them, up to the limit asked for.
+    public var hits: [SearchHit]
 }
 
 /// MarsadStore owns the SQLite database: the schema and its migrations, the
@@ -64,6 +125,7 @@ public final class Store: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            SearchIndex.register(db)
         }
         writer = try DatabasePool(path: path, configuration: configuration)
         try Schema.migrator.migrate(writer)
@@ -156,6 +218,25 @@ public final class Store: Sendable {
         }
     }
 
+    /// A stored article with its topics, entities and the file it came from (`marsad show`).
+    public func articleDetails(id: Int64) throws -> ArticleDetails? {
+        try writer.read { db in
+            guard let article = try ArticleRecord.fetchOne(db, key: id) else { return nil }
+            let topics = try ArticleTopicRecord.filter(Column("articleId") == id).order(Column("score").desc, Column("topicId")).fetchAll(db)
+            let entities = try Row.fetchAll(db, sql: """
+                SELECT entity.id, entity.type, entity.nameEn, entity.nameAr, entityMention.count
+                FROM entityMention JOIN entity ON entity.id = entityMention.entityId
+                WHERE entityMention.articleId = ? ORDER BY entityMention.count DESC, entity.id
+                """, arguments: [id]).map {
+                StoredTaggedArticle.Entity(id: $0["id"], type: $0["type"], nameEn: $0["nameEn"], nameAr: $0["nameAr"], count: $0["count"])
+            }
+            let fileName = try String.fetchOne(db, sql: "SELECT name FROM file WHERE id = ?", arguments: [article.fileId]) ?? ""
+            return ArticleDetails(
+                article: article, fileName: fileName, topics: topics.map { (id: $0.topicId, score: $0.score) }, entities: entities
+            )
+        }
+    }
+
     public func article(id: Int64) throws -> ArticleRecord? {
         try writer.read { db in try ArticleRecord.fetchOne(db, key: id) }
     }
@@ -182,26 +263,106 @@ public final class Store: Sendable {
         }
     }
 
-    /// Full-text search over match keys; `matchKeyQuery` is already normalised.
-    public func search(matchKeyQuery: String, limit: Int = 50) throws -> [SearchHit] {
-        guard let pattern = FTS5Pattern(matchingAllPrefixesIn: matchKeyQuery) else { return [] }
+    /// Articles that match a query and filters, best first (bm25, title words
+    /// weighing more), with the total number that match. A query word that is
+    /// an entity's id or English or Arabic name also finds the articles tagged
+    /// with that entity. An empty query lists the filtered articles, newest first.
+    public func search(
+        _ query: SearchQuery, filters: SearchFilters = SearchFilters(), names: EntityNames? = nil, limit: Int = 50,
+        highlight: (open: String, close: String) = ("[", "]")
+    ) throws -> SearchResults {
+        let names = try names ?? entityNames()
         return try writer.read { db in
+            var conditions: [String] = []
+            var arguments: [any DatabaseValueConvertible] = []
+            if !query.isEmpty {
+                var groups: [String] = []
+                for group in query.alternatives {
+                    var parts: [String] = []
+                    for term in group {
+                        var part = "article.id IN (SELECT rowid FROM articleSearch WHERE articleSearch MATCH ?)"
+                        arguments.append(term.ftsExpression)
+                        let named = term.isPrefix ? [] : names.ids(named: term.text)
+                        if !named.isEmpty {
+                            part = "(\(part) OR article.id IN (SELECT articleId FROM entityMention WHERE entityId IN (\(Self.placeholders(named.count)))))"
+                            arguments.append(contentsOf: named)
+                        }
+                        parts.append(part)
+                    }
+                    groups.append("(" + parts.joined(separator: " AND ") + ")")
+                }
+                conditions.append("(" + groups.joined(separator: " OR ") + ")")
+            }
+            if let topic = filters.topic {
+                conditions.append("article.id IN (SELECT articleId FROM articleTopic WHERE topicId = ?)")
+                arguments.append(topic)
+            }
+            for entity in filters.entities {
+                conditions.append("article.id IN (SELECT articleId FROM entityMention WHERE entityId = ?)")
+                arguments.append(entity)
+            }
+            if let since = filters.since {
+                conditions.append("article.day >= ?")
+                arguments.append(since)
+            }
+            if let until = filters.until {
+                conditions.append("article.day <= ?")
+                arguments.append(until)
+            }
+            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            let total = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM article \(whereClause)", arguments: StatementArguments(arguments)
+            ) ?? 0
+            guard limit > 0, total > 0 else { return SearchResults(total: total, hits: []) }
+
+            // Rank by every word of the query at once, so that articles matching more of them come first.
+            let anyWord = query.terms.map(\.ftsExpression).joined(separator: " OR ")
+            let ranked = anyWord.isEmpty
+                ? "SELECT NULL AS rowid, NULL AS rank, NULL AS snippet WHERE 0"
+                : """
+                  SELECT rowid, \(SearchIndex.bm25) AS rank,
+                         snippet(articleSearch, 1, ?, ?, '…', 16) AS snippet
+                  FROM articleSearch WHERE articleSearch MATCH ?
+                  """
+            let rankArguments: [any DatabaseValueConvertible] = anyWord.isEmpty ? [] : [highlight.open, highlight.close, anyWord]
             let rows = try Row.fetchAll(db, sql: """
-                SELECT article.id, article.day, article.title, article.source,
+                SELECT article.id, article.day, article.title, article.source, article.site,
+                       substr(article.body, 1, 200) AS opening, ranked.snippet,
                        (SELECT group_concat(topicId, ',') FROM articleTopic WHERE articleId = article.id) AS topics
                 FROM article
-                JOIN articleSearch ON articleSearch.rowid = article.id
-                WHERE articleSearch MATCH ?
-                ORDER BY article.day DESC, bm25(articleSearch)
+                LEFT JOIN (\(ranked)) AS ranked ON ranked.rowid = article.id
+                \(whereClause)
+                ORDER BY ranked.rank IS NULL, ranked.rank, article.day DESC, article.id DESC
                 LIMIT ?
-                """, arguments: [pattern, limit])
-            return rows.map { row in
+                """, arguments: StatementArguments(rankArguments + arguments + [limit]))
+            let hits = rows.map { row in
                 SearchHit(
-                    id: row["id"], day: row["day"], title: row["title"], source: row["source"],
-                    topics: (row["topics"] as String?)?.split(separator: ",").map(String.init).sorted() ?? []
+                    id: row["id"], day: row["day"], title: row["title"], source: row["source"] ?? row["site"],
+                    topics: (row["topics"] as String?)?.split(separator: ",").map(String.init).sorted() ?? [],
+                    snippet: row["snippet"] ?? Self.opening(row["opening"])
                 )
             }
+            return SearchResults(total: total, hits: hits)
         }
+    }
+
+    /// The names of the entities in the database (id, English and Arabic names),
+    /// for searches without the taxonomy at hand.
+    public func entityNames() throws -> EntityNames {
+        try writer.read { db in
+            EntityNames(try EntityRecord.fetchAll(db).map { (id: $0.id, names: [$0.id, $0.nameEn, $0.nameAr]) })
+        }
+    }
+
+    static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ",")
+    }
+
+    /// The first words of a body, for hits found through an entity rather than a word.
+    static func opening(_ text: String?) -> String? {
+        guard let text else { return nil }
+        let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        return line.count < text.count || text.count >= 200 ? line + " …" : line
     }
 
     /// Topic ids with their article counts for a day.
@@ -321,6 +482,16 @@ public final class Store: Sendable {
     public func ledger() throws -> [LedgerEntry] {
         try writer.read { db in try LedgerEntry.order(Column("id")).fetchAll(db) }
     }
+}
+
+/// An article with all its tags, as `marsad show` prints it.
+public struct ArticleDetails: Sendable {
+    public var article: ArticleRecord
+    public var fileName: String
+    /// Best first.
+    public var topics: [(id: String, score: Double)]
+    /// Most mentioned first.
+    public var entities: [StoredTaggedArticle.Entity]
 }
 
 /// An article with the tags a digest shows.

@@ -32,8 +32,9 @@ public enum MatchKeyTokenizer {
         }
     }
 
-    /// Token byte ranges over UTF-8 bytes.
-    static func tokenRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    /// Token byte ranges over a match key's UTF-8 bytes, for callers that
+    /// already hold the bytes (the search index's tokenizer).
+    public static func tokenRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var index = 0
         var tokenStart = -1

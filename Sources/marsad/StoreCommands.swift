@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ArgumentParser
 import Foundation
 import MarsadCore
@@ -168,22 +171,106 @@ struct RequeueCommand: ParsableCommand {
 
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "search", abstract: "Full-text search; the query is normalised like the articles."
+        commandName: "search",
+        abstract: "Full-text search over stored articles, best matches first, with where the words matched.",
+        discussion: """
+            QUERY SYNTAX
+              word word      articles with all the words, in title or body
+              word OR word   articles with either; a b OR c means (a and b) or c
+              word*          words that begin so: لاجئ* finds لاجئين, اللاجئات
+              "two words"    the words next to each other, in this order
+
+            Words are normalised like the articles (hamza forms, ta marbuta, alef maqsura, \
+            diacritics, tatweel, Arabic-Indic digits, case) and lightly stemmed: the article and \
+            the proclitics و ف ب ك ل, and the suffixes ات ون ين ها هم ة, do not matter, so لاجئين, \
+            اللاجئين, للاجئين and لاجئون find the same articles. A word that is the id or the English \
+            or Arabic name of an entity of the gazetteer (Russia, روسيا, lavrov) also finds the \
+            articles tagged with that entity, whatever name they use for it.
+
+            FILTERS
+              --entity E     tagged with entity E (id, English or Arabic name)
+              --topic T      tagged with topic T (`marsad topics` lists them)
+              --since D      of digest day D or later (YYYY-MM-DD, today, yesterday)
+              --until D      of digest day D or earlier
+            With filters the words are optional: `marsad search --entity russia --since yesterday`.
+
+            EXAMPLES
+              marsad search لاجئين
+              marsad search 'لاجئين OR نازحين' --topic syrian-refugees
+              marsad search '"مجلس الأمن"' --since 2015-07-01 --until 2015-07-31
+              marsad search Russia --limit 5 --json
+            """
     )
 
     @OptionGroup var options: CommonOptions
-    @Option(help: "Most results to show.") var limit = 50
-    @Argument(help: "Words to find.") var query: [String]
+    @Option(help: "Most results to show (at least 1).") var limit = 20
+    @Option(help: "Only articles tagged with this entity (id, English or Arabic name); repeatable.") var entity: [String] = []
+    @Option(help: "Only articles tagged with this topic id.") var topic: String?
+    @Option(help: "Only articles of this digest day or later.") var since: String?
+    @Option(help: "Only articles of this digest day or earlier.") var until: String?
+    @Flag(help: "Print JSON: the total and each hit with its snippet.") var json = false
+    @Argument(help: "Words to find (see the query syntax below).") var query: [String] = []
+
+    func validate() throws {
+        if limit < 1 { throw ValidationError("--limit must be at least 1 (it is how many results to show)") }
+        if query.isEmpty && entity.isEmpty && topic == nil && since == nil && until == nil {
+            throw ValidationError("give words to find, or a filter (--entity, --topic, --since, --until)")
+        }
+    }
 
     func run() throws {
         let settings = try options.loadSettings()
-        let store = try Store(path: settings.database.path)
-        let hits = try store.search(matchKeyQuery: TextNormalizer.matchKey(query.joined(separator: " ")), limit: limit)
-        for hit in hits {
-            let topics = hit.topics.isEmpty ? "" : "  [\(hit.topics.joined(separator: ", "))]"
-            print("\(hit.day)  #\(hit.id)  \(hit.title)\(topics)")
+        let parsed: SearchQuery
+        do { parsed = try SearchQuery.parse(query.joined(separator: " ")) } catch { throw CommandError(error.description) }
+        var filters = SearchFilters()
+        filters.since = try since.map { try settings.day(named: $0, option: "--since") }
+        filters.until = try until.map { try settings.day(named: $0, option: "--until") }
+        let taxonomy = try settings.loadTaxonomy()
+        if let topic {
+            guard taxonomy.topics.contains(where: { $0.id == topic }) else {
+                throw CommandError("no topic '\(topic)'; `marsad topics` lists them")
+            }
+            filters.topic = topic
         }
-        if hits.isEmpty { print("no articles match") }
+        let names = EntityNames(taxonomy.entities)
+        for name in entity {
+            let found = names.ids(named: name)
+            guard !found.isEmpty else {
+                throw CommandError("no entity '\(name)' in the gazetteer; `marsad topics` lists it")
+            }
+            guard found.count == 1 || found.contains(name) else {
+                throw CommandError("'\(name)' names several entities (\(found.joined(separator: ", "))); give an id")
+            }
+            filters.entities.append(found.count == 1 ? found[0] : name)
+        }
+        let store = try settings.openExistingStore()
+        let terminal = isatty(STDOUT_FILENO) == 1 && !json
+        let highlight = terminal ? ("\u{1B}[1;31m", "\u{1B}[0m") : ("[", "]")
+        let results = try store.search(parsed, filters: filters, names: names, limit: limit, highlight: highlight)
+        if json {
+            struct Output: Encodable {
+                var total: Int
+                var hits: [SearchHit]
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(Output(total: results.total, hits: results.hits)), as: UTF8.self))
+            return
+        }
+        if results.total == 0 {
+            print("no articles match")
+            return
+        }
+        let shown = results.hits.count < results.total ? " (the best \(results.hits.count); --limit N for more)" : ""
+        print("\(results.total) article\(results.total == 1 ? "" : "s") match\(results.total == 1 ? "es" : "")\(shown)")
+        for hit in results.hits {
+            let source = hit.source.map { "  — \($0)" } ?? ""
+            let topics = hit.topics.isEmpty ? "" : "  [\(hit.topics.joined(separator: ", "))]"
+            print("\n\(hit.day)  #\(hit.id)  \(hit.title)\(source)\(topics)")
+            if let snippet = hit.snippet {
+                print("    " + snippet.split(whereSeparator: \.isNewline).joined(separator: " … "))
+            }
+        }
     }
 }
 

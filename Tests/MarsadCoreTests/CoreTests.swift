@@ -51,3 +51,15 @@ func sha256MatchesStandardVectors(input: String, digest: String) {
     #expect(ArticleDay.day(published: "2015-07-31T01:30:00", ingestedAt: ingested, timeZone: newYork) == "2015-07-31")
     #expect(ArticleDay.instant("2015-07-31T04:15:32+05:00") == Date(timeIntervalSince1970: 1_438_298_132))
 }
+
+@Test func daysNamedOnTheCommandLineAreTodayYesterdayOrExactDates() throws {
+    let zone = try #require(TimeZone(identifier: "Asia/Damascus"))
+    // 2026-03-01 22:30 UTC is already 2 March in Damascus (UTC+3).
+    let now = Date(timeIntervalSince1970: 1_772_404_200)
+    #expect(ArticleDay.named("today", now: now, timeZone: zone) == "2026-03-02")
+    #expect(ArticleDay.named("yesterday", now: now, timeZone: zone) == "2026-03-01")
+    #expect(ArticleDay.named("2024-02-29", now: now, timeZone: zone) == "2024-02-29")
+    for junk in ["../escaped", "2026-13-45", "2023-02-29", "2026-1-05", "2026-01-05/..", "2026-01-05x", "", "Today", "tomorrow"] {
+        #expect(ArticleDay.named(junk, now: now, timeZone: zone) == nil, "\(junk)")
+    }
+}

@@ -3,6 +3,7 @@ import MarsadCore
 import MarsadReading
 import MarsadStore
 import MarsadTagging
+import MarsadText
 import Testing
 
 struct StoreTests {
@@ -17,7 +18,7 @@ struct StoreTests {
         ProcessedArticle(
             article: ReadArticle(title: title, body: body, source: "سانا", language: .arabic, format: .text, encoding: "UTF-8"),
             tags: tagging(topics: topics, entities: true),
-            titleKey: title, bodyKey: body
+            titleKey: TextNormalizer.matchKey(title), bodyKey: TextNormalizer.matchKey(body)
         )
     }
 
@@ -79,17 +80,60 @@ struct StoreTests {
         #expect(second[0].error == "the file is empty")
     }
 
-    @Test func searchFindsArticlesByMatchKeyPrefixes() throws {
+    func search(_ store: Store, _ text: String, filters: SearchFilters = SearchFilters()) throws -> [String] {
+        try store.search(try SearchQuery.parse(text), filters: filters).hits.map(\.title)
+    }
+
+    @Test func searchFindsWordsWithOrWithoutArticleProcliticsAndSuffixes() throws {
         let store = try makeStore()
         _ = try store.record([
-            .processed(file("a", sha: "aa"), [(processed("لافروف يلتقي المعلم", "بحث الوزيران الوضع في سوريا"), "2015-07-21")]),
-            .processed(file("b", sha: "bb"), [(processed("مباراة كرة القدم", "فاز الفريق"), "2015-07-22")]),
+            .processed(file("a", sha: "aa"), [(processed("لافروف يلتقي المعلم", "بحث الوزيران أوضاع اللاجئين في سوريا"), "2015-07-21")]),
+            .processed(file("b", sha: "bb"), [(processed("مباراة كرة القدم", "فاز الفريق وعاد للاجئين بالخبر"), "2015-07-22")]),
+            .processed(file("c", sha: "cc"), [(processed("مخيمات", "أقيمت ثلاثة مخيمات للنازحين"), "2015-07-23")]),
         ])
-        let hits = try store.search(matchKeyQuery: "لافروف")
-        #expect(hits.map(\.title) == ["لافروف يلتقي المعلم"])
-        #expect(hits.first?.topics == ["russia-syria"])
-        #expect(try store.search(matchKeyQuery: "الفريق").map(\.day) == ["2015-07-22"])
-        #expect(try store.search(matchKeyQuery: "غائب").isEmpty)
+        let both = ["لافروف يلتقي المعلم", "مباراة كرة القدم"]
+        #expect(Set(try search(store, "لاجئين")) == Set(both))
+        #expect(Set(try search(store, "اللاجئين")) == Set(both))
+        #expect(Set(try search(store, "لاجئ*")) == Set(both))
+        #expect(Set(try search(store, "لاجئة")) == Set(both))
+        #expect(try search(store, "الفريق") == ["مباراة كرة القدم"])
+        #expect(try search(store, "فريق") == ["مباراة كرة القدم"])
+        #expect(try search(store, "مخيم") == ["مخيمات"])
+        #expect(try search(store, "نازح") == ["مخيمات"])
+        #expect(try search(store, "غائب").isEmpty)
+        #expect(try search(store, "لاجئين فريق") == ["مباراة كرة القدم"])
+        #expect(Set(try search(store, "لافروف OR مخيمات")) == ["لافروف يلتقي المعلم", "مخيمات"])
+        #expect(try search(store, "\"اللاجئين في سوريا\"") == ["لافروف يلتقي المعلم"])
+        // A quoted name needs all its words, wherever they are.
+        #expect(try search(store, "\"سوريا اللاجئين\"") == ["لافروف يلتقي المعلم"])
+        #expect(try search(store, "\"سوريا الفريق\"").isEmpty)
+    }
+
+    @Test func searchRanksFiltersAndHighlights() throws {
+        let store = try makeStore()
+        _ = try store.record([
+            .processed(file("a", sha: "aa"), [(processed("اجتماع", "ذكر التقرير اللاجئين مرة"), "2015-07-21")]),
+            .processed(file("b", sha: "bb"), [(processed("اللاجئون يعودون", "عاد اللاجئون وقال لاجئ إن اللاجئين كثر"), "2015-07-22")]),
+            .processed(file("c", sha: "cc"), [(processed("خبر رياضي", "لا شيء عن الموضوع", topics: ["sport"]), "2015-07-23")]),
+        ])
+        let results = try store.search(try SearchQuery.parse("لاجئين"), highlight: ("<", ">"))
+        #expect(results.total == 2)
+        #expect(results.hits.map(\.title) == ["اللاجئون يعودون", "اجتماع"])
+        #expect(results.hits.last?.snippet?.contains("<اللاجيين>") == true)
+        #expect(try store.search(try SearchQuery.parse("لاجئين"), limit: 1).hits.count == 1)
+        #expect(try store.search(try SearchQuery.parse("لاجئين"), limit: 1).total == 2)
+        #expect(try search(store, "لاجئين", filters: SearchFilters(since: "2015-07-22")) == ["اللاجئون يعودون"])
+        #expect(try search(store, "لاجئين", filters: SearchFilters(until: "2015-07-21")) == ["اجتماع"])
+        #expect(try search(store, "", filters: SearchFilters(topic: "sport")) == ["خبر رياضي"])
+        // Every stored article is tagged with Russia by `tagging`; an English name finds them without the word.
+        #expect(try store.search(try SearchQuery.parse("Russia")).total == 3)
+        #expect(try store.search(try SearchQuery.parse("روسيا")).total == 3)
+        #expect(try store.search(SearchQuery.parse(""), filters: SearchFilters(entities: ["russia"])).total == 3)
+        #expect(try store.search(SearchQuery.parse(""), filters: SearchFilters(entities: ["turkey"])).total == 0)
+        let names = try store.entityNames()
+        #expect(names.ids(named: "RUSSIA") == ["russia"])
+        #expect(names.ids(named: "روسيا") == ["russia"])
+        #expect(names.ids(named: "russ").isEmpty)
     }
 
     @Test func digestPagesCarryTopicsEntitiesDatesAndFileNames() throws {
