@@ -81,8 +81,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            swiftSettings: strict
+            swiftSettings: strict,
+            plugins: ["VersionStamp"]
         ),
+        // Stamps the executable with the git commit it is built from (`marsad --version`).
+        .plugin(name: "VersionStamp", capability: .buildTool()),
         .testTarget(name: "MarsadTextTests", dependencies: ["MarsadText"], swiftSettings: strict),
         .testTarget(name: "MarsadReadingTests", dependencies: ["MarsadReading"], swiftSettings: strict),
         .testTarget(name: "MarsadTaggingTests", dependencies: ["MarsadTagging"], swiftSettings: strict),

@@ -18,7 +18,9 @@
 #
 # Usage: systemd/test-under-systemd.sh [--build-path DIR] [--seeds DIR] [--harness-only] [--keep]
 #   --build-path DIR  a SwiftPM scratch path whose release/ already holds marsad
-#                     (default: build it with `swift build -c release` in .build)
+#                     (default: build it with `swift build -c release` in .build-systemd,
+#                     a scratch path of its own, so that the static build the README
+#                     installs from .build is never rebuilt over)
 #   --seeds DIR       the article files to drop (default: ../shared/seeds beside the repo;
 #                     generated articles when absent)
 #   --harness-only    boot systemd and run a trivial Type=notify unit, without Marsad
@@ -151,8 +153,8 @@ check() {  # check DESCRIPTION COMMAND...
 # ---------------------------------------------------------------- the binary
 if [ "$harness_only" = 0 ]; then
     if [ -z "$build_path" ]; then
-        build_path="$repo/.build"
-        say "building marsad (release)"
+        build_path="$repo/.build-systemd"
+        say "building marsad (release) in $build_path"
         (cd "$repo" && swift build -c release --product marsad --scratch-path "$build_path" 2>&1 | tail -n 3) \
             || fail "release build failed"
     fi

@@ -77,6 +77,8 @@ public final class DigestWriter: Sendable {
     /// Rewrites the digests of `day` (all topics, or only `only`) and returns topic → article count.
     @discardableResult
     public func write(day: String, only: Set<String>? = nil, shouldStop: @Sendable () -> Bool = { false }) throws -> [String: Int] {
+        // The day becomes a folder name: anything but a real date could point outside the digests folder.
+        guard ArticleDay.isDay(day) else { throw QueueError(message: "'\(day)' is not a YYYY-MM-DD date") }
         var state = days.withLock { $0.removeValue(forKey: day) } ?? DayState()
         defer { keep(day: day, state: state) }
         try update(&state, day: day, shouldStop: shouldStop)
@@ -222,7 +224,7 @@ public final class DigestWriter: Sendable {
     /// The day folders (`YYYY-MM-DD`), oldest first.
     func dayFolders() -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
-            .filter { $0.count == 10 && $0.first?.isNumber == true }
+            .filter(ArticleDay.isDay)
             .sorted()
     }
 

@@ -128,3 +128,11 @@ public enum ByteSize {
         return number * multiplier
     }
 }
+
+extension FileAccess {
+    /// Whether nothing at all is at `path` (not even a dangling link).
+    public static func isMissing(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) != 0 && errno == ENOENT
+    }
+}

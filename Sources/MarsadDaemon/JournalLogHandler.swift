@@ -4,19 +4,24 @@ import Glibc
 import Foundation
 import Logging
 
-/// Writes log lines to stderr. Under systemd each line starts with an
-/// sd-daemon priority prefix (`<3>` … `<7>`) so journald keeps the levels;
-/// on a terminal it shows a timestamp and the level instead.
+/// Writes log lines to stderr. In the `journal` format each line starts with
+/// an sd-daemon priority prefix (`<3>` … `<7>`) so journald keeps the levels;
+/// in the `plain` format (a terminal, a pipe, a file) a timestamp and the
+/// level instead. `auto` picks `journal` only when stderr is the journal.
 public struct JournalLogHandler: LogHandler {
     public var metadata: Logger.Metadata = [:]
     public var logLevel: Logger.Level
     private let label: String
     private let prefixed: Bool
 
-    public init(label: String, level: Logger.Level = .info) {
+    public init(label: String, level: Logger.Level = .info, format: LogFormat = .auto) {
         self.label = label
         logLevel = level
-        prefixed = ProcessInfo.processInfo.environment["JOURNAL_STREAM"] != nil || isatty(STDERR_FILENO) == 0
+        var info = stat()
+        let standardError = fstat(STDERR_FILENO, &info) == 0 ? (device: UInt64(info.st_dev), inode: UInt64(info.st_ino)) : nil
+        prefixed = format.resolved(
+            journalStream: ProcessInfo.processInfo.environment["JOURNAL_STREAM"], standardError: standardError
+        ) == .journal
     }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {

@@ -167,6 +167,7 @@ public final class MarsadService: Service, Sendable {
         var lastHeartbeat = ContinuousClock.now - .seconds(10)
         var retry: (claims: [String], delay: Duration, at: ContinuousClock.Instant)?
         var pipeline = IngestPipeline(engine: engine)
+        var lastPrune = ContinuousClock.now - .seconds(3600)
         heartbeat.store(Self.monotonicSeconds(), ordering: .relaxed)
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             heartbeat.store(Self.monotonicSeconds(), ordering: .relaxed)
@@ -205,6 +206,10 @@ public final class MarsadService: Service, Sendable {
                         retry = recordingBlocked(failure.claims, error: failure.underlying, retry: retry)
                     }
                     continue
+                }
+                if ContinuousClock.now - lastPrune >= .seconds(3600) {
+                    pruneArchive(settings: settings)
+                    lastPrune = .now
                 }
                 if ContinuousClock.now - lastStatus >= .seconds(10) {
                     notifier.status(statusLine())
@@ -265,6 +270,20 @@ public final class MarsadService: Service, Sendable {
             instanceLock.write(health: "recording blocked: \(problem)")
         }
         return (Array(Set(claims)).sorted(), delay, .now + delay)
+    }
+
+    /// Applies `archive_days`, hourly while idle.
+    func pruneArchive(settings: Settings) {
+        guard let days = settings.archiveDays, settings.afterSuccess == .archive else { return }
+        do {
+            let today = ArticleDay.format(Date(), timeZone: settings.timeZone)
+            let removed = try engine.folders.pruneArchive(keepingDays: days, today: today)
+            if !removed.isEmpty {
+                logger.info("archive_days \(days): removed the archived files of \(removed.joined(separator: ", ")); the ledger keeps their rows")
+            }
+        } catch {
+            logger.error("cannot prune the archive: \(error)")
+        }
     }
 
     /// While files keep arriving, waits (at most `batch_interval`) to fill a batch,

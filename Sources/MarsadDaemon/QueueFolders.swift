@@ -217,6 +217,24 @@ public struct QueueFolders: Sendable {
         }
     }
 
+    /// Deletes the archive's day folders more than `keepingDays` days before
+    /// `today` and returns their days. Only files go: the ledger keeps their
+    /// rows, so a file dropped again is still known by its content.
+    public func pruneArchive(keepingDays days: Int, today: String) throws -> [String] {
+        guard let cutoff = ArticleDay.adding(days: -days, to: today) else { return [] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: archive)) ?? []
+        var removed: [String] = []
+        for day in names.sorted() where ArticleDay.isDay(day) && day < cutoff {
+            let folder = archive + "/" + day
+            var info = stat()
+            // A link is never followed, even one someone put in place of a day folder.
+            guard lstat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { continue }
+            try FileManager.default.removeItem(atPath: folder)
+            removed.append(day)
+        }
+        return removed
+    }
+
     /// Moves failed files back into the inbox (all of them when `names` is empty); returns the names moved.
     /// Every name must be the plain name of a failed file (not a sidecar, no folder part): otherwise
     /// nothing at all is moved, so that a mistyped or hostile name cannot reach outside `failed/`.

@@ -23,6 +23,26 @@ public enum WatchMode: String, Sendable {
     case inotify, poll
 }
 
+/// How log lines look on standard error.
+public enum LogFormat: String, Sendable, CaseIterable {
+    /// `journal` when standard error is the journal's stream (systemd sets
+    /// `JOURNAL_STREAM` to its device and inode), `plain` otherwise: a pipe or a file.
+    case auto
+    /// `<6>message`: the sd-daemon priority prefix journald turns into levels.
+    case journal
+    /// `12:00:00Z INFO message`.
+    case plain
+
+    /// The format `auto` stands for, given `JOURNAL_STREAM` and standard error's device and inode.
+    public func resolved(journalStream: String?, standardError: (device: UInt64, inode: UInt64)?) -> LogFormat {
+        guard self == .auto else { return self }
+        guard let journalStream, let standardError else { return .plain }
+        let parts = journalStream.split(separator: ":")
+        guard parts.count == 2, let device = UInt64(parts[0]), let inode = UInt64(parts[1]) else { return .plain }
+        return device == standardError.device && inode == standardError.inode ? .journal : .plain
+    }
+}
+
 /// Where Marsad keeps its folders and how it behaves; read from the YAML
 /// configuration file, or the embedded default layout under a folder.
 public struct Settings: Sendable, Equatable {
@@ -44,6 +64,9 @@ public struct Settings: Sendable, Equatable {
     public var batchInterval: Duration = .milliseconds(200)
     public var digestDelay: Duration = .seconds(5)
     public var logLevel: String = "info"
+    public var logFormat: LogFormat = .auto
+    /// Archived files older than this many days are deleted (their ledger rows stay); nil keeps them forever.
+    public var archiveDays: Int?
 
     public var processing: URL { state.appendingPathComponent("processing", isDirectory: true) }
     public var archive: URL { state.appendingPathComponent("archive", isDirectory: true) }
@@ -139,6 +162,20 @@ public struct Settings: Sendable, Equatable {
                 let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
                 guard levels.contains(raw) else { throw fail("log_level is one of \(levels.joined(separator: ", "))") }
                 settings.logLevel = raw
+            case "log_format":
+                guard let format = LogFormat(rawValue: raw) else {
+                    throw fail("log_format is one of \(LogFormat.allCases.map(\.rawValue).joined(separator: ", ")), not '\(raw)'")
+                }
+                settings.logFormat = format
+            case "archive_days":
+                if raw == "forever" {
+                    settings.archiveDays = nil
+                } else {
+                    guard let days = Int(raw), days >= 1 else {
+                        throw fail("archive_days: '\(raw)' is not a number of days (1 or more) or forever")
+                    }
+                    settings.archiveDays = days
+                }
             default:
                 throw fail("unknown setting '\(key)'")
             }

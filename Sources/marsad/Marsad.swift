@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Marsad: AsyncParsableCommand {
@@ -9,10 +10,76 @@ struct Marsad: AsyncParsableCommand {
             With no --config, every command uses the embedded default layout under the current folder: \
             ./inbox, ./var/marsad.sqlite, ./var/{processing,archive,failed} and ./digests.
             """,
+        version: BuildVersion.description,
         subcommands: [
             RunCommand.self, ProcessCommand.self, IngestCommand.self, StatusCommand.self, RequeueCommand.self,
-            SearchCommand.self, DigestCommand.self, TopicsCommand.self, ExplainCommand.self, RetagCommand.self,
-            NormalizeCommand.self, RebuildCommand.self, TrainCommand.self,
+            SearchCommand.self, ShowCommand.self, DigestCommand.self, TopicsCommand.self, ExplainCommand.self,
+            RetagCommand.self, NormalizeCommand.self, RebuildCommand.self, TrainCommand.self,
         ]
     )
+
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let first = arguments.first, let message = unknownCommandMessage(first) {
+            FileHandle.standardError.write(Data(message.utf8))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
+        await main(arguments)
+    }
+
+    /// What to say when the first argument is neither an option nor a command: the
+    /// parser alone would only call it an unexpected argument.
+    static func unknownCommandMessage(_ word: String) -> String? {
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+        guard !word.hasPrefix("-"), !names.contains(word) else { return nil }
+        var message = "Error: '\(word)' is not a marsad command."
+        if let closest = CommandSuggestion.closest(to: word, among: names) {
+            message += " Did you mean '\(closest)'?"
+        }
+        return message + "\n`marsad help` lists the commands.\n"
+    }
+}
+
+/// The nearest command name to a misspelt one, by edit distance (a swap of
+/// two neighbouring letters counts as one edit).
+enum CommandSuggestion {
+    static func closest(to word: String, among names: [String]) -> String? {
+        let typed = Array(word.lowercased().unicodeScalars)
+        let scored = names.map { (name: $0, distance: distance(typed, Array($0.unicodeScalars))) }
+        guard let best = scored.min(by: { $0.distance < $1.distance }) else { return nil }
+        // Far-off words are not misspellings: at most a third of the letters, and never all of them.
+        return best.distance <= max(1, typed.count / 3) && best.distance < typed.count ? best.name : nil
+    }
+
+    /// Optimal string alignment distance.
+    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return table[a.count][b.count]
+    }
+}
+
+/// What `marsad --version` prints: the package version, and the commit when
+/// the build came from a git checkout (stamped at build time by the
+/// VersionStamp plugin, never looked up at run time).
+enum BuildVersion {
+    /// The package version; raise it with each release.
+    static let package = "0.4.0"
+
+    static var description: String {
+        guard let commit = BuildStamp.commit else { return package }
+        return "\(package) (commit \(commit)\(BuildStamp.modified ? ", with uncommitted changes" : ""))"
+    }
 }

@@ -24,21 +24,7 @@ struct ProcessCommand: ParsableCommand {
         var anyFailed = false
         let out = FileHandle.standardOutput
         for file in files {
-            var reports: [ProcessReport] = []
-            do {
-                let bytes = try FileAccess.readRegularFile(atPath: file, maxSize: settings.maxFileSize)
-                switch pipeline.processDocument(bytes, fileName: (file as NSString).lastPathComponent) {
-                case .success(let document):
-                    reports = document.articles.map { ProcessReport(file: file, article: $0) }
-                    for warning in document.warnings {
-                        FileHandle.standardError.write(Data("\(file): \(warning)\n".utf8))
-                    }
-                case .failure(let failure):
-                    reports = [ProcessReport(file: file, failure: failure)]
-                }
-            } catch {
-                reports = [ProcessReport(file: file, failure: PipelineFailure(stage: .read, message: error.message))]
-            }
+            let reports = Self.reports(for: file, pipeline: pipeline, maxFileSize: settings.maxFileSize)
             for report in reports {
                 if report.status != "ok" { anyFailed = true }
                 var line = try encoder.encode(report)
@@ -47,6 +33,26 @@ struct ProcessCommand: ParsableCommand {
             }
         }
         if anyFailed { throw ExitCode(1) }
+    }
+
+    static func reports(for file: String, pipeline: Pipeline, maxFileSize: Int) -> [ProcessReport] {
+        if FileAccess.isMissing(file) {
+            return [ProcessReport(file: file, failure: PipelineFailure(stage: .read, message: "no such file"))]
+        }
+        do {
+            let bytes = try FileAccess.readRegularFile(atPath: file, maxSize: maxFileSize)
+            switch pipeline.processDocument(bytes, fileName: (file as NSString).lastPathComponent) {
+            case .success(let document):
+                for warning in document.warnings {
+                    FileHandle.standardError.write(Data("\(file): \(warning)\n".utf8))
+                }
+                return document.articles.map { ProcessReport(file: file, article: $0) }
+            case .failure(let failure):
+                return [ProcessReport(file: file, failure: failure)]
+            }
+        } catch {
+            return [ProcessReport(file: file, failure: PipelineFailure(stage: .read, message: error.message))]
+        }
     }
 }
 

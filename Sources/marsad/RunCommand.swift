@@ -19,7 +19,7 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try options.loadSettings()
-        let logger = makeLogger(level: settings.logLevel)
+        let logger = makeLogger(settings: settings)
         let service: MarsadService
         do {
             service = try MarsadService(settings: settings, configPath: options.config, logger: logger)
@@ -36,7 +36,8 @@ struct RunCommand: AsyncParsableCommand {
     }
 }
 
-func makeLogger(level: String) -> Logger {
-    let parsed = Logger.Level(rawValue: level) ?? .info
-    return Logger(label: "marsad") { label in JournalLogHandler(label: label, level: parsed) }
+func makeLogger(settings: Settings) -> Logger {
+    let level = Logger.Level(rawValue: settings.logLevel) ?? .info
+    let format = settings.logFormat
+    return Logger(label: "marsad") { label in JournalLogHandler(label: label, level: level, format: format) }
 }

@@ -20,8 +20,8 @@ struct IngestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try options.loadSettings()
-        let context = try StoreContext(settings: settings)
-        let logger = makeLogger(level: settings.logLevel)
+        let context = try StoreContext(settings: settings, creating: true)
+        let logger = makeLogger(settings: settings)
         let engine = IngestEngine(settings: settings, pipeline: try settings.makePipeline(), store: context.store, logger: logger)
         // The daemon's engine, streaming: one chunk is read on every core while the previous
         // one is recorded, so memory holds two chunks whatever the number of files.
@@ -45,8 +45,18 @@ struct IngestCommand: AsyncParsableCommand {
                 }
             }
         }
-        for start in stride(from: 0, to: files.count, by: max(1, settings.batchSize)) {
-            let claims = (start..<min(start + settings.batchSize, files.count)).map { index in
+        // A file that was never there is a typing mistake, not a failure to record in the ledger.
+        var present: [Int] = []
+        for (index, file) in files.enumerated() {
+            if FileAccess.isMissing(file) {
+                print("missing   \(file): no such file")
+                anyFailed = true
+            } else {
+                present.append(index)
+            }
+        }
+        for start in stride(from: 0, to: present.count, by: max(1, settings.batchSize)) {
+            let claims = present[start..<min(start + settings.batchSize, present.count)].map { index in
                 let name = (files[index] as NSString).lastPathComponent
                 return IngestClaim(path: files[index], claimName: "cli.\(stamp).\(getpid()).\(index)--\(name)", name: name)
             }
@@ -66,10 +76,15 @@ struct StoreContext {
     let store: Store
     let taxonomy: Taxonomy
 
-    init(settings: Settings) throws {
+    /// Opens the database; only `creating` commands (ingest) may create it.
+    init(settings: Settings, creating: Bool = false) throws {
         self.settings = settings
-        try FileManager.default.createDirectory(at: settings.database.deletingLastPathComponent(), withIntermediateDirectories: true)
-        store = try Store(path: settings.database.path)
+        if creating {
+            try FileManager.default.createDirectory(at: settings.database.deletingLastPathComponent(), withIntermediateDirectories: true)
+            store = try Store(path: settings.database.path)
+        } else {
+            store = try settings.openExistingStore()
+        }
         taxonomy = try settings.loadTaxonomy()
         try store.syncEntities(taxonomy.entities)
     }
@@ -111,7 +126,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.loadSettings()
-        let store = try Store(path: settings.database.path)
+        let store = try settings.openExistingStore()
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = settings.timeZone
         let status = try store.status(since: calendar.startOfDay(for: Date()))
@@ -280,22 +295,100 @@ struct DigestCommand: ParsableCommand {
     )
 
     @OptionGroup var options: CommonOptions
-    @Option(help: "Day as YYYY-MM-DD.") var date: String?
+    @Option(help: "The day: YYYY-MM-DD, today or yesterday (default: today).") var date: String?
     @Option(help: "Only this topic id.") var topic: String?
     @Flag(help: "Rewrite the digests of every day that has articles.") var all = false
 
+    func validate() throws {
+        if all && date != nil { throw ValidationError("give --date or --all, not both") }
+    }
+
     func run() throws {
         let settings = try options.loadSettings()
+        // Checked before anything is opened or written: the day becomes a folder name.
+        let day = try settings.day(named: date ?? "today", option: "--date")
         let context = try StoreContext(settings: settings)
         if let topic, !context.taxonomy.topics.contains(where: { $0.id == topic }) {
-            throw ValidationError("no topic '\(topic)'; `marsad topics` lists them")
+            throw CommandError("no topic '\(topic)'; `marsad topics` lists them")
         }
-        let days = all ? try context.store.days() : [date ?? ArticleDay.format(Date(), timeZone: settings.timeZone)]
+        let days = all ? try context.store.days() : [day]
         let writer = try context.digestWriter()
         for day in days {
             let counts = try writer.write(day: day, only: topic.map { [$0] })
             let written = counts.filter { topic == nil || $0.key == topic }.filter { $0.value > 0 }
             print("\(day): \(written.count) topic digest(s) in \(settings.digests.path)/\(day)")
         }
+    }
+}
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print a stored article: title, source, date, topics, entities and body.",
+        discussion: "IDs are those `marsad search` prints (#123)."
+    )
+
+    @OptionGroup var options: CommonOptions
+    @Flag(help: "Print JSON.") var json = false
+    @Argument(help: "The article's id (with or without the #).") var id: String
+
+    func run() throws {
+        guard let number = Int64(id.hasPrefix("#") ? String(id.dropFirst()) : id), number > 0 else {
+            throw CommandError("'\(id)' is not an article id; `marsad search` shows them as #123")
+        }
+        let settings = try options.loadSettings()
+        let store = try settings.openExistingStore()
+        guard let details = try store.articleDetails(id: number) else {
+            throw CommandError("no stored article #\(number)")
+        }
+        let article = details.article
+        if json {
+            struct Output: Encodable {
+                struct Topic: Encodable { var id: String; var score: Double }
+                struct Entity: Encodable { var id: String; var type: String; var nameEn: String; var nameAr: String; var count: Int }
+                var id: Int64
+                var title: String
+                var source: String?
+                var site: String?
+                var author: String?
+                var url: String?
+                var published: String?
+                var day: String
+                var file: String
+                var language: String
+                var topics: [Topic]
+                var entities: [Entity]
+                var body: String
+            }
+            let output = Output(
+                id: number, title: article.title, source: article.source, site: article.site, author: article.author,
+                url: article.url, published: article.publishedAt, day: article.day, file: details.fileName,
+                language: article.language, topics: details.topics.map { Output.Topic(id: $0.id, score: $0.score) },
+                entities: details.entities.map {
+                    Output.Entity(id: $0.id, type: $0.type, nameEn: $0.nameEn, nameAr: $0.nameAr, count: $0.count)
+                },
+                body: article.body
+            )
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(output), as: UTF8.self))
+            return
+        }
+        var lines = ["#\(number)  \(article.title)", ""]
+        func field(_ label: String, _ value: String?) {
+            if let value, !value.isEmpty { lines.append(label.padding(toLength: 11, withPad: " ", startingAt: 0) + value) }
+        }
+        field("source:", [article.source, article.site].compactMap { $0 }.joined(separator: " · "))
+        field("author:", article.author)
+        field("published:", article.publishedAt)
+        field("day:", article.day)
+        field("url:", article.url)
+        field("file:", details.fileName)
+        let topics = details.topics.map { "\($0.id) (\(String(format: "%.1f", $0.score)))" }
+        field("topics:", topics.isEmpty ? "none" : topics.joined(separator: ", "))
+        let entities = details.entities.map { "\($0.nameAr) / \($0.nameEn) ×\($0.count)" }
+        field("entities:", entities.isEmpty ? "none" : entities.joined(separator: ", "))
+        lines += ["", article.body]
+        print(lines.joined(separator: "\n"))
     }
 }

@@ -49,10 +49,11 @@ struct ExplainCommand: ParsableCommand {
         let style: Explanation.Style = isatty(STDOUT_FILENO) == 1 ? .ansi : .plain
         var inputs: [(label: String, input: TaggingInput)] = []
         if let id {
-            let store = try Store(path: settings.database.path)
+            let store = try settings.openExistingStore()
             guard let article = try store.article(id: id) else { throw ValidationError("no stored article #\(id)") }
             inputs.append(("#\(id) \(article.title)", TaggingInput(title: article.title, body: article.body, published: article.publishedAt)))
         } else if let file {
+            if FileAccess.isMissing(file) { throw CommandError("no such file: \(file)") }
             let bytes = try FileAccess.readRegularFile(atPath: file, maxSize: settings.maxFileSize)
             for article in try ArticleReader().read(bytes, fileName: (file as NSString).lastPathComponent) {
                 let label = article.recordIndex.map { "\(file) record \($0)" } ?? file

@@ -2,8 +2,10 @@
 import Glibc
 #endif
 import Foundation
+import MarsadCore
 import MarsadDaemon
 import Synchronization
+import MarsadStore
 import Testing
 
 struct FileAccessTests {
@@ -160,6 +162,42 @@ struct RequeueTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folders.inbox) == ["report.txt"])
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("escaped.txt").path))
         #expect(FileManager.default.contents(atPath: victim) == Data("keep me".utf8))
+    }
+}
+
+struct ArchiveRetentionTests {
+    @Test func archiveDaysRemovesOldDayFoldersAndTheLedgerKeepsTheirRows() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("marsad-retention-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        var settings = Settings.embeddedDefault(root: root)
+        settings.timeZone = TimeZone(identifier: "UTC")!
+        let folders = QueueFolders(settings: settings)
+        try folders.create()
+        try FileManager.default.createDirectory(at: settings.database.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let store = try Store(path: settings.database.path)
+        // Files decided on 1, 20 and 30 June, archived under those days.
+        var claims: [String] = []
+        for (index, day) in ["2026-06-01", "2026-06-20", "2026-06-30"].enumerated() {
+            let claim = QueueFolders.claimName(for: "a\(index).txt", sequence: UInt64(index))
+            claims.append(claim)
+            try Data("file \(index)".utf8).write(to: URL(fileURLWithPath: folders.processingPath(claim)))
+            let decided = try #require(ArticleDay.instant(day + "T12:00:00Z"))
+            let file = ClaimedFile(claimName: claim, name: "a\(index).txt", size: 6, sha256: "sha\(index)", firstSeen: decided)
+            let entries = try store.record([.processed(file, [])], now: decided)
+            #expect(entries[0].fate == .recorded)
+            try folders.finalize(entries[0])
+        }
+        // A link in place of a day folder is never followed.
+        let outside = root.appendingPathComponent("outside")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: outside.appendingPathComponent("keep.txt"))
+        #expect(symlink(outside.path, folders.archive + "/2026-05-01") == 0)
+
+        #expect(try folders.pruneArchive(keepingDays: 10, today: "2026-07-01") == ["2026-06-01", "2026-06-20"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folders.archive).sorted() == ["2026-05-01", "2026-06-30"])
+        #expect(FileManager.default.fileExists(atPath: outside.appendingPathComponent("keep.txt").path))
+        #expect(try store.ledger().map(\.claimName) == claims)
+        #expect(try folders.pruneArchive(keepingDays: 10, today: "2026-07-01").isEmpty)
     }
 }
 

@@ -43,6 +43,9 @@ struct SettingsTests {
         ("inbox: a\n\nmax_file_size: big\n", 3, "max_file_size"),
         ("timezone: Mars/Olympus\n", 1, "unknown time zone"),
         ("batch_interval: soon\n", 1, "not a duration"),
+        ("inbox: a\nlog_format: pretty\n", 2, "log_format is one of auto, journal, plain"),
+        ("archive_days: 0\n", 1, "archive_days"),
+        ("archive_days: soon\n", 1, "archive_days"),
     ])
     func errorsNameTheFileLineAndProblem(yaml: String, line: Int, problem: String) {
         do {
@@ -54,6 +57,27 @@ struct SettingsTests {
             #expect(error.description.contains(problem), "\(error)")
             #expect(error.description.hasPrefix("/etc/marsad/marsad.yaml:\(line): "))
         }
+    }
+
+    @Test func logFormatAndRetentionAreExplicitSettings() throws {
+        let defaults = try Settings.parse(yaml: "inbox: a\n", path: "/etc/marsad/marsad.yaml")
+        #expect(defaults.logFormat == .auto)
+        #expect(defaults.archiveDays == nil)
+        let set = try Settings.parse(yaml: "log_format: plain\narchive_days: 30\n", path: "/etc/marsad/marsad.yaml")
+        #expect(set.logFormat == .plain)
+        #expect(set.archiveDays == 30)
+        #expect(try Settings.parse(yaml: "archive_days: forever\n", path: "/m.yaml").archiveDays == nil)
+    }
+
+    @Test func autoLogFormatIsJournalOnlyWhenStandardErrorIsTheJournal() {
+        let stream = (device: UInt64(64769), inode: UInt64(123456))
+        #expect(LogFormat.auto.resolved(journalStream: "64769:123456", standardError: stream) == .journal)
+        // Piped or redirected by a child of the unit: JOURNAL_STREAM is inherited but stderr is elsewhere.
+        #expect(LogFormat.auto.resolved(journalStream: "64769:999", standardError: stream) == .plain)
+        #expect(LogFormat.auto.resolved(journalStream: nil, standardError: stream) == .plain)
+        #expect(LogFormat.auto.resolved(journalStream: "junk", standardError: stream) == .plain)
+        #expect(LogFormat.journal.resolved(journalStream: nil, standardError: nil) == .journal)
+        #expect(LogFormat.plain.resolved(journalStream: "64769:123456", standardError: stream) == .plain)
     }
 
     @Test func theEmbeddedDefaultLivesUnderOneFolder() {
