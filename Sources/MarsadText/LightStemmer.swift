@@ -56,28 +56,36 @@ public enum LightStemmer {
         guard let letters = ArabicLetters(token) else { return body(0..<token.count) }
         let own = letters.strippingSuffix(from: letters.articleEnd(), to: letters.count)
         body(letters.byteRange(own))
-        guard own.lowerBound == 0 else { return }
+        guard own.lowerBound == 0, letters.count >= 4 else { return }
         // No article: the word may still carry lone proclitics (و or ف, then ب ك or ل).
-        var starts: [Int] = []
-        var conjunctionEnd = 0
-        if letters.count >= 4, letters.isConjunction(at: 0) {
-            starts.append(1)
-            conjunctionEnd = 1
+        // At most four stems; repeats are dropped without allocating.
+        var emitted = (own, own, own)
+        var emittedCount = 0
+        func offer(_ start: Int) {
+            let stem = letters.strippingSuffix(from: start, to: letters.count)
+            if stem == own || (emittedCount > 0 && stem == emitted.0) || (emittedCount > 1 && stem == emitted.1) { return }
+            switch emittedCount {
+            case 0: emitted.0 = stem
+            case 1: emitted.1 = stem
+            default: emitted.2 = stem
+            }
+            emittedCount += 1
+            body(letters.byteRange(stem))
         }
-        for start in Set([0, conjunctionEnd]).sorted() where letters.count - start >= 4 && letters.isPreposition(at: start) {
-            starts.append(start + 1)
+        func offerPrepositions(after start: Int) {
+            guard letters.count - start >= 4, letters.isPreposition(at: start) else { return }
+            offer(start + 1)
             // ل before the article loses the article's alef: للمؤتمر is ل + المؤتمر, للاجئين is ل + اللاجئين.
             if letters[start] == Letter.lam, letters[start + 1] == Letter.lam, letters.count - start >= 5 {
-                starts.append(start + 2)
+                offer(start + 2)
             }
         }
-        var seen: [Range<Int>] = [own]
-        for start in starts {
-            let stem = letters.strippingSuffix(from: start, to: letters.count)
-            if !seen.contains(stem) {
-                seen.append(stem)
-                body(letters.byteRange(stem))
-            }
+        if letters.isConjunction(at: 0) {
+            offer(1)
+            offerPrepositions(after: 0)
+            offerPrepositions(after: 1)
+        } else {
+            offerPrepositions(after: 0)
         }
     }
 
@@ -123,6 +131,7 @@ enum Letter {
     static let feh: UInt16 = 0xD981
     static let kaf: UInt16 = 0xD983
     static let lam: UInt16 = 0xD984
+    static let meem: UInt16 = 0xD985
     static let noon: UInt16 = 0xD986
     static let heh: UInt16 = 0xD987
     static let waw: UInt16 = 0xD988
@@ -133,16 +142,6 @@ enum Letter {
 struct ArabicLetters {
     let bytes: UnsafeBufferPointer<UInt8>
     let count: Int
-
-    /// Suffixes in the order they are tried; one pass, each at most once.
-    static let suffixes: [[UInt16]] = [
-        [Letter.heh, Letter.alef],  // ها
-        [Letter.heh, 0xD985],  // هم
-        [Letter.heh],  // ه (also teh marbuta, which the match key writes as heh)
-        [Letter.alef, Letter.teh],  // ات
-        [Letter.waw, Letter.noon],  // ون
-        [Letter.yeh, Letter.noon],  // ين
-    ]
 
     init?(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count >= 2, bytes.count % 2 == 0 else { return nil }
@@ -186,14 +185,20 @@ struct ArabicLetters {
         count >= 4 && self[0] == Letter.alef && self[1] == Letter.lam ? 2 : 0
     }
 
-    /// Strips the first suffixes that fit, in list order, keeping three letters at least.
+    /// Strips suffixes in one pass, in this order, each at most once and only
+    /// when three letters stay: ها, هم, ه (also teh marbuta, which the match
+    /// key writes as heh), ات, ون, ين.
     func strippingSuffix(from start: Int, to end: Int) -> Range<Int> {
         var end = end
-        for suffix in Self.suffixes where end - start - suffix.count >= 3 {
-            if (0..<suffix.count).allSatisfy({ self[end - suffix.count + $0] == suffix[$0] }) {
-                end -= suffix.count
-            }
+        func endsWith(_ last: UInt16, after previous: UInt16) -> Bool {
+            end - start >= 5 && self[end - 1] == last && self[end - 2] == previous
         }
+        if endsWith(Letter.alef, after: Letter.heh) { end -= 2 }
+        if endsWith(Letter.meem, after: Letter.heh) { end -= 2 }
+        if end - start >= 4, self[end - 1] == Letter.heh { end -= 1 }
+        if endsWith(Letter.teh, after: Letter.alef) { end -= 2 }
+        if endsWith(Letter.noon, after: Letter.waw) { end -= 2 }
+        if endsWith(Letter.noon, after: Letter.yeh) { end -= 2 }
         return start..<end
     }
 }
