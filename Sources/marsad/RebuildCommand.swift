@@ -17,7 +17,7 @@ struct RebuildCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.loadSettings()
-        let summary = try DatabaseRebuilder(settings: settings, logger: makeLogger(level: settings.logLevel)).rebuild()
+        let summary = try DatabaseRebuilder(settings: settings, logger: makeLogger(settings: settings)).rebuild()
         if let aside = summary.keptAside { print("old database kept as \(aside)") }
         print("""
             re-read \(summary.files) archived file(s): \(summary.recorded) recorded, \(summary.duplicates) duplicates, \
