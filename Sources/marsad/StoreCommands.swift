@@ -193,7 +193,8 @@ struct SearchCommand: ParsableCommand {
               word word      articles with all the words, in title or body
               word OR word   articles with either; a b OR c means (a and b) or c
               word*          words that begin so: لاجئ* finds لاجئين, اللاجئات
-              "two words"    the words next to each other, in this order
+              "two words"    a name of several words ("Saudi Arabia"): all of
+                             them, anywhere (the index keeps no word positions)
 
             Words are normalised like the articles (hamza forms, ta marbuta, alef maqsura, \
             diacritics, tatweel, Arabic-Indic digits, case) and lightly stemmed: the article and \
@@ -212,7 +213,7 @@ struct SearchCommand: ParsableCommand {
             EXAMPLES
               marsad search لاجئين
               marsad search 'لاجئين OR نازحين' --topic syrian-refugees
-              marsad search '"مجلس الأمن"' --since 2015-07-01 --until 2015-07-31
+              marsad search 'مجلس الأمن' --since 2015-07-01 --until 2015-07-31
               marsad search Russia --limit 5 --json
             """
     )

@@ -157,6 +157,7 @@ import Testing
             let result = try folder.run("search", query)
             #expect(result.output.contains("1 article matches"), "\(query): \(result.output) \(result.errors)")
         }
+        #expect(try folder.run("search", "\"Russian Federation\"").output.contains("1 article matches"))
         let filtered = try folder.run("search", "--entity", "russia", "--since", "2000-01-01", "--until", "today")
         #expect(filtered.output.contains("1 article matches"), "\(filtered.output) \(filtered.errors)")
         let badEntity = try folder.run("search", "--entity", "atlantis")
