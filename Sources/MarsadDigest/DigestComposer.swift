@@ -1,4 +1,5 @@
 import Foundation
+import MarsadText
 
 /// Builds the `DayDigest` model from a topic's articles: stories, who and
 /// where, timeline. Everything is ordered by stable keys so that the same
@@ -101,12 +102,29 @@ struct DigestComposer: Sendable {
 
     /// The source as the article gives it, else its site, else the address's host; nil when none is known.
     static func sourceName(_ article: DigestArticle) -> String? {
-        if let source = article.source?.trimmingWhitespace(), !source.isEmpty { return source }
+        if let source = article.source?.trimmingWhitespace(), !source.isEmpty, !isGenericCredit(source) { return source }
         if let site = article.site?.trimmingWhitespace(), !site.isEmpty { return site }
         if let url = article.url, let host = URLComponents(string: url)?.host, !host.isEmpty {
             return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
         }
         return nil
+    }
+
+    /// «المصدر: وكالات» says the text came from the wires, not who published
+    /// it: shown as a credit, never as the outlet. A named agency («رويترز»,
+    /// «واس») may well be the publisher and is left as the source.
+    static func isGenericCredit(_ name: String) -> Bool {
+        let trimmed = String(String.UnicodeScalarView(name.unicodeScalars.filter { $0 != "(" && $0 != ")" }))
+        return genericCredits.contains(TextNormalizer.matchKey(trimmed.trimmingWhitespace()))
+    }
+
+    static let genericCredits: Set<String> = Set(["وكالات", "وكالات الأنباء", "وكالات أنباء", "الوكالات"].map { TextNormalizer.matchKey($0) })
+
+    /// The article's wire credit, or its source field when that is only a generic credit.
+    static func credit(_ article: DigestArticle) -> String? {
+        if let credit = article.credit?.trimmingWhitespace(), !credit.isEmpty { return credit }
+        guard let source = article.source?.trimmingWhitespace(), isGenericCredit(source) else { return nil }
+        return source
     }
 
     private func story(
@@ -117,10 +135,10 @@ struct DigestComposer: Sendable {
         let reports = members.map { index -> StoryReport in
             let article = articles[index]
             let outlet = outletName(article)
-            let credit = article.credit?.trimmingWhitespace()
+            let credit = Self.credit(article)
             return StoryReport(
                 articleId: article.id, source: outlet.name, outletId: outlet.id,
-                credit: credit?.isEmpty == false && credit != outlet.name ? credit : nil, url: Self.safeURL(article.url),
+                credit: credit != outlet.name ? credit : nil, url: Self.safeURL(article.url),
                 time: ArabicFormatting.isoTime(article.time),
                 localTime: article.hasTimeOfDay ? ArabicFormatting.clockTime(article.time, timeZone: timeZone) : nil,
                 title: article.title.trimmingWhitespace(), fileName: article.fileName,

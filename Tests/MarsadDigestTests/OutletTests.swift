@@ -66,6 +66,25 @@ struct OutletTests {
         #expect(files["russia-syria.html"]?.contains("<span class=\"credit\">(نقلًا عن <bdi>رويترز</bdi>)</span>") == true)
     }
 
+    @Test("«وكالات» in the source field is a credit, not an outlet")
+    func genericCreditIsNoOutlet() throws {
+        var wires = Fixtures.lavrovMeetsMuallemRT
+        wires.source = "وكالات"
+        wires.url = nil
+        var named = Fixtures.lavrovOnArms
+        named.source = "رويترز"
+        let built = digest([wires, named])
+        let reports = built.stories.flatMap(\.reports)
+        let wiresReport = try #require(reports.first { $0.articleId == wires.id })
+        #expect(wiresReport.source == nil)
+        #expect(wiresReport.credit == "وكالات")
+        #expect(reports.first { $0.articleId == named.id }?.source == "رويترز")
+        #expect(built.unknownSourceArticles == 1)
+        let markdown = DigestBuilder(outlets: Self.outlets).render(built).files["russia-syria.md"] ?? ""
+        #expect(markdown.contains("— مصدر غير معروف (نقلًا عن وكالات)"))
+        #expect(!markdown.contains("المصادر: وكالات"))
+    }
+
     @Test("a record of a many-record file shows its own link, or its record number, not just the file name")
     func records() throws {
         var linked = Fixtures.lavrovMeetsMuallemRT
