@@ -212,25 +212,26 @@ struct EntityFinder {
         hits.sort { ($0.firstToken, $0.endToken) < ($1.firstToken, $1.endToken) }
         markLists(&hits)
         func mentions(_ list: [Candidate]) -> [EntityMention] {
-            var order: [Int32] = []
-            var byEntity: [Int32: EntityMention] = [:]
+            // Mentions are grown in place in an array: a copy taken out of a dictionary and put back
+            // would copy its spans at every mention, quadratic for a name repeated through a long text.
+            var found: [EntityMention] = []
+            var position: [Int32: Int] = [:]
             for candidate in list {
                 let span = span(candidate.match.firstToken, candidate.match.endToken)
                 let surface = text.text(from: Int(text.tokenStart[candidate.match.firstToken]), to: Int(text.tokenEnd[candidate.match.endToken - 1]))
-                if var mention = byEntity[candidate.entity] {
-                    mention.count += 1
-                    if !mention.forms.contains(surface) { mention.forms.append(surface) }
-                    mention.spans.append(span)
-                    byEntity[candidate.entity] = mention
+                if let index = position[candidate.entity] {
+                    found[index].count += 1
+                    if !found[index].forms.contains(surface) { found[index].forms.append(surface) }
+                    found[index].spans.append(span)
                 } else {
                     let entity = compiled.entities[Int(candidate.entity)]
-                    order.append(candidate.entity)
-                    byEntity[candidate.entity] = EntityMention(
+                    position[candidate.entity] = found.count
+                    found.append(EntityMention(
                         id: entity.id, type: entity.type, name: entity.en, nameAr: entity.ar, count: 1, forms: [surface], spans: [span]
-                    )
+                    ))
                 }
             }
-            return order.compactMap { byEntity[$0] }
+            return found
         }
         let ordered = (confirmed + nestedCandidates).sorted { $0.match.firstToken < $1.match.firstToken }
         return FoundHits(hits: hits, mentions: mentions(ordered), unconfirmed: mentions(rejected))
