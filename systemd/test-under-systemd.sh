@@ -11,7 +11,9 @@
 # group recorded, archived and digested; a bad file in failed/ with its sidecar;
 # reload picking up a new topic file; the journal's priorities; watchdog pings;
 # restart after SIGKILL; stop under load and idle (exit 0 within 5 s) with every
-# file accounted for; uninstall and purge.
+# file accounted for; under WatchdogSec=5s a 19 MiB article and a 10 MB one-line
+# article read without a watchdog kill, and a file in processing/ at two deaths
+# in a row set aside in failed/ while the service stays active; uninstall and purge.
 #
 # Exit status: 0 when every check passes, or with a "SKIP: ..." line when this
 # machine cannot run systemd in a namespace; 1 with a "FAIL: ..." line otherwise.
@@ -512,6 +514,53 @@ burst_done() {
 wait_until 120 "every file of the burst recorded exactly once after the restart" burst_done
 check "every file of the burst recorded exactly once" test "$(marsad_status articles)" = "$((articles_before + burst))"
 check "no file of the burst failed" test "$(marsad_status failedFiles)" = 1
+
+# ---------------------------------------------------------------- hostile load
+say "big files under WatchdogSec=5s"
+in_namespace sh -c 'mkdir -p /run/systemd/system/marsad.service.d &&
+    printf "[Service]\nWatchdogSec=5s\n" >/run/systemd/system/marsad.service.d/watchdog-check.conf'
+in_namespace systemctl daemon-reload
+in_namespace timeout 60 systemctl restart marsad.service || fail "restart with WatchdogSec=5s failed"
+restarts_before=$(unit_property NRestarts)
+pid=$(main_pid)
+# A legal 19 MiB article of short paragraphs, and a 10 MB article on a single line.
+in_namespace sh -c '
+    mkdir -p /tmp/big
+    seq 1 400000 | sed "s/.*/قال المتحدث في البيان رقم & إن الاجتماع بحث ملف اللاجئين وإعادة الإعمار في دمشق./" | head -c 19000000 >/tmp/big/many-paragraphs.txt
+    { printf "خبر على سطر واحد\n\n"; seq 1 200000 | sed "s/.*/عقد مسؤولون روس وسوريون الاجتماع رقم & في موسكو لبحث التطورات./" | tr "\n" " " | head -c 10000000; } >/tmp/big/one-line.txt
+    seq 1 400000 | sed "s/.*/أعلنت الحكومة في عمان خطة النقل رقم & للمدن الكبرى./" | head -c 19000000 >/tmp/big/poison.txt
+    chgrp -R marsad /tmp/big && chmod -R g+r /tmp/big'
+decided_before=$(( $(marsad_status articles) + $(marsad_status failedFiles) ))
+big_started=$(milliseconds)
+in_namespace sh -c 'mv /tmp/big/many-paragraphs.txt /tmp/big/one-line.txt "$1/"' _ "$state/inbox"
+big_decided() {
+    [ "$(marsad_status inbox)" = 0 ] && [ "$(marsad_status processing)" = 0 ] \
+        && [ $(( $(marsad_status articles) + $(marsad_status failedFiles) )) -ge $((decided_before + 2)) ]
+}
+wait_until 240 "the two big files decided" big_decided
+printf 'ok   two big files decided in %d ms\n' "$(( $(milliseconds) - big_started ))"
+check "no watchdog kill while reading them" test "$(main_pid)" = "$pid"
+check "no restart while reading them" test "$(unit_property NRestarts)" = "$restarts_before"
+check "the big files were recorded, not failed" test "$(marsad_status failedFiles)" = 1
+
+say "a file in processing/ at two deaths in a row"
+in_namespace sh -c 'mv /tmp/big/poison.txt "$1/"' _ "$state/inbox"
+in_processing() { [ "$(marsad_status processing)" = 1 ]; }
+wait_until 30 "the file claimed" in_processing
+in_namespace systemctl kill --signal=KILL marsad.service
+restarted_after() { [ "$(in_namespace systemctl is-active marsad.service)" = active ] && [ "$(main_pid)" != "$1" ] && [ "$(main_pid)" != 0 ]; }
+wait_until 30 "the restart after the first kill" restarted_after "$pid"
+pid=$(main_pid)
+being_recovered() { in_namespace sh -c 'ls "$1/recovering" | grep -q .' _ "$state"; }
+wait_until 30 "the file read again after the restart" being_recovered
+in_namespace systemctl kill --signal=KILL marsad.service
+wait_until 30 "the restart after the second kill" restarted_after "$pid"
+set_aside() { in_namespace grep -q "stopped twice in a row" "$state/failed/poison.txt.error.json"; }
+wait_until 30 "the file set aside in failed/ with its reason" set_aside
+check "the service stays active" test "$(in_namespace systemctl is-active marsad.service)" = active
+check "nothing is left in processing/ after the quarantine" test "$(marsad_status processing)" = 0
+in_namespace rm -rf /run/systemd/system/marsad.service.d
+in_namespace systemctl daemon-reload
 
 # ---------------------------------------------------------------- stop
 say "stopping"

@@ -66,6 +66,10 @@ public final class IngestEngine: Sendable {
     let changeCounts = Mutex<[String: Int]>([:])
     /// Reads of a changing file before it fails as still being written.
     static let readsOfAChangingFile = 3
+    /// The longest reading and tagging of one file; a legal file takes seconds.
+    static let readingTimeLimit = Duration.seconds(90)
+    /// When a file last finished being read, in monotonic seconds: the daemon's sign of progress.
+    let lastProgress = Atomic<Int64>(MonotonicClock.seconds())
 
     public init(settings: Settings, pipeline: Pipeline, store: Store, logger: Logger) {
         folders = QueueFolders(settings: settings)
@@ -89,6 +93,7 @@ public final class IngestEngine: Sendable {
 
     /// As `outcome`, but nil when the file changed while it was read and may be read again once settled.
     func outcome(path: String, claimName: String, name: String, firstSeen: Date, mayWait: Bool) -> IngestOutcome? {
+        defer { lastProgress.store(MonotonicClock.seconds(), ordering: .relaxed) }
         let (pipeline, settings) = state.withLock { ($0.pipeline, $0.settings) }
         let bytes: [UInt8]
         do {
@@ -114,7 +119,14 @@ public final class IngestEngine: Sendable {
         let file = ClaimedFile(
             claimName: claimName, name: name, size: bytes.count, sha256: SHA256.hex(bytes), firstSeen: firstSeen
         )
-        switch pipeline.processDocument(bytes, fileName: name) {
+        let limit = Self.readingTimeLimit
+        guard let result = TimeLimit.run(limit, { pipeline.processDocument(bytes, fileName: name) }) else {
+            return .failed(file, stage: PipelineStage.parse.rawValue, message: """
+                reading took longer than \(limit.components.seconds) s (the limit for one file); it was given up \
+                so that it cannot hold up the other files
+                """)
+        }
+        switch result {
         case .success(let document):
             let zone = settings.timeZone
             return .processed(file, document.articles.map { article in

@@ -65,8 +65,15 @@ public final class MarsadService: Service, Sendable {
         let watcher: InboxWatcher? = settings.watch == .inotify ? try InboxWatcher(directory: settings.inbox.path) : nil
         defer { watcher?.stop() }
         logger.info("marsad started: inbox \(settings.inbox.path), database \(settings.database.path), watch \(settings.watch.rawValue)")
+        // Ready before recovery: finishing a big left-over file must not look like a start that hangs,
+        // and the watchdog and a prompt stop must already hold while it is read.
+        notifier.ready(status: statusLine())
+        instanceLock.write(health: "running")
+        if let interval = notifier.watchdogInterval { startWatchdog(interval: interval) }
+        let stopWatch = watchForStopSignals()
+        defer { stopWatch.forEach { $0.cancel() } }
 
-        // Whatever an earlier run left in processing/ is finished first.
+        // Whatever an earlier run left in processing/ is finished before new files are claimed.
         let leftOver = engine.folders.leftInProcessing()
         if !leftOver.isEmpty {
             logger.notice("recovering \(leftOver.count) file(s) left in processing/ by an earlier run")
@@ -77,8 +84,6 @@ public final class MarsadService: Service, Sendable {
         // they have stayed the same for one settle time, from the next scans on.
         scan(settleTime: settings.settleTime)
         digests.resumeDue(store: engine.store)
-        notifier.ready(status: statusLine())
-        instanceLock.write(health: "running")
 
         try await withThrowingTaskGroup(of: Void.self) { group in
             if let watcher {
@@ -101,10 +106,7 @@ public final class MarsadService: Service, Sendable {
                     reloadRequested.store(true, ordering: .relaxed)
                 }
             }
-            if let interval = notifier.watchdogInterval { startWatchdog(interval: interval) }
             group.addTask { [digests] in await digests.run() }
-            let stopWatch = watchForStopSignals()
-            defer { stopWatch.forEach { $0.cancel() } }
             try await cancelWhenGracefulShutdown {
                 try await self.mainLoop()
             }
@@ -128,7 +130,7 @@ public final class MarsadService: Service, Sendable {
     /// been in processing/ at two deaths in a row, it is set aside in failed/ instead of being
     /// read a third time (a poison file, as mail queues call it).
     func recover(_ claims: [String]) async throws {
-        for claim in claims {
+        for claim in claims where !Task.isShuttingDownGracefully {
             heartbeat.store(Self.monotonicSeconds(), ordering: .relaxed)
             if try engine.store.entry(claimName: claim) == nil, engine.folders.wasBeingRecovered(claim) {
                 let entry = try quarantine(claim)
@@ -377,7 +379,9 @@ public final class MarsadService: Service, Sendable {
                 + (min(interval / 2, .seconds(5)).components.attoseconds / 1_000_000_000_000))
             var stalled = false
             while true {
-                let age = Self.monotonicSeconds() - heartbeat.load(ordering: .relaxed)
+                // Progress is a round of the main loop or a file read to the end, whichever came last.
+                let last = max(heartbeat.load(ordering: .relaxed), engine.lastProgress.load(ordering: .relaxed))
+                let age = Self.monotonicSeconds() - last
                 if Duration.seconds(age) < Self.stallLimit {
                     notifier.watchdog()
                     stalled = false
@@ -412,11 +416,7 @@ public final class MarsadService: Service, Sendable {
         }
     }
 
-    static func monotonicSeconds() -> Int64 {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return Int64(now.tv_sec)
-    }
+    static func monotonicSeconds() -> Int64 { MonotonicClock.seconds() }
 
     func statusLine() -> String {
         let depth = engine.folders.depth()
