@@ -18,6 +18,8 @@ public struct ProcessReport: Codable, Sendable {
     public var title: String?
     public var body: String?
     public var source: String?
+    /// A wire service credited for the text, apart from the outlet.
+    public var credit: String?
     public var site: String?
     public var author: String?
     public var url: String?
@@ -35,6 +37,7 @@ public struct ProcessReport: Codable, Sendable {
         title = article.article.title
         body = article.article.body
         source = article.article.source
+        credit = article.article.credit
         site = article.article.siteName
         author = article.article.author
         url = article.article.url

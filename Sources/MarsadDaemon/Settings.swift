@@ -1,5 +1,6 @@
 import Foundation
 import MarsadCore
+import MarsadReading
 import MarsadTagging
 import Yams
 
@@ -202,7 +203,10 @@ public struct Settings: Sendable, Equatable {
     }
 
     public func makePipeline() throws -> Pipeline {
-        Pipeline(tagger: Tagger(taxonomy: try loadTaxonomy()))
+        let taxonomy = try loadTaxonomy()
+        // The reader knows the outlets' names, so that none is taken for an author.
+        let outletNames = taxonomy.outlets.flatMap { [$0.ar, $0.en] + $0.names }
+        return Pipeline(reader: ArticleReader(outletNames: outletNames), tagger: Tagger(taxonomy: taxonomy))
     }
 }
 

@@ -4,6 +4,7 @@ struct ArticleDraft {
     var title: String?
     var paragraphs: [String] = []
     var source: String?
+    var credit: String?
     var author: String?
     var url: String?
     var published: String?

@@ -12,8 +12,13 @@ public struct ReadArticle: Sendable, Equatable, Codable {
     public var title: String
     /// Display form; paragraphs separated by a blank line.
     public var body: String
-    /// Attribution such as a news agency ("المصدر: …") or the record's source field.
+    /// The outlet that published the article: the record's source field, an
+    /// attribution line naming an outlet ("المصدر: …"), or a line of the page
+    /// that is a known outlet's name. Never a wire service: see `credit`.
     public var source: String?
+    /// A wire service or agencies credited for the text ("وكالات", "رويترز",
+    /// "أ ف ب", "سانا"), kept apart from the outlet.
+    public var credit: String?
     public var author: String?
     public var url: String?
     /// ISO 8601: `YYYY-MM-DD` or a full date-time, as precise as the document says.
@@ -29,8 +34,9 @@ public struct ReadArticle: Sendable, Equatable, Codable {
     public init(
         title: String, body: String, source: String? = nil, author: String? = nil, url: String? = nil,
         published: String? = nil, siteName: String? = nil, language: Language, format: DocumentFormat,
-        encoding: String, recordIndex: Int? = nil
+        encoding: String, recordIndex: Int? = nil, credit: String? = nil
     ) {
+        self.credit = credit
         self.title = title
         self.body = body
         self.source = source
@@ -83,9 +89,15 @@ public struct ReadDocument: Sendable, Equatable {
 /// article from page boilerplate, and metadata extraction. It does no I/O.
 public struct ArticleReader: Sendable {
     let lexicon: BoilerplateLexicon
+    /// Match keys of the outlets' names the reader was told of: a line naming
+    /// one under a headline is the outlet, not the article's writer.
+    let outletKeys: Set<String>
 
-    public init() {
+    /// `outletNames` are the names outlets go by (the sources file's), so
+    /// that a page's line naming its outlet is not taken for a byline.
+    public init(outletNames: [String] = []) {
         lexicon = BoilerplateLexicon.shipped
+        outletKeys = Set(outletNames.map(HTMLMetadata.key).filter { !$0.isEmpty })
     }
 
     public func read(_ bytes: [UInt8], fileName: String) throws(ReadingError) -> [ReadArticle] {
@@ -181,11 +193,16 @@ public struct ArticleReader: Sendable {
             let cleaned = TextNormalizer.displayForm(value).trimmingWhitespace()
             return cleaned.isEmpty ? nil : cleaned
         }
+        let siteName = clean(draft.siteName)
+        let people = Attribution.sort(
+            source: clean(draft.source), author: clean(draft.author), credit: clean(draft.credit), siteName: siteName,
+            outletKeys: outletKeys
+        )
         return ReadArticle(
-            title: title, body: body, source: clean(draft.source), author: clean(draft.author),
-            url: draft.url.map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }, published: clean(draft.published), siteName: clean(draft.siteName),
+            title: title, body: body, source: people.source, author: people.author,
+            url: draft.url.map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }, published: clean(draft.published), siteName: siteName,
             language: LanguageIdentifier.identify(title + "\n" + body), format: format,
-            encoding: encoding.rawValue, recordIndex: draft.recordIndex
+            encoding: encoding.rawValue, recordIndex: draft.recordIndex, credit: people.credit
         )
     }
 }
