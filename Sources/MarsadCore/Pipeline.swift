@@ -27,6 +27,8 @@ public struct ProcessedArticle: Sendable {
 public struct ProcessedDocument: Sendable {
     public var articles: [ProcessedArticle]
     public var warnings: [String]
+    /// What the file adds to its site's template (see ``SiteEvidence``).
+    public var siteEvidence: SiteEvidence? = nil
 }
 
 /// The stage at which a file failed, for the failure sidecar.
@@ -62,10 +64,12 @@ public struct Pipeline: Sendable {
 
     /// The articles of a file with the reader's notes about it (a truncated
     /// JSON file whose complete records were kept, say).
-    public func processDocument(_ bytes: [UInt8], fileName: String) -> Result<ProcessedDocument, PipelineFailure> {
+    public func processDocument(
+        _ bytes: [UInt8], fileName: String, templates: SiteTemplateBook = .empty
+    ) -> Result<ProcessedDocument, PipelineFailure> {
         let document: ReadDocument
         do {
-            document = try reader.readDocument(bytes, fileName: fileName)
+            document = try reader.readDocument(bytes, fileName: fileName, templates: templates)
         } catch {
             return .failure(PipelineFailure(stage: .parse, message: error.message))
         }
@@ -76,6 +80,6 @@ public struct Pipeline: Sendable {
                 titleKey: TextNormalizer.matchKey(article.title),
                 bodyKey: TextNormalizer.matchKey(article.body)
             )
-        }, warnings: document.warnings))
+        }, warnings: document.warnings, siteEvidence: document.siteEvidence))
     }
 }

@@ -60,6 +60,8 @@ public struct ReadChunk: Sendable {
 public final class IngestEngine: Sendable {
     public let folders: QueueFolders
     public let store: Store
+    /// Per-site chrome learned from the files recorded so far.
+    public let templates: SiteTemplateStore
     let state: Mutex<(pipeline: Pipeline, settings: Settings)>
     let logger: Logger
     /// How many times each claim was found changing while it was read.
@@ -74,6 +76,7 @@ public final class IngestEngine: Sendable {
     public init(settings: Settings, pipeline: Pipeline, store: Store, logger: Logger) {
         folders = QueueFolders(settings: settings)
         self.store = store
+        templates = SiteTemplateStore(store: store)
         state = Mutex((pipeline, settings))
         self.logger = logger
     }
@@ -120,7 +123,10 @@ public final class IngestEngine: Sendable {
             claimName: claimName, name: name, size: bytes.count, sha256: SHA256.hex(bytes), firstSeen: firstSeen
         )
         let limit = Self.readingTimeLimit
-        guard let result = TimeLimit.run(limit, { pipeline.processDocument(bytes, fileName: name) }) else {
+        let book = (try? templates.book()) ?? .empty
+        guard let result = TimeLimit.run(limit, {
+            pipeline.processDocument(bytes, fileName: name, templates: book)
+        }) else {
             return .failed(file, stage: PipelineStage.parse.rawValue, message: """
                 reading took longer than \(limit.components.seconds) s (the limit for one file); it was given up \
                 so that it cannot hold up the other files
@@ -128,6 +134,7 @@ public final class IngestEngine: Sendable {
         }
         switch result {
         case .success(let document):
+            templates.hold(document.siteEvidence, claim: claimName)
             let zone = settings.timeZone
             return .processed(file, document.articles.map { article in
                 (article, ArticleDay.day(published: article.article.published, ingestedAt: firstSeen, timeZone: zone))
@@ -194,6 +201,8 @@ public final class IngestEngine: Sendable {
         let clock = ContinuousClock()
         let recordStart = clock.now
         let entries = try await store.recordInBackground(chunk.outcomes)
+        // What a chunk teaches about its sites is a bonus: failing to keep it loses no file.
+        do { try templates.learn(from: entries) } catch { logger.warning("site templates not updated: \(error)") }
         let moveStart = clock.now
         defer {
             logger.debug("chunk of \(chunk.outcomes.count): read and tag \(chunk.readTime), record \(moveStart - recordStart), move \(clock.now - moveStart)")

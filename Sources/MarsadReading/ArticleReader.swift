@@ -82,6 +82,9 @@ public struct ReadDocument: Sendable, Equatable {
     public var warnings: [String]
     public var format: DocumentFormat
     public var encoding: String
+    /// What the page adds to its site's template, for pages (HTML and
+    /// plain text) whose lines can repeat across a site; nil for records.
+    public var siteEvidence: SiteEvidence?
 }
 
 /// MarsadReading owns turning the bytes of a dropped file into articles:
@@ -104,7 +107,9 @@ public struct ArticleReader: Sendable {
         try readDocument(bytes, fileName: fileName).articles
     }
 
-    public func readDocument(_ bytes: [UInt8], fileName: String) throws(ReadingError) -> ReadDocument {
+    /// Reads a file; `templates` are what earlier pages taught about each
+    /// site's chrome (the daemon keeps them; a one-off read passes none).
+    public func readDocument(_ bytes: [UInt8], fileName: String, templates: SiteTemplateBook = .empty) throws(ReadingError) -> ReadDocument {
         if bytes.isEmpty { throw ReadingError(.empty, "the file is empty") }
         if let kind = BinarySniffer.identify(bytes) {
             throw ReadingError(.binary, "the file is \(kind), not an article")
@@ -121,6 +126,7 @@ public struct ArticleReader: Sendable {
         var format = FormatDetector.detect(text, fileName: fileName)
         var warnings: [String] = []
         var drafts: [ArticleDraft]
+        var evidence: SiteEvidence?
         switch format {
         case .json:
             do {
@@ -135,9 +141,10 @@ public struct ArticleReader: Sendable {
         case .trec:
             drafts = try TRECReader.read(text)
         case .html:
-            drafts = [HTMLArticleExtractor(lexicon: lexicon).extract(text)]
+            let extractor = HTMLArticleExtractor(lexicon: lexicon, templates: templates)
+            drafts = [extractor.extract(text, evidence: &evidence)]
         case .text:
-            drafts = [PlainTextExtractor(lexicon: lexicon).extract(text)]
+            drafts = [PlainTextExtractor(lexicon: lexicon, templates: templates).extract(text, evidence: &evidence)]
         }
         var articles: [ReadArticle] = []
         var emptyRecords = 0
@@ -160,7 +167,9 @@ public struct ArticleReader: Sendable {
         if emptyRecords > 0 {
             warnings.append("\(emptyRecords) of \(drafts.count) records had neither a title nor a text and were skipped")
         }
-        return ReadDocument(articles: articles, warnings: warnings, format: format, encoding: decoded.encoding.rawValue)
+        return ReadDocument(
+            articles: articles, warnings: warnings, format: format, encoding: decoded.encoding.rawValue, siteEvidence: evidence
+        )
     }
 
     /// Whether `text` has a letter or a digit: diacritics are marks, and tatweel

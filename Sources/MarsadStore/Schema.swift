@@ -122,6 +122,21 @@ enum Schema {
             // Words are now found with or without the article, proclitics and common suffixes.
             try SearchIndex.recreate(db)
         }
+        migrator.registerMigration("v6-site-templates: fingerprints of lines repeated across a site's pages") { db in
+            // Pages seen per site; a line's lastSeen is the site's page count when it last appeared.
+            try db.create(table: "site") { t in
+                t.primaryKey("name", .text)
+                t.column("pages", .integer).notNull()
+            }
+            try db.create(table: "siteLine", options: [.withoutRowID]) { t in
+                t.column("site", .text).notNull()
+                t.column("hash", .integer).notNull()
+                t.column("pages", .integer).notNull()
+                t.column("lastSeen", .integer).notNull()
+                t.primaryKey(["site", "hash"])
+            }
+            try db.create(index: "siteLine_recency", on: "siteLine", columns: ["site", "lastSeen"])
+        }
         return migrator
     }
 }

@@ -8,6 +8,8 @@ import MarsadText
 /// bars and related-link lists left out and intertitles kept.
 struct HTMLArticleExtractor {
     let lexicon: BoilerplateLexicon
+    /// Chrome learned from earlier pages of sites, chosen by the page's host or site name.
+    var templates: SiteTemplateBook = .empty
 
     /// Elements that never hold article text.
     static let droppedNames: Set<String> = [
@@ -42,8 +44,14 @@ struct HTMLArticleExtractor {
     ]
 
     func extract(_ html: String) -> ArticleDraft {
+        var evidence: SiteEvidence?
+        return extract(html, evidence: &evidence)
+    }
+
+    /// Reads a page and says what it adds to its site's template.
+    func extract(_ html: String, evidence: inout SiteEvidence?) -> ArticleDraft {
         guard let root = HTMLParser.parse(html) else {
-            return PlainTextExtractor(lexicon: lexicon).extract(html)
+            return PlainTextExtractor(lexicon: lexicon, templates: templates).extract(html, evidence: &evidence)
         }
         let metadata = HTMLMetadata(root: root)
         var draft = ArticleDraft()
@@ -52,7 +60,9 @@ struct HTMLArticleExtractor {
         draft.siteName = metadata.siteName
         draft.author = metadata.author
 
-        let content = content(root, metadata: metadata)
+        let site = metadata.canonicalURL.flatMap(SiteEvidence.host(ofURL:)) ?? metadata.siteName
+        let content = content(root, metadata: metadata, site: site)
+        evidence = SiteEvidence(site: site, lines: content.pageLines)
         var blocks = content.blocks
         let domText = blocks.reduce(0) { $0 + $1.text.unicodeScalars.count }
         if let articleBody = metadata.articleBody, articleBody.unicodeScalars.count > 200,
@@ -64,7 +74,7 @@ struct HTMLArticleExtractor {
         } else if !content.isStructured {
             // A page without article markup is a page of lines: tickers, labels,
             // headlines and prose, which the plain-text rules sort out.
-            var plain = PlainTextExtractor(lexicon: lexicon).extract(blocks.map(\.text).joined(separator: "\n"))
+            var plain = PlainTextExtractor(lexicon: lexicon, templates: templates).extract(blocks.map(\.text).joined(separator: "\n"))
             if !plain.paragraphs.isEmpty {
                 plain.title = plain.title ?? metadata.title(matching: blocks)
                 plain.url = draft.url
@@ -139,9 +149,11 @@ struct HTMLArticleExtractor {
         /// holds the headline the metadata names. Otherwise the blocks are only
         /// a page's lines, and the plain-text rules judge them.
         var isStructured: Bool
+        /// The text of every visible block of the page, for the site's template.
+        var pageLines: [String] = []
     }
 
-    func content(_ root: HTMLElement, metadata: HTMLMetadata) -> Content {
+    func content(_ root: HTMLElement, metadata: HTMLMetadata, site: String? = nil) -> Content {
         let layout = PageLayout(Self.body(of: root))
         let count = layout.elements.count
         let totalProse = layout.paragraphLength[0]
@@ -160,11 +172,19 @@ struct HTMLArticleExtractor {
         let isDropped: (Int) -> Bool = { dropped[$0] }
         let pageBlocks = layout.blocks(under: 0, isDropped: isDropped)
         let titleElement = Self.titleElement(layout: layout, metadata: metadata)
+        let pageLines = pageBlocks.map(\.text)
         guard let container = bestContainer(layout, blocks: pageBlocks, titleElement: titleElement, isDropped: isDropped) else {
-            return Content(blocks: [], isStructured: false)
+            return Content(blocks: [], isStructured: false, pageLines: pageLines)
+        }
+        var inside = pageBlocks.filter { layout.contains(container, $0.owner) }
+        if let template = templates.template(site: site, lines: pageLines) {
+            // Blocks the site's earlier pages also showed are chrome, unless
+            // they are most of the text (the same article sent again).
+            let kept = inside.filter { !template.isChrome($0.text) }
+            let total = inside.reduce(0) { $0 + $1.length }
+            if kept.reduce(0, { $0 + $1.length }) * 2 >= total { inside = kept }
         }
         var blocks: [Block] = []
-        let inside = pageBlocks.filter { layout.contains(container, $0.owner) }
         for (position, block) in inside.enumerated() {
             // Link lists are skipped whatever their length; prose only when
             // short, since a long paragraph may carry many links.
@@ -183,7 +203,7 @@ struct HTMLArticleExtractor {
                 || names.contains(where: { Self.strongContentWords.contains($0) })
             current = layout.parent[current]
         }
-        return Content(blocks: blocks.filter { !$0.text.isEmpty }, isStructured: isStructured)
+        return Content(blocks: blocks.filter { !$0.text.isEmpty }, isStructured: isStructured, pageLines: pageLines)
     }
 
     static func isChrome(_ element: HTMLElement) -> Bool {

@@ -11,6 +11,9 @@ import MarsadText
 /// largest run of prose; the title is the headline just above it.
 struct PlainTextExtractor {
     let lexicon: BoilerplateLexicon
+    /// Chrome learned from earlier pages of sites; the page's own site is
+    /// the one whose chrome its lines share.
+    var templates: SiteTemplateBook = .empty
 
     enum Kind: Equatable {
         case prose, headline, ticker, noise, dateLine
@@ -32,7 +35,16 @@ struct PlainTextExtractor {
     static let maximumGap = 4
 
     func extract(_ text: String) -> ArticleDraft {
-        let lines = classify(text)
+        var evidence: SiteEvidence?
+        return extract(text, evidence: &evidence)
+    }
+
+    /// Reads a page and says what it adds to its site's template.
+    func extract(_ text: String, evidence: inout SiteEvidence?) -> ArticleDraft {
+        var lines = classify(text)
+        let template = templates.template(site: nil, lines: lines.map(\.text))
+        evidence = SiteEvidence(site: template?.site, lines: lines.map(\.text))
+        if let template { lines = applying(template, to: lines) }
         var draft = ArticleDraft()
         guard let found = bestRegion(lines) else {
             return fallback(lines)
@@ -111,6 +123,23 @@ struct PlainTextExtractor {
             index += 1
         }
         return draft
+    }
+
+    /// Lines the site's earlier pages also showed become chrome, unless
+    /// that would take away most of the prose: a page sent again, or a
+    /// site that reprints one text, must not lose its article.
+    func applying(_ template: SiteTemplate, to lines: [Line]) -> [Line] {
+        var result = lines
+        var prose = 0
+        var removedProse = 0
+        for index in result.indices {
+            let isProse = result[index].kind == .prose
+            if isProse { prose += result[index].shape.letters }
+            guard template.isChrome(result[index].text) else { continue }
+            if isProse { removedProse += result[index].shape.letters }
+            result[index].kind = .cue(.drop)
+        }
+        return removedProse * 2 > prose ? lines : result
     }
 
     // MARK: - Lines

@@ -1,0 +1,93 @@
+/// What a site's earlier pages taught about its chrome: the fingerprints
+/// of lines and blocks that repeat across many of its pages (menus,
+/// tickers, share rows, footers, related lists), which no page's article
+/// shares. The daemon learns these from the stream and hands them to the
+/// reader as a plain value; reading itself stays pure.
+public struct SiteTemplate: Sendable, Equatable {
+    public var site: String
+    /// Fingerprints of lines seen on enough of the site's pages to be chrome.
+    public var chromeLines: Set<UInt64>
+
+    public init(site: String, chromeLines: Set<UInt64>) {
+        self.site = site
+        self.chromeLines = chromeLines
+    }
+
+    /// How many of a site's pages must show a line before it counts as chrome.
+    public static let minimumPages = 3
+
+    /// The fingerprint of a line: 64-bit FNV-1a of its match-key words,
+    /// stable across runs and machines so that it can be stored.
+    public static func fingerprint(_ line: String) -> UInt64? {
+        let key = BoilerplateLexicon.keyWords(line).joined(separator: " ")
+        guard !key.isEmpty else { return nil }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    func isChrome(_ line: String) -> Bool {
+        guard !chromeLines.isEmpty, let fingerprint = Self.fingerprint(line) else { return false }
+        return chromeLines.contains(fingerprint)
+    }
+}
+
+/// The templates of every site known so far, as the daemon hands them to
+/// the reader.
+public struct SiteTemplateBook: Sendable, Equatable {
+    public var templates: [String: SiteTemplate]
+
+    public init(_ templates: [SiteTemplate] = []) {
+        self.templates = Dictionary(templates.map { ($0.site, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public static let empty = SiteTemplateBook()
+
+    /// The template of the page's own site when the page names one;
+    /// otherwise the site whose chrome the page's lines share most (at
+    /// least three lines), since a page saved as text seldom names its site.
+    func template(site: String?, lines: [String]) -> SiteTemplate? {
+        if templates.isEmpty { return nil }
+        if let site, let template = templates[site] { return template }
+        let fingerprints = Set(lines.compactMap(SiteTemplate.fingerprint))
+        var best: (template: SiteTemplate, shared: Int)?
+        for template in templates.values {
+            let shared = fingerprints.lazy.filter { template.chromeLines.contains($0) }.count
+            if shared >= 3, shared > best?.shared ?? 0 { best = (template, shared) }
+        }
+        return best?.template
+    }
+}
+
+/// What a read page contributes to its site's template: the site it
+/// belongs to and the fingerprints of its distinct lines.
+public struct SiteEvidence: Sendable, Equatable {
+    /// A host name ("www.example.com" → "example.com"), a site name, or
+    /// the empty string for pages that name no site.
+    public var site: String
+    public var lineFingerprints: [UInt64]
+
+    public init(site: String, lineFingerprints: [UInt64]) {
+        self.site = site
+        self.lineFingerprints = lineFingerprints
+    }
+
+    init(site: String?, lines: [String]) {
+        self.site = site ?? ""
+        var seen = Set<UInt64>()
+        lineFingerprints = lines.compactMap(SiteTemplate.fingerprint).filter { seen.insert($0).inserted }
+    }
+
+    /// "https://www.example.com/a/b" → "example.com".
+    static func host(ofURL url: String) -> String? {
+        var rest = Substring(url.trimmingWhitespace().lowercased())
+        guard let scheme = rest.firstRange(of: "://") else { return nil }
+        rest = rest[scheme.upperBound...]
+        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }
+        guard host.contains("."), !host.isEmpty else { return nil }
+        return host.hasPrefix("www.") ? String(host.dropFirst(4)) : String(host)
+    }
+}
