@@ -87,7 +87,8 @@ public struct StoryIndex: Sendable {
         positionOfId[article.id] = position
 
         // Band keys with the event words the statistics so far set aside.
-        let focused = focus(position)
+        var dropped = DroppedWords(statistics)
+        let focused = focus(position, &dropped)
         let eventSignature = focused.eventTerms.count == raw.eventTerms.count
             ? raw.eventSignature : Fingerprinter.eventHasher.signature(of: focused.eventTerms)
         let ledeSignature = focused.ledeTerms.count == raw.ledeTerms.count
@@ -112,7 +113,7 @@ public struct StoryIndex: Sendable {
                 var steps = 0
                 while other >= 0 && steps < StoryClusterer.bucketWindow {
                     if compared.insert(other).inserted,
-                       clusterer.sameStory(members[Int(other)], focus(other), compact, focused) {
+                       clusterer.sameStory(members[Int(other)], focus(other, &dropped), compact, focused) {
                         candidateEdges.append((other, position))
                     }
                     other = previousInBucket[Int(other) * Self.bandSlots + slot + band]
@@ -127,9 +128,9 @@ public struct StoryIndex: Sendable {
     /// A member's fingerprint with the words the current statistics set aside:
     /// its source's furniture and the topic's common event words from its event
     /// and lede words, the topic's common lede words from its lede words.
-    private func focus(_ position: Int32) -> ArticleFingerprint {
+    private func focus(_ position: Int32, _ cache: inout DroppedWords) -> ArticleFingerprint {
         var print = fingerprints[Int(position)]
-        let dropped = statistics.dropped(source: sourceOfMember[Int(position)])
+        let dropped = cache.of(source: sourceOfMember[Int(position)])
         if !dropped.event.isEmpty {
             print.eventTerms = print.eventTerms.filter { !dropped.event.contains($0) }
         }
@@ -143,7 +144,8 @@ public struct StoryIndex: Sendable {
     /// their first member; and every member's fingerprint under the whole
     /// day's statistics, for choosing central reports.
     func stories() -> (groups: [[Int]], fingerprints: [ArticleFingerprint]) {
-        let focused = (0..<Int32(members.count)).map { focus($0) }
+        var dropped = DroppedWords(statistics)
+        let focused = (0..<Int32(members.count)).map { focus($0, &dropped) }
         var unionFind = UnionFind(count: members.count)
         for (low, high) in candidateEdges
         where clusterer.sameStory(members[Int(low)], focused[Int(low)], members[Int(high)], focused[Int(high)]) {
@@ -152,6 +154,24 @@ public struct StoryIndex: Sendable {
         var groups: [Int: [Int]] = [:]
         for index in members.indices { groups[unionFind.find(index), default: []].append(index) }
         return (groups.values.sorted { $0[0] < $1[0] }, focused)
+    }
+}
+
+/// The words set aside per source under one state of the statistics,
+/// computed once per source rather than once per comparison.
+struct DroppedWords {
+    let statistics: FocusStatistics
+    private var bySource: [Int32: (event: Set<UInt64>, lede: Set<UInt64>)] = [:]
+
+    init(_ statistics: FocusStatistics) {
+        self.statistics = statistics
+    }
+
+    mutating func of(source: Int32) -> (event: Set<UInt64>, lede: Set<UInt64>) {
+        if let known = bySource[source] { return known }
+        let words = statistics.dropped(source: source)
+        bySource[source] = words
+        return words
     }
 }
 
