@@ -31,3 +31,19 @@ enum ScalarTable {
         scalar.value < limit ? flags[Int(scalar.value)] & numeric != 0 : scalar.properties.numericType != nil
     }
 }
+
+extension String {
+    /// `lowercased()`, skipping the work for text with no letter that has
+    /// case: ASCII without capitals and Arabic (UTF-8 lead bytes D8–DB) come
+    /// back as they are; anything else goes through `lowercased()`.
+    func lowercasedIfCased() -> String {
+        for byte in utf8 {
+            switch byte {
+            case 0x41...0x5A: return lowercased()
+            case 0x00...0xBF, 0xD8...0xDB: continue
+            default: return lowercased()
+            }
+        }
+        return self
+    }
+}

@@ -54,7 +54,7 @@ struct BoilerplateLexicon: Sendable {
     }
 
     static func keyWords(_ text: String) -> [String] {
-        TextNormalizer.matchKey(text).lowercased().scalarWords(separatedBy: { !isWordScalar($0) })
+        TextNormalizer.matchKey(text).lowercasedIfCased().scalarWords(separatedBy: { !isWordScalar($0) })
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
