@@ -18,6 +18,35 @@ struct IngestCommand: AsyncParsableCommand {
     @OptionGroup var options: CommonOptions
     @Argument(help: "Files to record.") var files: [String]
 
+    /// Options that take the next argument as their value.
+    static let optionsWithValues: Set<String> = ["--config"]
+
+    /// The arguments after `ingest` split into options (with their values) and file names;
+    /// after `--`, everything is a file name.
+    static func separateFiles(_ arguments: [String]) -> (options: [String], files: [String]) {
+        var options: [String] = []
+        var files: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--" {
+                files += arguments[(index + 1)...]
+                break
+            }
+            if argument.hasPrefix("-") && argument.count > 1 {
+                options.append(argument)
+                if optionsWithValues.contains(argument), index + 1 < arguments.count {
+                    options.append(arguments[index + 1])
+                    index += 1
+                }
+            } else {
+                files.append(argument)
+            }
+            index += 1
+        }
+        return (options, files)
+    }
+
     func run() async throws {
         let settings = try options.loadSettings()
         let context = try StoreContext(settings: settings, creating: true)
