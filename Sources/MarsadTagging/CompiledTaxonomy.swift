@@ -23,6 +23,8 @@ final class CompiledTaxonomy: Sendable {
         var rules: [Rule]
         var requires: [Int]
         var layout: TopicFeatureLayout
+        /// Indexed by entity: whether it meets a term of one of the topic's positive rules (the topic's names).
+        var names: [Bool]
         /// Fitted weights in `layout` order; nil when the rule weights decide.
         var model: LogisticRegression.Model?
     }
@@ -151,11 +153,17 @@ final class CompiledTaxonomy: Sendable {
             return Term(entities: entityMask, keywords: keywordMask, topics: topics)
         }
         topics = taxonomy.definitions.map { definition in
-            TopicPlan(
+            let rules = definition.rules.map { Rule(source: $0, terms: $0.terms.map(compile), unless: $0.unless.map(compile)) }
+            var names = [Bool](repeating: false, count: entities.count)
+            for rule in rules where rule.source.weight > 0 {
+                for term in rule.terms { for entity in names.indices where term.entities[entity] { names[entity] = true } }
+            }
+            return TopicPlan(
                 definition: definition,
-                rules: definition.rules.map { Rule(source: $0, terms: $0.terms.map(compile), unless: $0.unless.map(compile)) },
+                rules: rules,
                 requires: definition.topic.requires.compactMap { topicIndex[$0] },
                 layout: TopicFeatureLayout(definition),
+                names: names,
                 model: taxonomy.fitted[definition.topic.id].map {
                     LogisticRegression.Model(weights: $0.features.map(\.weight), bias: $0.bias)
                 }

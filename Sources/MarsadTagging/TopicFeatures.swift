@@ -139,31 +139,45 @@ struct EvidenceProfile {
         }
 
         let positive = firings.filter { $0.positive && $0.sentence >= 0 }
-        let bodyEvidence = Set(positive.map(\.sentence).filter { $0 >= headlineSentences }.map { $0 - headlineSentences })
+        var evidence = [Bool](repeating: false, count: bodyCount)
+        var headlineEvidence = false
+        for firing in positive {
+            if firing.sentence < headlineSentences { headlineEvidence = true } else { evidence[firing.sentence - headlineSentences] = true }
+        }
+        let evidenceCount = evidence.filter { $0 }.count
         values[layout.index(.margin)] = TopicFeatureLayout.margin(score: score, threshold: threshold)
         values[layout.index(.tooFewSentences)] = spreadEnough ? 0 : 1
         values[layout.index(.requiredMissing)] = requiredMissing ? 1 : 0
         values[layout.index(.requiredMargin)] = requiredMargin
-        values[layout.index(.headline)] = positive.contains { $0.sentence < headlineSentences } ? 1 : 0
-        values[layout.index(.lead)] = bodyEvidence.contains { $0 < TopicDefinition.leadSentences } ? 1 : 0
+        values[layout.index(.headline)] = headlineEvidence ? 1 : 0
+        values[layout.index(.lead)] = evidence.prefix(TopicDefinition.leadSentences).contains(true) ? 1 : 0
         if bodyCount > 0 {
-            values[layout.index(.coverage)] = Double(bodyEvidence.count) / Double(bodyCount)
+            values[layout.index(.coverage)] = Double(evidenceCount) / Double(bodyCount)
             let span = min(window, bodyCount)
-            var best = 0
-            for start in 0...(bodyCount - span) {
-                best = max(best, (start..<start + span).filter(bodyEvidence.contains).count)
+            var running = evidence.prefix(span).filter { $0 }.count
+            var best = running
+            for end in span..<bodyCount {
+                running += (evidence[end] ? 1 : 0) - (evidence[end - span] ? 1 : 0)
+                best = max(best, running)
             }
             values[layout.index(.densestPassage)] = Double(best) / Double(span)
-            // A paragraph of its own: two sentences or more, in an article that has several paragraphs.
-            let paragraphs = Dictionary(grouping: 0..<bodyCount, by: { bodyParagraphs[$0] })
-            if paragraphs.count > 1 {
-                values[layout.index(.densestParagraph)] = paragraphs.values.filter { $0.count >= 2 }.map { members in
-                    Double(members.filter(bodyEvidence.contains).count) / Double(members.count)
-                }.max() ?? 0
+            // A paragraph of its own: two sentences or more, in an article that has several paragraphs
+            // (sentences come in order, so a paragraph's sentences are consecutive).
+            if let first = bodyParagraphs.first, bodyParagraphs.last != first {
+                var densest = 0.0
+                var start = 0
+                while start < bodyCount {
+                    var end = start
+                    while end < bodyCount && bodyParagraphs[end] == bodyParagraphs[start] { end += 1 }
+                    if end - start >= 2 {
+                        densest = max(densest, Double(evidence[start..<end].filter { $0 }.count) / Double(end - start))
+                    }
+                    start = end
+                }
+                values[layout.index(.densestParagraph)] = densest
             }
             let closing = max(0, bodyCount - 2)
-            if bodyCount >= 4, !bodyEvidence.isEmpty, bodyEvidence.allSatisfy({ $0 >= closing }),
-               !positive.contains(where: { $0.sentence < headlineSentences }) {
+            if bodyCount >= 4, evidenceCount > 0, !evidence[..<closing].contains(true), !headlineEvidence {
                 values[layout.index(.onlyAtTheEnd)] = 1
             }
         }

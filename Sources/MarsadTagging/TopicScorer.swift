@@ -249,15 +249,7 @@ struct TopicScorer {
         var listed = 0
         var unlisted = 0
         for hit in hits.hits {
-            let meets = plan.rules.contains { rule in
-                rule.source.weight > 0 && rule.terms.contains { term in
-                    switch hit.kind {
-                    case .entity(let entity): return term.entities[Int(entity)]
-                    case .keyword: return false
-                    }
-                }
-            }
-            guard meets else { continue }
+            guard case .entity(let entity) = hit.kind, plan.names[Int(entity)] else { continue }
             if hit.listed { listed += 1 } else { unlisted += 1 }
         }
         return EvidenceProfile(
