@@ -4,8 +4,8 @@ import MarsadText
 /// Splits match keys into words as ``MatchKeyTokenizer`` does and indexes
 /// their light stems (``LightStemmer``): a document word gives its stem and,
 /// at the same position, its stems without a lone proclitic; a query word
-/// gives its stem (and, after لل, the stems that reading allows), a prefix
-/// query its form without the article.
+/// gives its stem (and, after لل, the stems that reading allows), which the
+/// query matches as a prefix of the indexed stems.
 final class ArabicSearchTokenizer: FTS5CustomTokenizer {
     static let name = "marsad_arabic"
 
@@ -19,7 +19,6 @@ final class ArabicSearchTokenizer: FTS5CustomTokenizer {
         return pText.withMemoryRebound(to: UInt8.self, capacity: Int(nText)) { start in
             let text = UnsafeBufferPointer(start: start, count: Int(nText))
             let isQuery = tokenization.contains(.query)
-            let isPrefix = tokenization.contains(.prefix)
             for range in MatchKeyTokenizer.tokenRanges(text) {
                 let word = UnsafeBufferPointer(rebasing: text[range])
                 func emit(_ stem: Range<Int>, colocated: Bool) -> CInt {
@@ -37,9 +36,7 @@ final class ArabicSearchTokenizer: FTS5CustomTokenizer {
                     code = emit(stem, colocated: !first)
                     first = false
                 }
-                if isQuery && isPrefix {
-                    code = emit(LightStemmer.prefixStem(word), colocated: false)
-                } else if isQuery {
+                if isQuery {
                     LightStemmer.forEachQueryStem(word, emitAlternative)
                 } else {
                     LightStemmer.forEachDocumentStem(word, emitAlternative)

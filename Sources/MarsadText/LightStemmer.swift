@@ -44,12 +44,6 @@ public enum LightStemmer {
         }
     }
 
-    /// The stem of a prefix query (`لاجي*`): only the article and the proclitics before it are stripped.
-    public static func prefixStem(_ token: UnsafeBufferPointer<UInt8>) -> Range<Int> {
-        guard let letters = ArabicLetters(token) else { return 0..<token.count }
-        return letters.byteRange(letters.articleEnd()..<letters.count)
-    }
-
     /// The stems a document word may stand for, the word's own ``stem(_:)``
     /// first, without repeats; calls `body` once for each.
     public static func forEachDocumentStem(_ token: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
@@ -92,11 +86,6 @@ public enum LightStemmer {
     /// ``stem(_:)`` of a single word given as text.
     public static func stem(_ word: some StringProtocol) -> String {
         withBytes(word) { bytes in String(decoding: UnsafeBufferPointer(rebasing: bytes[stem(bytes)]), as: UTF8.self) }
-    }
-
-    /// ``prefixStem(_:)`` of a single word given as text.
-    public static func prefixStem(_ word: some StringProtocol) -> String {
-        withBytes(word) { bytes in String(decoding: UnsafeBufferPointer(rebasing: bytes[prefixStem(bytes)]), as: UTF8.self) }
     }
 
     /// The alternatives ``forEachQueryStem(_:_:)`` gives for one word given as text.

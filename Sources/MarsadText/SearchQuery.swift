@@ -1,5 +1,6 @@
 /// A search query as users write it, parsed: words that must all occur,
-/// `OR` between such groups, `word*` for a prefix and `"two words"` for a
+/// `OR` between such groups, `word*` (the same as `word`: every word is
+/// matched as the beginning of the indexed stems) and `"two words"` for a
 /// name of several words (all of them must occur; the index keeps no word
 /// positions, so not necessarily side by side). Each word is normalised to the
 /// match key, as the articles are; the search index stems it (``LightStemmer``).
@@ -15,7 +16,7 @@ public struct SearchQuery: Sendable, Equatable {
         public var text: String
         /// The match-key tokens of the term; more than one for a quoted name.
         public var tokens: [String]
-        /// `word*`: the last token is a prefix.
+        /// Typed as `word*`: a beginning, not a word, so never an entity's name.
         public var isPrefix: Bool
 
         public init(text: String, tokens: [String], isPrefix: Bool) {
@@ -24,13 +25,13 @@ public struct SearchQuery: Sendable, Equatable {
             self.isPrefix = isPrefix
         }
 
-        /// The term as an FTS5 expression: each token quoted, all of them
-        /// required, `*` after the last for a prefix.
+        /// The term as an FTS5 expression: each token quoted and matched as
+        /// the beginning of indexed stems (the index's tokenizer stems it first,
+        /// so لاجئين, اللاجئين and لاجئ* all look for stems beginning لاجي),
+        /// all of them required.
         public var ftsExpression: String {
             // Tokens hold only letters, digits and joiners, never a double quote.
-            let words = tokens.enumerated().map { index, token in
-                "\"" + token + "\"" + (isPrefix && index == tokens.count - 1 ? " *" : "")
-            }
+            let words = tokens.map { "\"" + $0 + "\" *" }
             return words.count == 1 ? words[0] : "(" + words.joined(separator: " AND ") + ")"
         }
     }

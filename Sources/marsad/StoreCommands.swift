@@ -221,7 +221,8 @@ struct SearchCommand: ParsableCommand {
             QUERY SYNTAX
               word word      articles with all the words, in title or body
               word OR word   articles with either; a b OR c means (a and b) or c
-              word*          words that begin so: لاجئ* finds لاجئين, اللاجئات
+              word*          the same as word (لاجئ* is لاجئ): each word finds the
+                             words whose stem begins with its stem (لاجئي too)
               "two words"    a name of several words ("Saudi Arabia"): all of
                              them, anywhere (the index keeps no word positions)
 
