@@ -149,4 +149,14 @@ struct EncodingTests {
         #expect(TextEncoding(label: "utf8") == .utf8)
         #expect(TextEncoding(label: "koi8-r") == nil)
     }
+
+    /// Found by the FuzzTextDecoder fuzz target: after a byte-order mark the
+    /// first bad byte's offset counts from the mark's end, and was used as an
+    /// index into the whole file, which trapped when it fell inside the mark.
+    @Test func invalidUTF8RightAfterAByteOrderMark() {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF, 0xD8, 0xA7, 0xD9, 0xD9] + Array(" \(Fixtures.title) \(Fixtures.sentence)".utf8)
+        #expect(throws: ReadingError.self) { try reader.read(bytes, fileName: "a.txt") }
+        #expect(throws: ReadingError.self) { try TextDecoder.decode(bytes) }
+    }
+
 }

@@ -135,7 +135,7 @@ enum TextDecoder {
             let offset = validation.firstInvalidOffset
             throw ReadingError(
                 .encoding,
-                "the file \(context) but is not valid UTF-8: \(validation.invalidBytes) bytes do not decode, the first, 0x\(hex(bytes[offset])), at offset \(offset)"
+                "the file \(context) but is not valid UTF-8: \(validation.invalidBytes) bytes do not decode, the first, 0x\(hex(bytes[bytes.startIndex + offset])), at offset \(offset)"
             )
         }
         return String(decoding: bytes[..<validation.validPrefixEnd], as: UTF8.self)
