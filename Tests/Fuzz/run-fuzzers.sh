@@ -8,7 +8,7 @@
 # that folder sits beside the repository; what the fuzzer finds accumulates
 # in .build-fuzz/corpus/TARGET, so later runs start where earlier ones ended.
 # Prints executions and coverage per target and exits 1 if any target
-# crashed, leaked, ran out of memory or timed out; the input that did it is
+# crashed, ran out of memory or timed out; the input that did it is
 # kept in .build-fuzz/artifacts/TARGET/.
 set -euo pipefail
 
