@@ -63,7 +63,11 @@ struct BoilerplateLexicon: Sendable {
 
     /// The cue a line starts with, when the line is that cue's kind of line.
     func match(_ line: String) -> CueMatch? {
-        let lineWords = Self.keyWords(line)
+        match(line, keyWords: Self.keyWords(line))
+    }
+
+    /// ``match(_:)`` for a line whose match-key words the caller already has.
+    func match(_ line: String, keyWords lineWords: [String]) -> CueMatch? {
         guard let first = lineWords.first, let candidates = cuesByFirstWord[first] else { return nil }
         let scalars = Array(line.unicodeScalars)
         let endsWithPeriod = scalars.last.map { $0 == "." } ?? false

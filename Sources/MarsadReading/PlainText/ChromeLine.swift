@@ -29,7 +29,12 @@ enum ChromeLine {
     /// "Facebook Twitter WhatsApp", "مشاركة فيسبوك تويتر واتساب", "Share on X": a
     /// row of share buttons, read from its words alone, not from any one site.
     static func isShareRow(_ text: String) -> Bool {
-        let words = BoilerplateLexicon.keyWords(text).filter { !$0.unicodeScalars.allSatisfy { $0.properties.numericType != nil } }
+        isShareRow(keyWords: BoilerplateLexicon.keyWords(text))
+    }
+
+    /// ``isShareRow(_:)`` for a line whose match-key words the caller already has.
+    static func isShareRow(keyWords: [String]) -> Bool {
+        let words = keyWords.filter { !$0.unicodeScalars.allSatisfy { ScalarTable.isNumeric($0) } }
         guard !words.isEmpty, words.count <= 24 else { return false }
         let networks = words.filter { networkWords.contains($0) }.count
         guard networks >= 1 else { return false }
@@ -52,21 +57,34 @@ enum ChromeLine {
     /// a timestamp relative to when the page was saved, which no reader can
     /// resolve to a date without that moment.
     static func isRelativeTimestamp(_ text: String) -> Bool {
-        let words = BoilerplateLexicon.keyWords(text)
+        isRelativeTimestamp(keyWords: BoilerplateLexicon.keyWords(text))
+    }
+
+    /// Words that make a time unit relative ("منذ 3 ساعات"), in the match-key form.
+    /// Built once: normalizing them for every line cost more than reading the line.
+    private static let markerKeys: Set<String> = Set([
+        "منذ", "قبل", "ago", "امس", "أمس", "البارحة", "اليوم", "today", "yesterday", "updated", "posted",
+        "نشر", "تحديث", "محدث", "اخر", "آخر", "حوالي", "about", "just", "now", "الان", "الآن", "للتو",
+    ].flatMap { BoilerplateLexicon.keyWords($0) })
+
+    /// Words that name the day itself ("أمس", "now"), in the match-key form.
+    private static let dayMarkers: Set<String> = Set(["امس", "أمس", "البارحة", "yesterday", "today", "just", "now", "الان", "الآن", "للتو"]
+        .flatMap { BoilerplateLexicon.keyWords($0) })
+
+    private static let fillerWords: Set<String> = ["و", "a", "an", "min", "am", "pm", "ص", "م", "في", "at", "on", "last"]
+
+    /// ``isRelativeTimestamp(_:)`` for a line whose match-key words the caller already has.
+    static func isRelativeTimestamp(keyWords words: [String]) -> Bool {
         guard !words.isEmpty, words.count <= 8 else { return false }
-        let markers: Set<String> = ["منذ", "قبل", "ago", "امس", "أمس", "البارحة", "اليوم", "today", "yesterday", "updated", "posted",
-                                    "نشر", "تحديث", "محدث", "اخر", "آخر", "حوالي", "about", "just", "now", "الان", "الآن", "للتو"]
-        let markerKeys = Set(markers.flatMap { BoilerplateLexicon.keyWords($0) })
         let hasUnit = words.contains { timeUnits.contains($0) }
         let hasMarker = words.contains { markerKeys.contains($0) }
         let others = words.filter { word in
             !timeUnits.contains(word) && !markerKeys.contains(word)
-                && !word.unicodeScalars.allSatisfy { $0.properties.numericType != nil }
-                && !["و", "a", "an", "min", "am", "pm", "ص", "م", "في", "at", "on", "last"].contains(word)
+                && !word.unicodeScalars.allSatisfy { ScalarTable.isNumeric($0) }
+                && !fillerWords.contains(word)
         }
         if hasUnit && hasMarker && others.count <= 1 { return true }
         // "أمس 10:30", "Yesterday at 09:15", "الآن": a marker and digits only.
-        let dayMarkers = Set(["امس", "أمس", "البارحة", "yesterday", "today", "just", "now", "الان", "الآن", "للتو"].flatMap { BoilerplateLexicon.keyWords($0) })
         return words.contains { dayMarkers.contains($0) } && others.isEmpty && words.count <= 4
     }
 

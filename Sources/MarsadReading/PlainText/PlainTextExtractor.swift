@@ -87,6 +87,10 @@ struct PlainTextExtractor {
             }
         }
 
+        // How often each key appears on the page, counted once when the first
+        // headline inside the article asks: scanning every line for each one
+        // made a page of many short lines quadratic.
+        var keyCounts: [String: Int]?
         for index in region {
             let line = lines[index]
             if line.key == titleKey { continue }
@@ -94,7 +98,8 @@ struct PlainTextExtractor {
             case .prose:
                 draft.paragraphs.append(line.text)
             case .headline:
-                if isIntertitle(at: index, in: lines, region: region) { draft.paragraphs.append(line.text) }
+                if keyCounts == nil { keyCounts = lines.reduce(into: [:]) { $0[$1.key, default: 0] += 1 } }
+                if isIntertitle(at: index, in: lines, region: region, keyCounts: keyCounts ?? [:]) { draft.paragraphs.append(line.text) }
             case .cue, .dateLine:
                 take(line, into: &draft, headerPosition: false)
             case .ticker, .noise:
@@ -150,15 +155,17 @@ struct PlainTextExtractor {
             let display = TextNormalizer.displayForm(raw).trimmingWhitespace()
             guard !display.isEmpty else { continue }
             let shape = LineShape(display)
-            let cue = lexicon.match(display)
+            // The line's match-key words, computed once for every test below.
+            let words = BoilerplateLexicon.keyWords(display)
+            let cue = lexicon.match(display, keyWords: words)
             let kind: Kind
             if shape.letters == 0 {
                 kind = .noise
             } else if let cue {
                 kind = .cue(cue.kind)
-            } else if ChromeLine.isShareRow(display) {
+            } else if ChromeLine.isShareRow(keyWords: words) {
                 kind = .cue(.drop)
-            } else if ChromeLine.isRelativeTimestamp(display) {
+            } else if ChromeLine.isRelativeTimestamp(keyWords: words) {
                 kind = .dateLine
             } else if display.unicodeScalars.contains("\u{00A9}"), shape.words <= 25 {
                 kind = .cue(.end)
@@ -173,7 +180,7 @@ struct PlainTextExtractor {
             } else {
                 kind = .headline
             }
-            lines.append(Line(text: display, key: BoilerplateLexicon.keyWords(display).joined(separator: " "), shape: shape, kind: kind, cue: cue))
+            lines.append(Line(text: display, key: words.joined(separator: " "), shape: shape, kind: kind, cue: cue))
         }
         return lines
     }
@@ -326,14 +333,13 @@ struct PlainTextExtractor {
     /// A short headline-like line between paragraphs is an intertitle when
     /// it is short and introduces more prose; longer ones, and lines also
     /// found elsewhere on the page, link to other articles.
-    func isIntertitle(at index: Int, in lines: [Line], region: ClosedRange<Int>) -> Bool {
+    func isIntertitle(at index: Int, in lines: [Line], region: ClosedRange<Int>, keyCounts: [String: Int]) -> Bool {
         let line = lines[index]
         // List items and interview questions are part of the text.
         if line.shape.startsAsItem { return true }
         guard line.shape.words <= Self.intertitleMaximumWords else { return false }
         guard index + 1 <= region.upperBound, lines[index + 1].kind == .prose else { return false }
-        let repeated = lines.indices.contains { $0 != index && lines[$0].key == line.key }
-        return !repeated
+        return keyCounts[line.key, default: 0] <= 1
     }
 
     private func isNearestHeadline(_ index: Int, before start: Int, in lines: [Line]) -> Bool {
