@@ -1,4 +1,5 @@
 import Foundation
+import MarsadText
 
 /// An entity as a digest shows it.
 public struct DigestEntity: Sendable, Codable, Hashable {

@@ -1,3 +1,5 @@
+import MarsadText
+
 /// The stories of one topic's day, kept up as articles arrive: a new article
 /// is compared only with the articles it meets in LSH buckets, so adding
 /// articles costs in proportion to the new ones, not to the day.

@@ -23,9 +23,14 @@ struct ProcessCommand: ParsableCommand {
         encoder.outputFormatting = [.withoutEscapingSlashes]
         var anyFailed = false
         let out = FileHandle.standardOutput
-        for file in files {
-            let reports = Self.reports(for: file, pipeline: pipeline, maxFileSize: settings.maxFileSize)
-            for report in reports {
+        let maxFileSize = settings.maxFileSize
+        // Files are read on every core, a batch at a time so that memory stays bounded
+        // whatever the number of files; reports come out in the order of the arguments.
+        let batchSize = 4 * ProcessInfo.processInfo.activeProcessorCount
+        for start in stride(from: 0, to: files.count, by: batchSize) {
+            let batch = Array(files[start..<min(files.count, start + batchSize)])
+            let reports = Parallel.map(batch) { Self.reports(for: $0, pipeline: pipeline, maxFileSize: maxFileSize) }
+            for report in reports.joined() {
                 if report.status != "ok" { anyFailed = true }
                 var line = try encoder.encode(report)
                 line.append(0x0A)

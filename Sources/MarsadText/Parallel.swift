@@ -1,10 +1,11 @@
 import Dispatch
 
-/// Data-parallel map for the day's independent pieces of work (one article's
-/// fingerprint, one topic's digest). Results land at their input's index, so
-/// the output is the same as a serial map whatever the scheduling.
-enum Parallel {
-    static func map<Input: Sendable, Output: Sendable>(
+/// Data-parallel map for independent pieces of work (one article's
+/// fingerprint, one topic's digest, one file of `marsad process`). Results
+/// land at their input's index, so the output is the same as a serial map
+/// whatever the scheduling.
+public enum Parallel {
+    public static func map<Input: Sendable, Output: Sendable>(
         _ items: [Input], _ transform: @escaping @Sendable (Input) -> Output
     ) -> [Output] {
         guard items.count > 1 else { return items.map(transform) }
