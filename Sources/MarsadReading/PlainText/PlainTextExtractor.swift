@@ -305,13 +305,17 @@ struct PlainTextExtractor {
             let line = lines[index]
             // A line ending in a colon introduces what follows ("الرياض - الوئام:").
             if line.kind == .headline, line.text.unicodeScalars.last != ":" {
+                let dashedByline = isDashedByline(line)
+                // Looked up once: asking again for each test below made a run of byline-like
+                // lines exponential in its length (found by the HTML fuzz target).
+                let above = dashedByline || isNameLike(line) ? findTitle(lines, before: index) : nil
                 // "Name – Place" just above the text is a byline when a headline stands above it.
-                if isDashedByline(line), let above = findTitle(lines, before: index), lines[above].shape.words >= 3 {
+                if dashedByline, let above, lines[above].shape.words >= 3 {
                     return above
                 }
                 // A short name just above the text is a byline when a longer headline stands above it.
                 // Two short lines before the text: a title, then its writer's name.
-                if isNameLike(line) || isDashedByline(line), let above = findTitle(lines, before: index) {
+                if let above {
                     let upper = lines[above].shape
                     let nearer = line.shape
                     if (upper.words > nearer.words && !isNameLike(lines[above]))
