@@ -107,14 +107,19 @@ final class DaemonHarness: @unchecked Sendable {
 
     /// Runs a one-shot `marsad` command in the scratch folder; returns its exit status and output.
     func command(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = Self.executable
         var all = arguments
         if FileManager.default.fileExists(atPath: root.appendingPathComponent("marsad.yaml").path) {
             all += ["--config", root.appendingPathComponent("marsad.yaml").path]
         }
-        process.arguments = all
-        process.currentDirectoryURL = root
+        return try Self.run(all, in: root)
+    }
+
+    /// Runs `marsad` with `arguments` in `folder` and waits; returns its exit status and output.
+    static func run(_ arguments: [String], in folder: URL) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

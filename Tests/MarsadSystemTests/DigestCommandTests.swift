@@ -12,17 +12,7 @@ import Testing
         /// Runs `marsad` with `arguments` in the scratch folder; returns its status and output.
         @discardableResult
         func marsad(_ arguments: [String]) throws -> (status: Int32, output: String) {
-            let process = Process()
-            process.executableURL = DaemonHarness.executable
-            process.arguments = arguments
-            process.currentDirectoryURL = root
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = pipe
-            try process.run()
-            let output = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+            try DaemonHarness.run(arguments, in: root)
         }
 
         func latest(_ name: String) throws -> String {
