@@ -213,3 +213,25 @@ struct OtherPageShapeTests {
         #expect(article.body == Fixtures.paragraphs[0] + "\n\n" + Fixtures.paragraphs[1])
     }
 }
+
+@Suite("Plain-text titles above long runs of byline-like lines")
+struct TitleSearchTests {
+    /// Each short name-like line asks what stands above it, up to eight lines
+    /// up; without the answers kept per line, a run of a few dozen such lines
+    /// with no headline above them took longer than any test run lasts (the
+    /// HTML fuzz target found it).
+    @Test func aThousandNameLinesAboveTheTextAreReadInReasonableWork() throws {
+        var lines: [String] = []
+        // Distinct names: a line repeated on a page is read as its chrome.
+        let given = ["سامي", "خالد", "ليلى", "منى", "عمر", "هدى", "رامي", "سلمى", "طارق", "نادية"]
+        let family = ["الحاج", "يوسف", "العلي", "الخطيب", "السيد", "حداد", "النجار", "الشامي", "المصري", "التونسي"]
+        for index in 0..<1_000 {
+            lines.append("\(given[index % 10]) \(family[(index / 10) % 10])")
+        }
+        lines.append(Fixtures.paragraphs[0])
+        lines.append(Fixtures.paragraphs[1])
+        let article = try #require(try ArticleReader().read(Array(lines.joined(separator: "\n").utf8), fileName: "names.txt").first)
+        #expect(article.body.hasPrefix(Fixtures.paragraphs[0]))
+        #expect(!given.contains { article.title.hasPrefix($0) })
+    }
+}

@@ -299,16 +299,33 @@ struct PlainTextExtractor {
     /// bylines and dates; a one- or two-word line counts only when nothing
     /// else stands between it and the article.
     func findTitle(_ lines: [Line], before start: Int) -> Int? {
+        var known: [Int: Int?] = [:]
+        return findTitle(lines, before: start, notAbove: max(0, start - Self.titleSearchDepth), known: &known)
+    }
+
+    /// How far above the text a title is looked for. A headline sits a few
+    /// lines above its article; the bound, with the answers kept per line,
+    /// keeps a page of thousands of byline-like lines linear (each such line
+    /// asks what stands above it).
+    static let titleSearchDepth = 24
+
+    private func findTitle(_ lines: [Line], before start: Int, notAbove floor: Int, known: inout [Int: Int?]) -> Int? {
+        if let answer = known[start] { return answer }
+        let answer = searchTitle(lines, before: start, notAbove: floor, known: &known)
+        known[start] = answer
+        return answer
+    }
+
+    private func searchTitle(_ lines: [Line], before start: Int, notAbove floor: Int, known: inout [Int: Int?]) -> Int? {
         var index = start - 1
         var skipped = 0
-        while index >= 0, skipped < 8 {
+        while index >= floor, skipped < 8 {
             let line = lines[index]
             // A line ending in a colon introduces what follows ("الرياض - الوئام:").
             if line.kind == .headline, line.text.unicodeScalars.last != ":" {
                 let dashedByline = isDashedByline(line)
-                // Looked up once: asking again for each test below made a run of byline-like
-                // lines exponential in its length (found by the HTML fuzz target).
-                let above = dashedByline || isNameLike(line) ? findTitle(lines, before: index) : nil
+                let above = dashedByline || isNameLike(line)
+                    ? findTitle(lines, before: index, notAbove: floor, known: &known) : nil
                 // "Name – Place" just above the text is a byline when a headline stands above it.
                 if dashedByline, let above, lines[above].shape.words >= 3 {
                     return above
