@@ -1,25 +1,32 @@
 #!/usr/bin/env bash
 # Builds Marsad's libFuzzer targets and runs each for a while.
 #
-#   Tests/Fuzz/run-fuzzers.sh [--seconds N] [--build-only] [TARGET...]
+#   Tests/Fuzz/run-fuzzers.sh [--seconds N] [--build-only] [--findings-warn] [TARGET...]
 #
 # Each target starts from its hand-made seeds (Tests/Fuzz/Seeds/TARGET) plus
 # seeds generated at run time from ../shared/seeds and ../shared/corpora when
 # that folder sits beside the repository; what the fuzzer finds accumulates
 # in .build-fuzz/corpus/TARGET, so later runs start where earlier ones ended.
-# Prints executions and coverage per target and exits 1 if any target
-# crashed, ran out of memory or timed out; the input that did it is
-# kept in .build-fuzz/artifacts/TARGET/.
+# Each target first replays its committed seeds once (a fixed set of inputs,
+# so a failure there is a regression); then it explores. Prints executions
+# and coverage per target and exits 1 if any target crashed, ran out of
+# memory or timed out; the input that did it is kept in
+# .build-fuzz/artifacts/TARGET/. With --findings-warn, what exploration
+# finds is printed as a FINDING and does not change the exit status (CI's
+# setting: a new finding from a random search must become a committed test,
+# not a red build for an unrelated change); failing the replay always does.
 set -euo pipefail
 
 seconds=60
 build_only=0
+findings_warn=0
 targets=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --seconds) seconds="$2"; shift 2 ;;
         --build-only) build_only=1; shift ;;
-        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --findings-warn) findings_warn=1; shift ;;
+        -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "unknown option $1" >&2; exit 2 ;;
         *) targets+=("$1"); shift ;;
     esac
@@ -55,6 +62,17 @@ for target in "${targets[@]}"; do
     mkdir -p "$corpus" "$artifacts" "$generated/$target"
     log="$scratch/logs/$target.log"
     mkdir -p "$(dirname "$log")"
+    echo "== $target: replaying its committed seeds"
+    replay_log="$scratch/logs/$target.replay.log"
+    if ! ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}" "$bin/$target" -runs=0 -timeout=60 -rss_limit_mb=2048 \
+        -artifact_prefix="$artifacts/" "$fuzz_dir/Seeds/$target" >"$replay_log" 2>&1; then
+        tail -n 40 "$replay_log"
+        line=$(printf '%-18s FAILED on a committed seed: %s' "$target" "$(grep -m1 -E 'ERROR|SUMMARY|deadly signal|Fatal error' "$replay_log" | cut -c1-160)")
+        echo "$line"
+        summary+=("$line")
+        failed=1
+        continue
+    fi
     echo "== $target: ${seconds}s"
     status=0
     # Leak checking is off: the Swift runtime keeps metadata caches for the
@@ -66,8 +84,13 @@ for target in "${targets[@]}"; do
     coverage=$(grep -oE '#[0-9]+[[:space:]]+(DONE|pulse|NEW|REDUCE|INITED)[[:space:]]+cov: [0-9]+ ft: [0-9]+' "$log" | tail -n 1 | sed -E 's/.*cov: ([0-9]+) ft: ([0-9]+)/cov \1 ft \2/' || true)
     units=$(find "$corpus" -type f | wc -l)
     if [ "$status" -ne 0 ] || grep -qE '^==[0-9]+==ERROR|^SUMMARY: libFuzzer|deadly signal' "$log"; then
-        failed=1
-        verdict="FAILED (exit $status): $(grep -m1 -E 'ERROR|SUMMARY|deadly signal|Fatal error' "$log" | cut -c1-160)"
+        what="(exit $status): $(grep -m1 -E 'ERROR|SUMMARY|deadly signal|Fatal error' "$log" | cut -c1-160)"
+        if [ "$findings_warn" = 1 ]; then
+            verdict="FINDING $what"
+        else
+            verdict="FAILED $what"
+            failed=1
+        fi
         tail -n 40 "$log"
         ls "$artifacts"
     else
