@@ -35,6 +35,7 @@ let package = Package(
         suite("TextBenchmarks", ["MarsadText"]),
         suite("TaggingBenchmarks", ["MarsadTagging", "MarsadText"]),
         suite("DigestBenchmarks", ["MarsadDigest"]),
+        suite("LargeFileBenchmarks", ["MarsadCore", "MarsadDaemon"]),
         suite("IngestBenchmarks", ["MarsadCore", "MarsadTagging", "MarsadStore", "MarsadDaemon"])
             .withDependency(.product(name: "Logging", package: "swift-log")),
     ]
