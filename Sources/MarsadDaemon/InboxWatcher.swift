@@ -8,14 +8,17 @@ import Synchronization
 public enum InboxEvent: Sendable, Equatable {
     /// A name that was closed after writing or moved in.
     case arrived(EntryName)
+    /// A name that was created: a hard link, complete at once, or a file still being written (whose
+    /// close comes later). Either way it is claimed once it has settled, if no close comes first.
+    case appeared(EntryName)
     /// Events were lost (queue overflow) or the folder changed wholesale: rescan.
     case rescan
     /// The inbox was deleted or moved away; it is watched again (made anew when it stayed gone).
     case rearmed(String)
 }
 
-/// Watches the inbox with inotify (IN_CLOSE_WRITE and IN_MOVED_TO) on a
-/// dedicated thread, so that a blocked read never holds up the async pool.
+/// Watches the inbox with inotify (IN_CLOSE_WRITE and IN_MOVED_TO, and
+/// IN_CREATE for hard links, which are never closed) on a dedicated thread, so that a blocked read never holds up the async pool.
 /// When the inbox itself is deleted or moved away, the watch is set again on
 /// the configured path: on the folder made by someone else, or on one made
 /// here if none appears within `recreateAfter`.
@@ -29,7 +32,8 @@ public final class InboxWatcher: Sendable {
     static let recreateAfter = Duration.milliseconds(500)
 
     /// Arrivals, and the inbox itself going away (deleted, or moved: the watch would follow it elsewhere).
-    static let mask = UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_TO) | UInt32(IN_DELETE_SELF) | UInt32(IN_MOVE_SELF)
+    static let mask = UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_TO) | UInt32(IN_CREATE)
+        | UInt32(IN_DELETE_SELF) | UInt32(IN_MOVE_SELF)
         | UInt32(IN_ONLYDIR) | UInt32(IN_DONT_FOLLOW)
 
     public struct WatchError: Error, CustomStringConvertible {
@@ -94,7 +98,8 @@ public final class InboxWatcher: Sendable {
                 } else if event.len > 0 {
                     // The name is NUL-padded to `len` bytes; it is taken as bytes, valid UTF-8 or not.
                     let raw = UnsafeRawBufferPointer(start: buffer.advanced(by: nameStart), count: Int(event.len))
-                    continuation.yield(.arrived(EntryName(bytes: Array(raw.prefix { $0 != 0 }))))
+                    let name = EntryName(bytes: Array(raw.prefix { $0 != 0 }))
+                    continuation.yield(event.mask & UInt32(IN_CREATE) != 0 ? .appeared(name) : .arrived(name))
                 }
                 offset = nameStart + Int(event.len)
             }

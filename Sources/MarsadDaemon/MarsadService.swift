@@ -19,7 +19,11 @@ public final class MarsadService: Service, Sendable {
     let pending = PendingNames()
     let settling = Mutex(SettleTracker())
     /// Claims whose file changed while it was read, waiting in `processing/` to settle.
-    let changedClaims = Mutex<(claims: Set<String>, tracker: SettleTracker)>(([], SettleTracker()))
+    let changedClaims = Mutex(SettleWatch())
+    /// Inbox entries announced as created (hard links among them, which are never closed), waiting to settle.
+    let appearing = Mutex(SettleWatch())
+    /// How often the entries announced as created are looked at while they settle.
+    static let appearingCheckInterval = Duration.milliseconds(250)
     let digests: DigestScheduler
     let counters = Mutex<(recorded: Int, duplicates: Int, failed: Int)>((0, 0, 0))
     let reloadRequested = Atomic<Bool>(false)
@@ -90,8 +94,12 @@ public final class MarsadService: Service, Sendable {
                 group.addTask { [pending] in
                     for await event in watcher.events {
                         switch event {
-                        case .arrived(let name) where !QueueFolders.isIgnored(name): pending.add(name)
-                        case .arrived: break
+                        case .arrived(let name) where !QueueFolders.isIgnored(name):
+                            pending.add(name)
+                            self.appearing.withLock { $0.forget(name) }
+                        case .appeared(let name) where !QueueFolders.isIgnored(name):
+                            self.appearing.withLock { $0.watch(name) }
+                        case .arrived, .appeared: break
                         case .rescan: self.scan(settleTime: .zero)
                         case .rearmed(let folder):
                             // Files may have arrived while nothing watched.
@@ -165,6 +173,7 @@ public final class MarsadService: Service, Sendable {
     /// recording fails, chunks go one at a time.
     func mainLoop() async throws {
         var lastScan = ContinuousClock.now
+        var lastAppearingCheck = ContinuousClock.now
         var lastStatus = ContinuousClock.now
         var lastHeartbeat = ContinuousClock.now - .seconds(10)
         var retry: (claims: [String], delay: Duration, at: ContinuousClock.Instant)?
@@ -185,6 +194,10 @@ public final class MarsadService: Service, Sendable {
             if ContinuousClock.now - lastScan >= interval {
                 scan(settleTime: settings.settleTime)
                 lastScan = .now
+            }
+            if ContinuousClock.now - lastAppearingCheck >= Self.appearingCheckInterval {
+                for name in appearedThatSettled(settleTime: settings.settleTime) { pending.add(name) }
+                lastAppearingCheck = .now
             }
             var names: [EntryName] = []
             var claims: [String] = []
@@ -303,20 +316,26 @@ public final class MarsadService: Service, Sendable {
     }
 
     /// Claims whose file changed while it was read and has since stayed the same for the settle time.
+    /// Claims gone from processing/ (a restart recovered them, say) are forgotten.
     func changedClaimsThatSettled(settleTime: Duration) -> [String] {
         changedClaims.withLock { waiting in
-            guard !waiting.claims.isEmpty else { return [] }
-            let observed = engine.folders.observe(claims: waiting.claims)
-            let ready = waiting.tracker.settled(observed, now: .now, settleTime: settleTime).map(\.display)
-            // Claims gone from processing/ (a restart recovered them, say) are forgotten.
-            waiting.claims = Set(observed.map(\.name.display)).subtracting(ready)
-            return ready
+            waiting.settled(observe: engine.folders.observe(claims:), now: .now, settleTime: settleTime).map(\.display)
+        }
+    }
+
+    /// Inbox entries announced as created, not closed or moved in since, that have stayed the same
+    /// for the settle time; those gone from the inbox (renamed away, claimed) are forgotten.
+    func appearedThatSettled(settleTime: Duration) -> [EntryName] {
+        appearing.withLock { waiting in
+            waiting.settled(observe: engine.folders.observe(inbox:), now: .now, settleTime: settleTime)
         }
     }
 
     func note(_ summary: IngestSummary) {
         if !summary.unsettled.isEmpty {
-            changedClaims.withLock { $0.claims.formUnion(summary.unsettled) }
+            changedClaims.withLock { waiting in
+                for claim in summary.unsettled { waiting.watch(EntryName(claim)) }
+            }
             for claim in summary.unsettled {
                 logger.notice("\(engine.folders.originalName(ofClaim: claim)) changed while it was being read: it is read again once it has stayed the same for the settle time")
             }

@@ -56,8 +56,13 @@ public struct QueueFolders: Sendable {
     }
 
     /// Claims still in `processing/`, with their modification times and sizes.
-    public func observe(claims: some Sequence<String>) -> [(name: EntryName, modified: Date, size: Int)] {
-        Self.observe(claims.map(EntryName.init), in: processing)
+    public func observe(claims: [EntryName]) -> [(name: EntryName, modified: Date, size: Int)] {
+        Self.observe(claims, in: processing)
+    }
+
+    /// Inbox entries, with their modification times and sizes; those gone are left out.
+    public func observe(inbox names: [EntryName]) -> [(name: EntryName, modified: Date, size: Int)] {
+        Self.observe(names, in: inbox)
     }
 
     static func observe(_ names: [EntryName], in folder: String) -> [(name: EntryName, modified: Date, size: Int)] {

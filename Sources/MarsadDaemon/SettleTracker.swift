@@ -40,3 +40,29 @@ public struct SettleTracker: Sendable {
         return ready
     }
 }
+
+/// Names looked at one by one rather than by a scan (claims that changed while
+/// they were read, inbox entries announced as created), each claimed once it
+/// has settled; names gone from their folder are forgotten.
+struct SettleWatch: Sendable {
+    private(set) var names = Set<EntryName>()
+    private var tracker = SettleTracker()
+
+    var isEmpty: Bool { names.isEmpty }
+
+    mutating func watch(_ name: EntryName) { names.insert(name) }
+
+    mutating func forget(_ name: EntryName) { names.remove(name) }
+
+    /// The watched names that have settled, given what `observe` finds of them now; they stop being watched.
+    mutating func settled(
+        observe: ([EntryName]) -> [(name: EntryName, modified: Date, size: Int)], now: ContinuousClock.Instant,
+        settleTime: Duration
+    ) -> [EntryName] {
+        guard !names.isEmpty else { return [] }
+        let observed = observe(Array(names))
+        let ready = tracker.settled(observed, now: now, settleTime: settleTime)
+        names = Set(observed.map(\.name)).subtracting(ready)
+        return ready
+    }
+}

@@ -81,6 +81,43 @@ import Testing
         #expect(harness.stop() == 0)
     }
 
+    /// A hard link is complete when it appears and is never closed: it is claimed once it has settled,
+    /// not at the next rescan a minute later. A file still being written is not claimed while it changes.
+    @Test func hardLinksAreClaimedOnceSettledAndAFileBeingWrittenOnlyWhenComplete() throws {
+        let harness = try DaemonHarness(configuration: "settle_time: 3s\nrescan_interval: 10m\n")
+        try harness.start()
+        #expect(harness.wait(timeout: 20) { harness.log.contains("marsad started") })
+        let outside = harness.root.appendingPathComponent("written-elsewhere")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        let started = Date()
+        for index in 0..<20 {
+            let source = outside.appendingPathComponent("linked-\(index).txt").path
+            try SampleArticles.article(30_000 + index).write(to: URL(fileURLWithPath: source))
+            #expect(link(source, harness.inbox.appendingPathComponent("linked-\(index).txt").path) == 0)
+        }
+        // Written in pieces, each well within the settle time of the last, and closed only at the end.
+        let slow = harness.inbox.appendingPathComponent("slow.txt").path
+        let descriptor = open(slow, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        #expect(descriptor >= 0)
+        let whole = [UInt8](SampleArticles.article(30_100))
+        for start in stride(from: 0, to: whole.count, by: whole.count / 4 + 1) {
+            let piece = whole[start..<min(start + whole.count / 4 + 1, whole.count)]
+            _ = piece.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            usleep(300_000)
+        }
+        close(descriptor)
+        let decided = try harness.wait(timeout: 15) { try harness.ledger().count == 21 }
+        let names = try harness.ledger().map(\.name)
+        #expect(decided, "ledger: \(names)\nlog:\n\(harness.log)")
+        print("20 hard links and a slow writer's file decided within \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+        #expect(try harness.ledger().allSatisfy { $0.fate == .recorded })
+        let articles = try Store(path: harness.database).articles(after: 0, limit: 100)
+        #expect(articles.count == 21)
+        // The last sentence of each article is there: none was read before its end was written.
+        #expect(articles.allSatisfy { $0.body.contains("الشهر المقبل") })
+        #expect(harness.stop() == 0)
+    }
+
     @Test func requeueRefusesNamesOutsideFailedAndMovesNothing() throws {
         let harness = try DaemonHarness()
         let victim = harness.root.appendingPathComponent("victim.txt")
