@@ -62,4 +62,70 @@ import Testing
         #expect(values["a Russian actor with Syria, in the body"] == nil)
         #expect(values["Russian actor with Syria, in the body"] == (2.0).squareRoot() - 1)
     }
+
+    @Test func aNearlyMetUmbrellaWeighsLessThanAMissingOne() throws {
+        let tagger = try #require(Self.shipped)
+        let plan = try #require(tagger.compiled.topics.first { $0.definition.topic.id == "us-syria" })
+        let profile = EvidenceProfile(
+            firings: [], score: 0, threshold: 4, spreadEnough: true, headlineSentences: 1, bodyParagraphs: [0, 0],
+            window: 4, listedNames: 0, unlistedNames: 0
+        )
+        func values(missing: Bool, margin: Double) -> (missing: Double, nearly: Double) {
+            let features = profile.features(plan.layout, requiredMissing: missing, requiredMargin: margin)
+            return (features[plan.layout.index(.requiredMissing)], features[plan.layout.index(.requiredNearlyMet)])
+        }
+        // Syria's rule score at 80% of its threshold: nearly met; at 40%: missing; assigned: neither.
+        #expect(values(missing: true, margin: -0.2) == (0, 1))
+        #expect(values(missing: true, margin: -0.6) == (1, 0))
+        #expect(values(missing: false, margin: 0.5) == (0, 0))
+        let prior = plan.layout.prior
+        #expect(prior.weights[plan.layout.index(.requiredNearlyMet)] > prior.weights[plan.layout.index(.requiredMissing)])
+    }
+
+    @Test func theUNEnvoyStandsForSyriaInThePeaceProcess() throws {
+        let tagger = try #require(Self.shipped)
+        let title = "اجتماع للمعارضة في إسطنبول"
+        let body = """
+        عقدت المعارضة السورية اجتماعا في إسطنبول أمس.         وناقش المجتمعون دعوة المبعوث الدولي ستيفان دي ميستورا إلى تشكيل مجموعات عمل تمهد للحل السياسي.         وقال رئيس الاجتماع إن مفتاح الحل ليس بيد دي ميستورا.
+        """
+        let values = try Self.features("syria-peace-process", title: title, body: body, tagger: tagger)
+        // The envoy's sentence names no Syrian place, yet it is the process's mediation.
+        #expect((values["the peace process's tracks, bodies or terms beside a Syrian name or the UN envoy, in the lead"] ?? 0) > 0)
+    }
+
+    @Test func theNuclearAgreementIsNotASyrianAgreement() throws {
+        let tagger = try #require(Self.shipped)
+        let title = "المعلم: الاتفاق النووي لن يغير شيئا"
+        let body = """
+        قال وزير الخارجية السوري وليد المعلم في دمشق إن الاتفاق النووي بين إيران والدول الست لن يؤثر على دعم طهران لسوريا.         وأضاف أن دمشق ترحب بالاتفاق النووي.         وتابع أن الحرب في سوريا مستمرة.
+        """
+        let values = try Self.features("syria-peace-process", title: title, body: body, tagger: tagger)
+        // No rule of the topic fires at all (then it has no features), or the agreement rule does not.
+        for zone in ["in the headline", "in the lead", "in the body"] {
+            #expect((values["talks, an agreement or an initiative beside a Syrian name, \(zone)"] ?? 0) == 0)
+        }
+        let topics = Set(tagger.tag(TaggingInput(title: title, body: body)).topics.map(\.id))
+        #expect(!topics.contains("syria-peace-process"), "\(topics)")
+    }
+
+    @Test func coalitionStrikesInIraqAreNotTheWarInSyria() throws {
+        let tagger = try #require(Self.shipped)
+        let title = "غارات للتحالف في سوريا والعراق"
+        let body = """
+        نفذ التحالف الدولي عشر غارات على مواقع داعش قرب الرمادي في العراق.         وشن التحالف أيضا خمس غارات في سوريا قرب الرقة.
+        """
+        let values = try Self.features("us-syria", title: title, body: body, tagger: tagger)
+        // The headline names Syria; of the body, only the sentence in Syria counts.
+        #expect((values["the coalition's war in Syria, in the headline"] ?? 0) > 0)
+        #expect(values["the coalition's war in Syria, in the lead"] == (2.0).squareRoot() - 1)
+    }
+
+    @Test func turkeysSafeZoneIsTurkishPolicyInSyria() throws {
+        let tagger = try #require(Self.shipped)
+        let title = "أنقرة تستعد لإقامة المنطقة الآمنة"
+        let body = "قال مسؤول في الحكومة التركية إن تركيا ستقيم المنطقة الآمنة خلال أسابيع. وأضاف أن الجيش مستعد."
+        let values = try Self.features("turkey-syria", title: title, body: body, tagger: tagger)
+        #expect((values["Turkey and a safe or buffer zone or its operations in northern Syria, in the headline"] ?? 0) > 0)
+        #expect((values["Turkey and a safe or buffer zone or its operations in northern Syria, in the lead"] ?? 0) > 0)
+    }
 }
