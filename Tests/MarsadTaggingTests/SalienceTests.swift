@@ -128,4 +128,35 @@ import Testing
         #expect((values["Turkey and a safe or buffer zone or its operations in northern Syria, in the headline"] ?? 0) > 0)
         #expect((values["Turkey and a safe or buffer zone or its operations in northern Syria, in the lead"] ?? 0) > 0)
     }
+
+    @Test func aTurkishTownByTheBorderIsAPlaceNotAnActor() throws {
+        let tagger = try #require(Self.shipped)
+        let title = "قتلى بانفجار في بلدة تركية قرب سوريا"
+        let body = "قتل عشرون شخصا في انفجار هز بلدة تركية قرب سوريا أمس. وقالت الشرطة إن التحقيق جار. وأغلقت المتاجر في البلدة."
+        let values = try Self.features("turkey-syria", title: title, body: body, tagger: tagger)
+        for zone in ["in the headline", "in the lead", "in the body"] {
+            #expect((values["a Turkish actor and a Syrian name in one sentence, \(zone)"] ?? 0) == 0)
+        }
+        // Turkey's government acting on Syria is an actor.
+        let acting = try Self.features(
+            "turkey-syria", title: "أنقرة تبحث مع المعارضة السورية الوضع في حلب", body: "استقبل وزير الخارجية التركي وفدا من المعارضة السورية.", tagger: tagger
+        )
+        #expect((acting["a Turkish actor and a Syrian name in one sentence, in the headline"] ?? 0) > 0)
+        #expect((acting["a Turkish actor and a Syrian name in one sentence, in the lead"] ?? 0) > 0)
+    }
+
+    @Test func interferenceInTheRegionIsNotSupportInSyria() throws {
+        let tagger = try #require(Self.shipped)
+        let title = "الجبير يطالب إيران بتغيير سياستها"
+        let body = """
+        قال وزير الخارجية السعودي إن على إيران أن تكف عن التدخل في شؤون الدول العربية ومنها سوريا. \
+        وأضاف أن المملكة تريد علاقات حسن جوار.
+        """
+        let values = try Self.features("iran-syria", title: title, body: body, tagger: tagger)
+        #expect((values["Iranian support or fighting in Syria, in the lead"] ?? 0) == 0)
+        let support = try Self.features(
+            "iran-syria", title: "طهران تزيد دعمها لدمشق", body: "قال مسؤول إن إيران تدعم الحكومة السورية بالمستشارين والمال.", tagger: tagger
+        )
+        #expect((support["Iranian support or fighting in Syria, in the lead"] ?? 0) > 0)
+    }
 }
