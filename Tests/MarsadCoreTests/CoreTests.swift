@@ -52,6 +52,20 @@ func sha256MatchesStandardVectors(input: String, digest: String) {
     #expect(ArticleDay.instant("2015-07-31T04:15:32+05:00") == Date(timeIntervalSince1970: 1_438_298_132))
 }
 
+@Test(arguments: [
+    ("2015-07-31T04:15:32.250Z", 1_438_316_132.25),
+    ("2015-07-31T04:15:32-0330", 1_438_328_732),
+    ("2015-07-31 04:15:32+03", 1_438_305_332),
+    ("2015-07-31T04:15+03:00", 1_438_305_300),
+    // Not a clock time after the date: its midnight in UTC.
+    ("2015-07-31T04:15:32+5", 1_438_300_800),
+    ("2015-07-31 late evening", 1_438_300_800),
+    ("2015-07-31T25:00:00Z", 1_438_300_800),
+])
+func timestampsOfEveryWrittenZoneForm(text: String, seconds: Double) {
+    #expect(ArticleDay.instant(text, timeZone: .gmt) == Date(timeIntervalSince1970: seconds))
+}
+
 @Test func daysNamedOnTheCommandLineAreTodayYesterdayOrExactDates() throws {
     let zone = try #require(TimeZone(identifier: "Asia/Damascus"))
     // 2026-03-01 22:30 UTC is already 2 March in Damascus (UTC+3).
