@@ -193,6 +193,20 @@ struct OtherPageShapeTests {
         #expect(article.body == Fixtures.paragraphs[0] + "\n\n" + Fixtures.paragraphs[1])
     }
 
+    /// A news agency's headline sits between a section label and an
+    /// edition note, set off by slashes like a breadcrumb's steps; the long
+    /// inner step shows it is a headline.
+    @Test func agencyHeadlineBetweenSlashesIsTheTitle() throws {
+        let headline = "ثقافي / أربعون دقيقة تنقل ضيوف السوق إلى زمن الشعراء الأوائل / إضافة أولى واخيرة"
+        let text = ["الرئيسية / أخبار / ثقافة", headline, Fixtures.paragraphs[0], Fixtures.paragraphs[1]].joined(separator: "\n")
+        let article = try #require(try reader.read(Array(text.utf8), fileName: "agency.txt").first)
+        #expect(article.title == headline)
+        #expect(article.body == Fixtures.paragraphs[0] + "\n\n" + Fixtures.paragraphs[1])
+        #expect(PlainTextExtractor.isMenu("الرئيسية / أخبار / ثقافة"))
+        #expect(PlainTextExtractor.isMenu("Home > World > A long headline of the article itself here"))
+        #expect(!PlainTextExtractor.isMenu(headline))
+    }
+
     @Test func shortColumnTitleAboveTheColumnistsName() throws {
         let text = ["رأي", "ليس الخبر كالمعاينة", "إبراهيم عبدالله العمار", Fixtures.paragraphs[0], Fixtures.paragraphs[1]]
             .joined(separator: "\n")

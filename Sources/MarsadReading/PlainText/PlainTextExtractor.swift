@@ -249,24 +249,44 @@ struct PlainTextExtractor {
         return best?.range
     }
 
-    /// "الرئيسية | أخبار | رياضة": navigation, not a headline.
+    /// "الرئيسية | أخبار | رياضة": navigation, not a headline. A breadcrumb
+    /// may end on the article's long title, but an item of many words before
+    /// the last marks a headline with a label around it ("عام / … / إضافة
+    /// أولى واخيرة", as a news agency writes them).
     static func isMenu(_ text: String) -> Bool {
         let scalars = Array(text.unicodeScalars)
         var separators = 0
+        var wordsInItem = 0
+        var longInnerItem = false
+        var inWord = false
         for (index, scalar) in scalars.enumerated() {
+            var isSeparator = false
             switch scalar {
             case "|", "\u{2022}", "\u{00B7}":
-                separators += 1
+                isSeparator = true
             case "\u{00BB}", "\u{203A}", ">", "/":
                 // Breadcrumb arrows and slashes stand between spaces; guillemets hug the words they quote.
-                let spaced = index > 0 && scalars[index - 1] == " " && index + 1 < scalars.count && scalars[index + 1] == " "
-                if spaced { separators += 1 }
+                isSeparator = index > 0 && scalars[index - 1] == " " && index + 1 < scalars.count && scalars[index + 1] == " "
             default:
                 break
             }
+            if isSeparator {
+                separators += 1
+                if wordsInItem > Self.menuItemMaximumWords { longInnerItem = true }
+                wordsInItem = 0
+                inWord = false
+            } else if ScalarTable.isWhitespace(scalar) {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                wordsInItem += 1
+            }
         }
-        return separators >= 2
+        return separators >= 2 && !longInnerItem
     }
+
+    /// Menu items and breadcrumb steps are a few words long.
+    static let menuItemMaximumWords = 5
 
     /// "أخبار  مقالات  فيديو  صور": short items set apart by runs of spaces or
     /// tabs, as menus come out of a page saved as text.
