@@ -35,15 +35,26 @@ enum ScalarTable {
 extension String {
     /// `lowercased()`, skipping the work for text with no letter that has
     /// case: ASCII without capitals and Arabic (UTF-8 lead bytes D8–DB) come
-    /// back as they are; anything else goes through `lowercased()`.
+    /// back as they are, ASCII capitals are lowered byte by byte; anything
+    /// else goes through `lowercased()`.
     func lowercasedIfCased() -> String {
+        var hasCapitals = false
         for byte in utf8 {
             switch byte {
-            case 0x41...0x5A: return lowercased()
+            case 0x41...0x5A: hasCapitals = true
             case 0x00...0xBF, 0xD8...0xDB: continue
             default: return lowercased()
             }
         }
-        return self
+        // Capitals only among ASCII letters: lowered byte by byte, as `lowercased()` would.
+        return hasCapitals ? asciiLowercased() : self
+    }
+
+    /// ASCII letters lowered, every other byte kept: for tag, attribute and
+    /// class names, where Unicode case mapping cost more than the rest of
+    /// reading them. Returns the string itself when nothing needs lowering.
+    func asciiLowercased() -> String {
+        guard utf8.contains(where: { (0x41...0x5A).contains($0) }) else { return self }
+        return String(decoding: utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 }

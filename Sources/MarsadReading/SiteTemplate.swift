@@ -1,3 +1,5 @@
+import MarsadText
+
 /// What a site's earlier pages taught about its chrome: the fingerprints
 /// of lines and blocks that repeat across many of its pages (menus,
 /// tickers, share rows, footers, related lists), which no page's article
@@ -19,14 +21,28 @@ public struct SiteTemplate: Sendable, Equatable {
     /// The fingerprint of a line: 64-bit FNV-1a of its match-key words,
     /// stable across runs and machines so that it can be stored.
     public static func fingerprint(_ line: String) -> UInt64? {
-        let key = BoilerplateLexicon.keyWords(line).joined(separator: " ")
-        guard !key.isEmpty else { return nil }
+        // The bytes hashed are those of the key words joined by one space,
+        // fed as they are found rather than gathered into strings first.
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 {
+        @inline(__always) func feed(_ byte: UInt8) {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01b3
         }
-        return hash
+        var hasWord = false
+        var pendingSpace = false
+        for scalar in TextNormalizer.matchKey(line).lowercasedIfCased().unicodeScalars {
+            guard BoilerplateLexicon.isWordScalar(scalar) else {
+                pendingSpace = hasWord
+                continue
+            }
+            if pendingSpace {
+                feed(0x20)
+                pendingSpace = false
+            }
+            hasWord = true
+            for byte in scalar.utf8 { feed(byte) }
+        }
+        return hasWord ? hash : nil
     }
 
     func isChrome(_ line: String) -> Bool {

@@ -86,7 +86,7 @@ struct HTMLReadingTests {
     }
 
     @Test func siteNameIsStrippedFromDocumentTitle() {
-        var metadata = HTMLMetadata(root: HTMLElement(name: "html", attributes: [:]))
+        var metadata = HTMLMetadata(root: HTMLElement(name: "html", attributes: []))
         metadata.siteName = "الجزيرة نت"
         #expect(metadata.stripSiteName("وزير الخارجية يزور الجزائر | الجزيرة نت") == "وزير الخارجية يزور الجزائر")
         metadata.siteName = nil
@@ -151,5 +151,26 @@ struct HTMLLayoutTests {
         #expect(article.title == Fixtures.title)
         #expect(article.published == "2024-11-12")
         #expect(article.body == Fixtures.paragraphs.joined(separator: "\n\n"))
+    }
+}
+
+@Suite("Site fingerprints")
+struct SiteFingerprintTests {
+    /// Stored fingerprints outlive the code that made them: the hash must
+    /// stay FNV-1a over the line's key words joined by one space.
+    @Test func fingerprintHashesTheKeyWordsJoinedBySpaces() {
+        let lines = [
+            "  Share: Facebook | Twitter  ", "شارك   على فيسبوك… وتويتر!", "اَلْأَخْبَارُ  العاجلة", "Mehr zum THEMA: Ärger",
+            "1,234 — views", "...", "",
+        ]
+        for line in lines {
+            let key = BoilerplateLexicon.keyWords(line).joined(separator: " ")
+            var expected: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in key.utf8 {
+                expected ^= UInt64(byte)
+                expected = expected &* 0x0000_0100_0000_01b3
+            }
+            #expect(SiteTemplate.fingerprint(line) == (key.isEmpty ? nil : expected), "\(line)")
+        }
     }
 }

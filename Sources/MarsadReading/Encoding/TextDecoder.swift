@@ -86,8 +86,12 @@ enum TextDecoder {
             throw ReadingError(.binary, "the file holds binary data, not text (\(count) NUL bytes, the first at offset \(nul))")
         }
 
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return DecodedText(text: text, encoding: .utf8)
+        }
         let validation = UTF8Validation(bytes[...])
         if validation.isValid {
+            // Valid but for a character cut off at the very end.
             return DecodedText(text: String(decoding: bytes[..<validation.validPrefixEnd], as: UTF8.self), encoding: .utf8)
         }
 

@@ -197,7 +197,7 @@ struct HTMLArticleExtractor {
         var current = container
         while !isStructured, current >= 0 {
             let element = layout.elements[current]
-            let names = ((element.attribute("class") ?? "") + " " + (element.attribute("id") ?? "")).lowercased()
+            let names = ((element.attribute("class") ?? "") + " " + (element.attribute("id") ?? "")).asciiLowercased()
                 .scalarWords(separatedBy: { !($0.properties.isAlphabetic || $0.properties.numericType != nil) })
             isStructured = element.name == "article" || element.name == "main" || element.attribute("itemprop") == "articleBody"
                 || names.contains(where: { Self.strongContentWords.contains($0) })
@@ -210,14 +210,14 @@ struct HTMLArticleExtractor {
         if droppedNames.contains(element.name) { return true }
         if element.attributes.isEmpty { return false }
         if element.attribute("hidden") != nil || element.attribute("aria-hidden") == "true" { return true }
-        if let style = element.attribute("style")?.lowercased(), style.containsBytes("display:none") || style.containsBytes("display: none") {
+        if let style = element.attribute("style")?.asciiLowercased(), style.containsBytes("display:none") || style.containsBytes("display: none") {
             return true
         }
         if let role = element.attribute("role"), ["navigation", "banner", "complementary", "contentinfo", "search", "menu"].contains(role) {
             return true
         }
         if element.attribute("class") == nil && element.attribute("id") == nil { return false }
-        let names = ((element.attribute("class") ?? "") + " " + (element.attribute("id") ?? "")).lowercased()
+        let names = ((element.attribute("class") ?? "") + " " + (element.attribute("id") ?? "")).asciiLowercased()
         let words = names.scalarWords(separatedBy: { !($0.properties.isAlphabetic || $0.properties.numericType != nil) })
         // "article-content has-comments" is still the article; "news-date" is not.
         if words.contains(where: { strongContentWords.contains($0) }) && !words.contains(where: { ["related", "comments", "comment", "sidebar"].contains($0) }) {
@@ -238,11 +238,14 @@ struct HTMLArticleExtractor {
         let candidates = titles.map(HTMLMetadata.key).filter { !$0.isEmpty }
         guard !candidates.isEmpty else { return nil }
         let longest = titles.map(PageLayout.weight).max() ?? 0
+        // Normalising mostly folds or drops letters (a ligature may become
+        // two), so an element under half a candidate key's length cannot match it.
+        let shortest = candidates.map(PageLayout.weight).min() ?? 0
         let headlineNames: Set<String> = ["h1", "h2", "h3", "b", "strong", "font", "span", "div", "td", "p", "a"]
         // Only elements about as long as a title are worth normalising.
         return layout.elements.indices.first { index in
             let length = layout.textLength[index]
-            return length > 0 && length <= longest + 4 && headlineNames.contains(layout.elements[index].name)
+            return length > 0 && length * 2 >= shortest && length <= longest + 4 && headlineNames.contains(layout.elements[index].name)
                 && candidates.contains(HTMLMetadata.key(layout.elements[index].text))
         }
     }

@@ -17,6 +17,11 @@ struct HTMLMetadata {
         "backgroundnewsarticle", "reviewnewsarticle", "webpage", "socialmediaposting", "liveblogposting",
     ]
 
+    /// Letters read from a date or byline element before it counts as too
+    /// long to be one: well above the 80 kept, for text whose entities are
+    /// decoded only afterwards.
+    static let shortTextLimit = 400
+
     init(root: HTMLElement) {
         var meta: [String: String] = [:]
         var publishedCandidates: [String] = []
@@ -28,16 +33,16 @@ struct HTMLMetadata {
                 if documentTitle == nil { documentTitle = clean(element.text) }
             case "meta":
                 guard let content = element.attribute("content").map(clean), !content.isEmpty else { continue }
-                for key in [element.attribute("property"), element.attribute("name"), element.attribute("itemprop")].compactMap({ $0?.lowercased() }) {
+                for key in [element.attribute("property"), element.attribute("name"), element.attribute("itemprop")].compactMap({ $0?.asciiLowercased() }) {
                     if meta[key] == nil { meta[key] = content }
                 }
             case "link":
-                let rel = element.attribute("rel")?.lowercased() ?? ""
+                let rel = element.attribute("rel")?.asciiLowercased() ?? ""
                 if rel.scalarWords(separatedBy: { $0 == " " }).contains("canonical"), let href = element.attribute("href"), !href.isEmpty {
                     canonicalURL = href
                 }
             case "script":
-                guard element.attribute("type")?.lowercased() == "application/ld+json" else { continue }
+                guard element.attribute("type")?.asciiLowercased() == "application/ld+json" else { continue }
                 readLinkedData(element.text)
             case "time":
                 if let datetime = element.attribute("datetime") { publishedCandidates.append(datetime) }
@@ -51,16 +56,18 @@ struct HTMLMetadata {
                 if let value = element.attribute("content") ?? element.attribute("datetime") { publishedCandidates.insert(value, at: 0) }
             }
             if element.attributes.isEmpty { continue }
-            let names = ((element.attribute("class") ?? "") + " " + (element.attribute("rel") ?? "") + " " + (element.attribute("itemprop") ?? "")).lowercased()
+            let names = ((element.attribute("class") ?? "") + " " + (element.attribute("rel") ?? "") + " " + (element.attribute("itemprop") ?? "")).asciiLowercased()
             if names.containsBytes("date") || names.containsBytes("time") || names.containsBytes("publish") {
                 // A date shown to readers, such as <span class="date">الثلاثاء 11 أغسطس 2015</span>.
-                let text = clean(element.text)
-                if text.unicodeScalars.count <= 80 { shownDates.append(text) }
+                if let text = element.shortText(limit: Self.shortTextLimit).map(clean), text.unicodeScalars.count <= 80 {
+                    shownDates.append(text)
+                }
             }
             if element.name != "meta", element.name != "link",
                names.containsBytes("byline") || (names.containsBytes("author") && !names.containsBytes("authors-list")) {
-                let text = clean(element.text)
-                if !text.isEmpty, text.unicodeScalars.count <= 80 { bylines.append(text) }
+                if let text = element.shortText(limit: Self.shortTextLimit).map(clean), !text.isEmpty, text.unicodeScalars.count <= 80 {
+                    bylines.append(text)
+                }
             }
         }
         openGraphTitle = meta["og:title"] ?? meta["twitter:title"]

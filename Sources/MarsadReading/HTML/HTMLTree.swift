@@ -4,18 +4,22 @@ import CLibXML2
 /// is plain Swift and the C document is freed at once.
 final class HTMLElement {
     let name: String
-    let attributes: [String: String]
+    /// Name and value pairs in the page's order. Elements have few, so a
+    /// scan beats hashing; a name given twice keeps its first value, as in browsers.
+    let attributes: [(name: String, value: String)]
     var children: [HTMLChild] = []
-    weak var parent: HTMLElement?
     /// Position in document order, set by `PageLayout`.
     var index = -1
 
-    init(name: String, attributes: [String: String]) {
+    init(name: String, attributes: [(name: String, value: String)]) {
         self.name = name
         self.attributes = attributes
     }
 
-    func attribute(_ name: String) -> String? { attributes[name] }
+    func attribute(_ name: String) -> String? {
+        for attribute in attributes where attribute.name == name { return attribute.value }
+        return nil
+    }
 
     /// Every element below this one, depth first, in document order.
     func descendants() -> [HTMLElement] {
@@ -35,6 +39,34 @@ final class HTMLElement {
         var pieces: [String] = []
         collectText(into: &pieces)
         return pieces.joined().collapsingWhitespace()
+    }
+
+    /// ``text`` when it is short: nil as soon as more than `limit` letters
+    /// (white space not counted) turn up, so that looking for a short label
+    /// such as a date or byline never copies out a whole page's text.
+    func shortText(limit: Int) -> String? {
+        var pieces: [String] = []
+        var budget = limit
+        guard collectText(into: &pieces, budget: &budget) else { return nil }
+        return pieces.joined().collapsingWhitespace()
+    }
+
+    private func collectText(into pieces: inout [String], budget: inout Int) -> Bool {
+        for child in children {
+            switch child {
+            case .text(let text):
+                for scalar in text.unicodeScalars where !ScalarTable.isWhitespace(scalar) {
+                    budget -= 1
+                    if budget < 0 { return false }
+                }
+                pieces.append(text)
+            case .element(let element):
+                if element.name == "script" || element.name == "style" || element.name == "noscript" || element.name == "template" { continue }
+                if HTMLElement.blockNames.contains(element.name) || element.name == "br" { pieces.append(" ") }
+                if !element.collectText(into: &pieces, budget: &budget) { return false }
+            }
+        }
+        return true
     }
 
     private func collectText(into pieces: inout [String]) {
@@ -92,17 +124,16 @@ enum HTMLParser {
         guard let document else { return nil }
         defer { xmlFreeDoc(document) }
         guard let root = xmlDocGetRootElement(document) else { return nil }
-        return convert(root, parent: nil)
+        return convert(root)
     }
 
-    private static func convert(_ node: xmlNodePtr, parent: HTMLElement?) -> HTMLElement {
-        let element = HTMLElement(name: string(node.pointee.name).lowercased(), attributes: attributes(of: node))
-        element.parent = parent
+    private static func convert(_ node: xmlNodePtr) -> HTMLElement {
+        let element = HTMLElement(name: string(node.pointee.name).asciiLowercased(), attributes: attributes(of: node))
         var child = node.pointee.children
         while let current = child {
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
-                element.children.append(.element(convert(current, parent: element)))
+                element.children.append(.element(convert(current)))
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content {
                     element.children.append(.text(String(cString: content)))
@@ -115,18 +146,18 @@ enum HTMLParser {
         return element
     }
 
-    private static func attributes(of node: xmlNodePtr) -> [String: String] {
-        var result: [String: String] = [:]
+    private static func attributes(of node: xmlNodePtr) -> [(name: String, value: String)] {
+        var result: [(name: String, value: String)] = []
         var attribute = node.pointee.properties
         while let current = attribute {
-            let name = string(current.pointee.name).lowercased()
+            let name = string(current.pointee.name).asciiLowercased()
             var value = ""
             var valueNode = current.pointee.children
             while let piece = valueNode {
                 if let content = piece.pointee.content { value += String(cString: content) }
                 valueNode = piece.pointee.next
             }
-            result[name] = value
+            if !result.contains(where: { $0.name == name }) { result.append((name, value)) }
             attribute = current.pointee.next
         }
         return result
@@ -142,20 +173,25 @@ extension String {
     /// White space runs collapsed to one space and trimmed at both ends, in
     /// one pass over the scalars: the text of every node goes through this.
     func collapsingWhitespace() -> String {
-        var result = String.UnicodeScalarView()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
         var pendingSpace = false
         for scalar in unicodeScalars {
             if ScalarTable.isWhitespace(scalar) {
-                pendingSpace = !result.isEmpty
+                pendingSpace = !bytes.isEmpty
                 continue
             }
             if pendingSpace {
-                result.append(" ")
+                bytes.append(0x20)
                 pendingSpace = false
             }
-            result.append(scalar)
+            if scalar.value < 0x80 {
+                bytes.append(UInt8(scalar.value))
+            } else {
+                bytes.append(contentsOf: scalar.utf8)
+            }
         }
-        return String(result)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether the UTF-8 of `needle` occurs in this string's, byte by byte:

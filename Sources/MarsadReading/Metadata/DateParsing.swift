@@ -165,7 +165,7 @@ enum DateParsing {
     /// `12 تشرين الثاني 2020`, `الخميس 5 يوليو/تموز 2018`, `July 5, 2018`, `5 July 2018`.
     private static func wordDate(in text: String) -> String? {
         var tokens: [Token] = []
-        for word in text.scalarWords(separatedBy: { !($0.properties.isAlphabetic || $0.properties.numericType != nil) }) {
+        for word in text.scalarWords(separatedBy: { !(ScalarTable.isAlphabetic($0) || ScalarTable.isNumeric($0)) }) {
             if let value = Int(word), word.utf8.count <= 4 {
                 tokens.append(.number(value, digits: word.utf8.count))
             } else {
