@@ -138,6 +138,25 @@ struct HTMLLayoutTests {
         #expect(article.body == Fixtures.paragraphs[0...2].joined(separator: "\n\n"))
     }
 
+    /// The lead paragraph in a box of its own beside the body's box is part
+    /// of the article; the related links beside them and a photo credit
+    /// inside the body are not.
+    @Test func leadInASiblingBoxIsKeptAndPhotoCreditsAreNot() throws {
+        let related = (1...5).map { "<li><a href=\"/n\($0)\">عنوان خبر آخر منشور في الموقع نفسه رقم \($0) عن موضوع مختلف تماما</a></li>" }
+        let page = """
+        <html><head><title>\(Fixtures.title)</title></head><body><article>
+        <h1>\(Fixtures.title)</h1>
+        <div class="lead"><p>\(Fixtures.paragraphs[0])</p></div>
+        <ul class="links">\(related.joined())</ul>
+        <div class="text"><p>\(Fixtures.paragraphs[1])</p><p>\(Fixtures.paragraphs[2])</p>
+        <p>المستشفى الجديد في القيروان © وكالة تونس إفريقيا للأنباء</p><p>\(Fixtures.paragraphs[3])</p></div>
+        </article></body></html>
+        """
+        let article = try #require(try reader.read(Array(page.utf8), fileName: "split.html").first)
+        #expect(article.title == Fixtures.title)
+        #expect(article.body == Fixtures.paragraphs.joined(separator: "\n\n"))
+    }
+
     /// When the page holds only a teaser, JSON-LD's articleBody is the text.
     @Test func linkedDataBodyWhenThePageShowsLittle() throws {
         let body = Fixtures.paragraphs.joined(separator: "\\n")

@@ -173,10 +173,17 @@ struct HTMLArticleExtractor {
         let pageBlocks = layout.blocks(under: 0, isDropped: isDropped)
         let titleElement = Self.titleElement(layout: layout, metadata: metadata)
         let pageLines = pageBlocks.map(\.text)
-        guard let container = bestContainer(layout, blocks: pageBlocks, titleElement: titleElement, isDropped: isDropped) else {
+        let scores = proseScores(layout, blocks: pageBlocks)
+        guard let container = bestContainer(layout, scores: scores, titleElement: titleElement, isDropped: isDropped) else {
             return Content(blocks: [], isStructured: false, pageLines: pageLines)
         }
-        var inside = pageBlocks.filter { layout.contains(container, $0.owner) }
+        // Sibling subtrees are disjoint ranges of the document order, so
+        // marking them keeps the choice linear in the page.
+        var chosen = [Bool](repeating: false, count: count)
+        for root in [container] + proseSiblings(of: container, layout: layout, scores: scores, isDropped: isDropped) {
+            for index in root...layout.end[root] { chosen[index] = true }
+        }
+        var inside = pageBlocks.filter { chosen[$0.owner] }
         if let template = templates.template(site: site, lines: pageLines) {
             // Blocks the site's earlier pages also showed are chrome, unless
             // they are most of the text (the same article sent again).
@@ -191,6 +198,8 @@ struct HTMLArticleExtractor {
             if Self.isLinkList(block) { continue }
             // A short label right above a link list heads that list ("Read more", "Related").
             if block.length < 60, !block.endsSentence, position + 1 < inside.count, Self.isLinkList(inside[position + 1]) { continue }
+            // A short line with a copyright sign credits a photo or closes the page.
+            if block.length < Self.creditMaximumLength, block.text.unicodeScalars.contains("\u{00A9}") { continue }
             blocks.append(Block(text: block.text, kind: block.kind == .heading ? .heading : .paragraph))
         }
         var isStructured = titleElement != nil
@@ -256,27 +265,9 @@ struct HTMLArticleExtractor {
     /// jusText); the sum over a subtree rewards a container for taking in
     /// every paragraph of the article, sibling blocks included (the step
     /// readability takes separately), and stops at the page chrome around it.
-    func bestContainer(_ layout: PageLayout, blocks: [PageBlock], titleElement: Int?, isDropped: (Int) -> Bool) -> Int? {
+    func bestContainer(_ layout: PageLayout, scores score: [Double], titleElement: Int?, isDropped: (Int) -> Bool) -> Int? {
         let count = layout.elements.count
         guard count > 0 else { return nil }
-        var score = [Double](repeating: 0, count: count)
-        for block in blocks {
-            let length = Double(block.length)
-            let density = block.linkDensity
-            let value: Double
-            if density > 0.5 {
-                value = -length
-            } else if block.length >= 80 || (block.length >= 30 && block.hasSentencePunctuation) {
-                value = length * (1 - 2 * density)
-            } else {
-                // Labels, buttons and menus: short, unpunctuated.
-                value = -0.3 * length
-            }
-            score[block.owner] += value
-        }
-        for index in stride(from: count - 1, to: 0, by: -1) {
-            score[layout.parent[index]] += score[index]
-        }
         var top: Int?
         for index in 0..<count where !isDropped(index) && score[index] > 0 {
             if top.map({ score[index] >= score[$0] }) ?? true { top = index }
@@ -297,6 +288,53 @@ struct HTMLArticleExtractor {
             }
         }
         return best
+    }
+
+    /// Elements beside the chosen container that hold prose of their own
+    /// (the step readability takes for siblings): an article split over
+    /// several containers, such as a lead paragraph above the body's box or
+    /// a second box after an inline advertisement. Each must be mostly
+    /// unlinked prose and weigh a good share of the container.
+    func proseSiblings(of container: Int, layout: PageLayout, scores: [Double], isDropped: (Int) -> Bool) -> [Int] {
+        let parent = layout.parent[container]
+        guard parent >= 0, scores[container] > 0 else { return [] }
+        var siblings: [Int] = []
+        for child in layout.elements[parent].children {
+            guard case .element(let element) = child, element.index != container, !isDropped(element.index) else { continue }
+            let index = element.index
+            if scores[index] >= Self.siblingShare * scores[container], layout.linkDensity(index) < Self.siblingLinkDensity { siblings.append(index) }
+        }
+        return siblings
+    }
+
+    static let creditMaximumLength = 200
+    static let siblingShare = 0.2
+    static let siblingLinkDensity = 0.25
+
+    /// Each element's prose score: the sum over the blocks below it, long
+    /// or punctuated unlinked text counting for and link lists, labels and
+    /// menus against.
+    func proseScores(_ layout: PageLayout, blocks: [PageBlock]) -> [Double] {
+        let count = layout.elements.count
+        var score = [Double](repeating: 0, count: count)
+        for block in blocks {
+            let length = Double(block.length)
+            let density = block.linkDensity
+            let value: Double
+            if density > 0.5 {
+                value = -length
+            } else if block.length >= 80 || (block.length >= 30 && block.hasSentencePunctuation) {
+                value = length * (1 - 2 * density)
+            } else {
+                // Labels, buttons and menus: short, unpunctuated.
+                value = -0.3 * length
+            }
+            score[block.owner] += value
+        }
+        for index in stride(from: count - 1, to: 0, by: -1) {
+            score[layout.parent[index]] += score[index]
+        }
+        return score
     }
 
     static let narrowingShare = 0.5
