@@ -35,7 +35,11 @@ enum JSONRecordReader {
 
     private static func readTopLevelArray(_ parser: inout JSONParser) throws(ReadingError) -> Records {
         parser.index += 1
-        var elements: [JSONValue] = []
+        // Each element becomes its draft as soon as it is parsed: a 20 MiB array of
+        // 200,000 small records held as parsed values first took several times the file.
+        var drafts: [ArticleDraft] = []
+        var elementCount = 0
+        var skipped = 0
         var damage: JSONParseError?
         parsing: while true {
             parser.skipWhitespace()
@@ -44,7 +48,15 @@ enum JSONRecordReader {
                 break
             }
             do {
-                elements.append(try parser.parseValue(depth: 1))
+                let element = try parser.parseValue(depth: 1)
+                if let members = element.members {
+                    var draft = draftFromRecord(members)
+                    draft.recordIndex = elementCount
+                    drafts.append(draft)
+                } else {
+                    skipped += 1
+                }
+                elementCount += 1
             } catch {
                 damage = error
                 break
@@ -63,25 +75,14 @@ enum JSONRecordReader {
         }
         var warnings: [String] = []
         if let damage {
-            if elements.isEmpty { throw failure(damage, recordsBefore: 0) }
+            if elementCount == 0 { throw failure(damage, recordsBefore: 0) }
             let how = damage.truncated ? "is truncated at byte \(damage.offset)" : "is damaged at byte \(damage.offset) (\(damage.problem))"
-            warnings.append("the JSON \(how); the \(elements.count) complete records before it were read, the rest was lost")
+            warnings.append("the JSON \(how); the \(elementCount) complete records before it were read, the rest was lost")
         } else {
             parser.skipWhitespace()
             if !parser.atEnd {
                 warnings.append("the JSON has extra text after its closing ']' at byte \(parser.index); it was ignored")
             }
-        }
-        var drafts: [ArticleDraft] = []
-        var skipped = 0
-        for (index, element) in elements.enumerated() {
-            guard let members = element.members else {
-                skipped += 1
-                continue
-            }
-            var draft = draftFromRecord(members)
-            draft.recordIndex = index
-            drafts.append(draft)
         }
         if skipped > 0 { warnings.append("\(skipped) array elements were not objects and were skipped") }
         return Records(drafts: drafts, warnings: warnings)
@@ -93,7 +94,17 @@ enum JSONRecordReader {
     private static func readLines(_ parser: inout JSONParser, first: JSONValue, firstEnd: Int) -> Records {
         let bytes = parser.bytes
         let firstValueIsOneLine = bytes[..<firstEnd].drop(while: { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }).firstIndex(of: 0x0A) == nil
-        var values: [(line: Int, value: JSONValue)] = [(0, first)]
+        // Records become drafts as they are parsed, as in a top-level array.
+        var drafts: [ArticleDraft] = []
+        var valueCount = 0
+        func take(_ value: JSONValue, line: Int) {
+            valueCount += 1
+            guard let members = value.members else { return }
+            var draft = draftFromRecord(members)
+            draft.recordIndex = line
+            drafts.append(draft)
+        }
+        take(first, line: 0)
         var warnings: [String] = []
         if firstValueIsOneLine {
             var lineStart = firstEnd
@@ -112,7 +123,7 @@ enum JSONRecordReader {
                     if !lineParser.atEnd {
                         warnings.append("JSON line \(lineNumber + 1) has extra text after its record; the extra text was ignored")
                     }
-                    values.append((lineNumber, value))
+                    take(value, line: lineNumber)
                 } catch {
                     let how = error.truncated ? "is cut off" : "is damaged (\(error.problem))"
                     warnings.append("JSON line \(lineNumber + 1) \(how) and was skipped")
@@ -124,21 +135,14 @@ enum JSONRecordReader {
                 parser.skipWhitespace()
                 if parser.atEnd { break }
                 do {
-                    values.append((index, try parser.parseValue()))
+                    take(try parser.parseValue(), line: index)
                 } catch {
                     let how = error.truncated ? "is truncated at byte \(error.offset)" : "is damaged at byte \(error.offset) (\(error.problem))"
-                    warnings.append("the JSON \(how); the \(values.count) complete records before it were read, the rest was lost")
+                    warnings.append("the JSON \(how); the \(valueCount) complete records before it were read, the rest was lost")
                     break
                 }
                 index += 1
             }
-        }
-        var drafts: [ArticleDraft] = []
-        for (line, value) in values {
-            guard let members = value.members else { continue }
-            var draft = draftFromRecord(members)
-            draft.recordIndex = line
-            drafts.append(draft)
         }
         return Records(drafts: drafts, warnings: warnings)
     }
