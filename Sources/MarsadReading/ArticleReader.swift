@@ -110,6 +110,15 @@ public struct ArticleReader: Sendable {
     /// Reads a file; `templates` are what earlier pages taught about each
     /// site's chrome (the daemon keeps them; a one-off read passes none).
     public func readDocument(_ bytes: [UInt8], fileName: String, templates: SiteTemplateBook = .empty) throws(ReadingError) -> ReadDocument {
+        try readDocument(bytes, fileName: fileName, templates: templates, savedAt: nil)
+    }
+
+    /// ``readDocument(_:fileName:templates:)`` for a page whose saving (or
+    /// arrival) time is known, in seconds since 1970: a relative timestamp
+    /// on it ("منذ 3 ساعات") then becomes its publication time.
+    public func readDocument(
+        _ bytes: [UInt8], fileName: String, templates: SiteTemplateBook = .empty, savedAt: Int?
+    ) throws(ReadingError) -> ReadDocument {
         if bytes.isEmpty { throw ReadingError(.empty, "the file is empty") }
         if let kind = BinarySniffer.identify(bytes) {
             throw ReadingError(.binary, "the file is \(kind), not an article")
@@ -141,10 +150,10 @@ public struct ArticleReader: Sendable {
         case .trec:
             drafts = try TRECReader.read(text)
         case .html:
-            let extractor = HTMLArticleExtractor(lexicon: lexicon, templates: templates)
+            let extractor = HTMLArticleExtractor(lexicon: lexicon, templates: templates, savedAt: savedAt)
             drafts = [extractor.extract(text, evidence: &evidence)]
         case .text:
-            drafts = [PlainTextExtractor(lexicon: lexicon, templates: templates).extract(text, evidence: &evidence)]
+            drafts = [PlainTextExtractor(lexicon: lexicon, templates: templates, savedAt: savedAt).extract(text, evidence: &evidence)]
         }
         var articles: [ReadArticle] = []
         var emptyRecords = 0

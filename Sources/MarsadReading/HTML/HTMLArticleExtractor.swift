@@ -10,6 +10,8 @@ struct HTMLArticleExtractor {
     let lexicon: BoilerplateLexicon
     /// Chrome learned from earlier pages of sites, chosen by the page's host or site name.
     var templates: SiteTemplateBook = .empty
+    /// When the page was saved (seconds since 1970), for relative timestamps.
+    var savedAt: Int?
 
     /// Elements that never hold article text.
     static let droppedNames: Set<String> = [
@@ -51,7 +53,7 @@ struct HTMLArticleExtractor {
     /// Reads a page and says what it adds to its site's template.
     func extract(_ html: String, evidence: inout SiteEvidence?) -> ArticleDraft {
         guard let root = HTMLParser.parse(html) else {
-            return PlainTextExtractor(lexicon: lexicon, templates: templates).extract(html, evidence: &evidence)
+            return PlainTextExtractor(lexicon: lexicon, templates: templates, savedAt: savedAt).extract(html, evidence: &evidence)
         }
         let metadata = HTMLMetadata(root: root)
         var draft = ArticleDraft()
@@ -74,7 +76,7 @@ struct HTMLArticleExtractor {
         } else if !content.isStructured {
             // A page without article markup is a page of lines: tickers, labels,
             // headlines and prose, which the plain-text rules sort out.
-            var plain = PlainTextExtractor(lexicon: lexicon, templates: templates).extract(blocks.map(\.text).joined(separator: "\n"))
+            var plain = PlainTextExtractor(lexicon: lexicon, templates: templates, savedAt: savedAt).extract(blocks.map(\.text).joined(separator: "\n"))
             if !plain.paragraphs.isEmpty {
                 plain.title = plain.title ?? metadata.title(matching: blocks)
                 plain.url = draft.url
@@ -121,7 +123,7 @@ struct HTMLArticleExtractor {
         }
         if draft.paragraphs.isEmpty {
             // No block stood out: read the page's visible text as a plain-text page.
-            var fallback = PlainTextExtractor(lexicon: lexicon).extract(Self.visibleLines(root).joined(separator: "\n"))
+            var fallback = PlainTextExtractor(lexicon: lexicon, savedAt: savedAt).extract(Self.visibleLines(root).joined(separator: "\n"))
             fallback.url = draft.url
             fallback.published = fallback.published ?? draft.published
             fallback.siteName = draft.siteName
@@ -227,7 +229,7 @@ struct HTMLArticleExtractor {
         }
         if element.attribute("class") == nil && element.attribute("id") == nil { return false }
         let names = ((element.attribute("class") ?? "") + " " + (element.attribute("id") ?? "")).asciiLowercased()
-        let words = names.scalarWords(separatedBy: { !($0.properties.isAlphabetic || $0.properties.numericType != nil) })
+        let words = names.scalarWords(separatedBy: { !(ScalarTable.isAlphabetic($0) || ScalarTable.isNumeric($0)) })
         // "article-content has-comments" is still the article; "news-date" is not.
         if words.contains(where: { strongContentWords.contains($0) }) && !words.contains(where: { ["related", "comments", "comment", "sidebar"].contains($0) }) {
             return false

@@ -233,6 +233,9 @@ enum DateParsing {
         return "\(year)-\(twoDigits(month))-\(twoDigits(day))"
     }
 
+    /// A moment given in seconds since 1970 as an ISO 8601 UTC date and time.
+    static func timestamp(_ seconds: Int) -> String? { fromUnixTime(seconds) }
+
     private static func fromUnixTime(_ seconds: Int) -> String? {
         guard seconds > 0 else { return nil }
         let days = seconds / 86_400

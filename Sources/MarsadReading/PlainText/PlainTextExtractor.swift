@@ -14,6 +14,9 @@ struct PlainTextExtractor {
     /// Chrome learned from earlier pages of sites; the page's own site is
     /// the one whose chrome its lines share.
     var templates: SiteTemplateBook = .empty
+    /// When the page was saved, in seconds since 1970, if known: what
+    /// relative timestamps ("منذ 3 ساعات") count back from.
+    var savedAt: Int?
 
     enum Kind: Equatable {
         case prose, headline, ticker, noise, dateLine
@@ -80,7 +83,7 @@ struct PlainTextExtractor {
         }
         if draft.published == nil {
             for line in lines[..<region.lowerBound] where line.kind == .dateLine || line.kind == .cue(.date) {
-                if let date = DateParsing.findDate(in: line.text) {
+                if let date = DateParsing.findDate(in: line.text) ?? resolveRelative(line) {
                     draft.published = date
                     break
                 }
@@ -411,6 +414,12 @@ struct PlainTextExtractor {
             && !line.shape.endsWithStop && !line.shape.endsWithQuestionOrExclamation
     }
 
+    /// The moment a relative timestamp line names, when the page's saving time is known.
+    private func resolveRelative(_ line: Line) -> String? {
+        guard let savedAt, line.kind == .dateLine else { return nil }
+        return RelativeTime.resolve(keyWords: line.key.scalarWords(separatedBy: { $0 == " " }), reference: savedAt)
+    }
+
     private func take(_ line: Line, into draft: inout ArticleDraft, headerPosition: Bool) {
         switch line.kind {
         case .cue(.source):
@@ -418,7 +427,7 @@ struct PlainTextExtractor {
         case .cue(.author):
             if draft.author == nil, let remainder = line.cue?.remainder { draft.author = remainder }
         case .cue(.date), .dateLine:
-            if draft.published == nil { draft.published = DateParsing.findDate(in: line.text) }
+            if draft.published == nil { draft.published = DateParsing.findDate(in: line.text) ?? resolveRelative(line) }
         case .headline where headerPosition:
             if draft.author == nil, isNameLike(line) || isDashedByline(line), line.shape.words >= 2 { draft.author = line.text }
         default:
