@@ -157,6 +157,16 @@ struct HTMLLayoutTests {
         #expect(article.body == Fixtures.paragraphs.joined(separator: "\n\n"))
     }
 
+    /// A blog post's element names its tags and categories in its classes;
+    /// that makes it no tag cloud, while a teaser marked related still is chrome.
+    @Test func aPostsTagClassesDoNotMakeItChrome() {
+        func element(_ name: String, _ classes: String) -> HTMLElement { HTMLElement(name: name, attributes: [("class", classes)]) }
+        #expect(!HTMLArticleExtractor.isChrome(element("article", "post-7 post type-post hentry category-news tag-economy")))
+        #expect(!HTMLArticleExtractor.isChrome(element("div", "post-7 hentry tag-economy author-3")))
+        #expect(HTMLArticleExtractor.isChrome(element("article", "related-post teaser")))
+        #expect(HTMLArticleExtractor.isChrome(element("div", "post-tags tag-cloud")))
+    }
+
     /// When the page holds only a teaser, JSON-LD's articleBody is the text.
     @Test func linkedDataBodyWhenThePageShowsLittle() throws {
         let body = Fixtures.paragraphs.joined(separator: "\\n")

@@ -230,6 +230,12 @@ struct HTMLArticleExtractor {
         if element.attribute("class") == nil && element.attribute("id") == nil { return false }
         let names = ((element.attribute("class") ?? "") + " " + (element.attribute("id") ?? "")).asciiLowercased()
         let words = names.scalarWords(separatedBy: { !(ScalarTable.isAlphabetic($0) || ScalarTable.isNumeric($0)) })
+        // A post's own element carries its tags and categories as class names
+        // ("hentry category-news tag-economy author-3"); only a teaser's marks
+        // (related, comments, sidebar) make it chrome.
+        if element.name == "article" || words.contains("hentry") {
+            return chromeFragments.contains { names.containsBytes($0) } && !words.contains("hentry")
+        }
         // "article-content has-comments" is still the article; "news-date" is not.
         if words.contains(where: { strongContentWords.contains($0) }) && !words.contains(where: { ["related", "comments", "comment", "sidebar"].contains($0) }) {
             return false
