@@ -28,7 +28,7 @@ final class DigestScheduler: Sendable {
     let stopping = Atomic<Bool>(false)
     private let queue = DispatchQueue(label: "marsad.digests", qos: .utility)
 
-    init(writer: DigestWriter, delay: Duration, timeZone: TimeZone, logger: Logger) {
+    init(writer: DigestWriter, delay: Duration, timeZone: TimeZone, logger: Logger = Logger(label: "marsad.digests")) {
         state = Mutex(State(writer: writer, delay: delay, today: ArticleDay.format(Date(), timeZone: timeZone)))
         self.timeZone = timeZone
         self.logger = logger
@@ -98,7 +98,8 @@ final class DigestScheduler: Sendable {
         }
     }
 
-    private func writeDue(force: Bool) {
+    /// One round: absorbs the days still receiving articles, writes those that are due (all dirty ones with `force`).
+    func writeDue(force: Bool) {
         let (writer, due, busy) = state.withLock { state -> (DigestWriter, [String], [String]) in
             let now = ArticleDay.format(Date(), timeZone: timeZone)
             if now != state.today {
@@ -112,10 +113,12 @@ final class DigestScheduler: Sendable {
                 state.dirty[day] = nil
                 state.absorbed[day] = nil
             }
-            let busy = state.dirty.keys.filter {
-                ContinuousClock.now - (state.absorbed[$0] ?? .now - Self.absorbInterval) >= Self.absorbInterval
+            // A day never absorbed is absorbed at once.
+            let instant = ContinuousClock.now
+            let busy = state.dirty.keys.filter { day in
+                state.absorbed[day].map { instant - $0 >= Self.absorbInterval } ?? true
             }.sorted()
-            for day in busy { state.absorbed[day] = .now }
+            for day in busy { state.absorbed[day] = instant }
             return (state.writer, due, force ? [] : busy)
         }
         for day in busy {

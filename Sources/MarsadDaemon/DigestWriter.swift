@@ -24,10 +24,15 @@ public final class DigestWriter: Sendable {
     public let timeZone: TimeZone
     let builder: DigestBuilder
     let logger: Logger
-    /// Days kept in memory at most; a day written again after it was dropped is built whole.
-    static let keptDays = 3
+    /// Days kept in memory at most, and their story index entries (an article counts once per topic)
+    /// at most; a day written again after it was dropped is built whole. The day in use is never
+    /// dropped, so that a burst spread over many days does not rebuild its biggest one again and again.
+    static let keptDays = 8
+    static let keptIndexEntries = 120_000
+    /// Topics whose digests are built and rendered together (in parallel), at most.
+    static let topicsRenderedAtOnce = 4
     /// Articles read from the store at once.
-    static let pageSize = 1_000
+    static let pageSize = 250
 
     struct DayState: Sendable {
         var indexes: [String: StoryIndex] = [:]
@@ -88,7 +93,7 @@ public final class DigestWriter: Sendable {
         var counts: [String: Int] = [:]
         for (topicId, index) in state.indexes where index.count > 0 { counts[topicId] = index.count }
         let previousDay = try ArticleDay.previous(day).map { try previousDayArticles(day: $0) } ?? [:]
-        var digests: [DayDigest] = []
+        var toWrite: [(topic: Topic, index: StoryIndex)] = []
         for topic in topics where only?.contains(topic.id) ?? true {
             guard let index = state.indexes[topic.id], index.count > 0 else {
                 // A re-tagged day may have lost a topic: its old files must not linger.
@@ -100,27 +105,38 @@ public final class DigestWriter: Sendable {
             }
             // A topic whose articles did not change keeps its files, unless they were never written.
             if !state.changed.contains(topic.id) && state.written[topic.id + ".json"] != nil { continue }
+            toWrite.append((topic, index))
+        }
+        // A few topics at a time are built, rendered and written: a day of tens of thousands of
+        // articles renders to tens of megabytes, which need not all be held at once.
+        var written: [(topicId: String, articleCount: Int)] = []
+        for group in toWrite.chunks(of: Self.topicsRenderedAtOnce) {
             if shouldStop() { throw Stopped() }
-            digests.append(builder.build(
-                topic: DigestTopic(id: topic.id, nameAr: topic.ar, nameEn: topic.en), day: day, stories: index,
-                previousDay: previousDay[topic.id] ?? []
-            ))
+            let digests = group.map { topic, index in
+                builder.build(
+                    topic: DigestTopic(id: topic.id, nameAr: topic.ar, nameEn: topic.en), day: day, stories: index,
+                    previousDay: previousDay[topic.id] ?? []
+                )
+            }
+            for rendered in builder.render(digests) {
+                try writeChanged(rendered, folder: folder, state: &state)
+            }
+            try writeFeeds(digests, day: day)
+            for digest in digests {
+                state.changed.remove(digest.topic.id)
+                written.append((digest.topic.id, digest.articleCount))
+            }
         }
-        for rendered in builder.render(digests) {
-            try writeChanged(rendered, folder: folder, state: &state)
-        }
-        for digest in digests { state.changed.remove(digest.topic.id) }
         let listed = topics.compactMap { topic -> (topic: DigestTopic, count: Int)? in
             guard let count = counts[topic.id], count > 0 else { return nil }
             return (DigestTopic(id: topic.id, nameAr: topic.ar, nameEn: topic.en), count)
         }
         try writeChanged(builder.renderIndex(day: day, topics: listed), folder: folder, state: &state)
-        for digest in digests {
-            try store.recordDigest(day: day, topicId: digest.topic.id, articleCount: digest.articleCount)
-        }
         try pointLatest()
-        try writeFeeds(digests, day: day)
-        if only == nil { try store.digestsWritten(day: day, throughArticle: state.through) }
+        try store.digestsWritten(
+            day: day, throughArticle: only == nil ? state.through : nil,
+            topics: written
+        )
         return counts
     }
 
@@ -131,9 +147,8 @@ public final class DigestWriter: Sendable {
         while true {
             if shouldStop() { throw Stopped() }
             let page = try store.digestPage(day: day, after: state.through, limit: Self.pageSize)
-            guard let last = page.last else { break }
             var byTopic: [String: [DigestArticle]] = [:]
-            for stored in page {
+            for stored in page.articles {
                 let article = Self.digestArticle(stored, timeZone: timeZone)
                 for (topicId, score) in stored.topicScores {
                     var scored = article
@@ -151,15 +166,16 @@ public final class DigestWriter: Sendable {
                 state.indexes[topicId] = index
                 state.changed.insert(topicId)
             }
-            state.through = last.article.id ?? state.through
-            added += page.count
+            state.through = max(state.through, page.through)
+            added += page.articles.count
+            if page.articles.count < Self.pageSize { break }
         }
         guard added > 0 else { return }
         counters.withLock { full ? ($0.full += 1) : ($0.incremental += 1) }
         if full {
-            logger.notice("clustered \(day) whole: \(added) article(s)")
+            logger.notice("clustered \(day) whole: \(added) article(s) with topics")
         } else {
-            logger.debug("added \(added) article(s) to the stories of \(day)")
+            logger.debug("added \(added) article(s) with topics to the stories of \(day)")
         }
     }
 
@@ -168,7 +184,9 @@ public final class DigestWriter: Sendable {
         state.lastUsed = .now
         days.withLock { days in
             days[day] = state
-            while days.count > Self.keptDays, let oldest = days.min(by: { $0.value.lastUsed < $1.value.lastUsed })?.key {
+            func entries() -> Int { days.values.reduce(0) { $0 + $1.indexes.values.reduce(0) { $0 + $1.count } } }
+            while days.count > Self.keptDays || (days.count > 1 && entries() > Self.keptIndexEntries),
+                  let oldest = days.filter({ $0.key != day }).min(by: { $0.value.lastUsed < $1.value.lastUsed })?.key {
                 days[oldest] = nil
             }
         }

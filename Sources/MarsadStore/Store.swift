@@ -376,54 +376,69 @@ public final class Store: Sendable {
         }
     }
 
-    /// A page of a day's articles after `after`, in id order, with what a digest needs of them:
-    /// the file name, every topic with its score, entities and dates (one query each per page).
-    public func digestPage(day: String, after: Int64, limit: Int) throws -> [StoredTaggedArticle] {
+    /// A page of a day's articles with topics after `after`, in id order, with what a digest needs
+    /// of them: the file name, every topic with its score, entities and dates (one query each per
+    /// page). Articles without a topic are in no digest and are not read: on a day of news from
+    /// everywhere they are most of it. `through` is the id the next page starts after: the last
+    /// article of a full page, or else the day's newest article, with or without topics.
+    public func digestPage(day: String, after: Int64, limit: Int) throws -> (articles: [StoredTaggedArticle], through: Int64) {
         try writer.read { db in
             let articles = try ArticleRecord.fetchAll(db, sql: """
-                SELECT * FROM article WHERE day = ? AND id > ? ORDER BY id LIMIT ?
+                SELECT * FROM article WHERE day = ? AND id > ?
+                AND EXISTS (SELECT 1 FROM articleTopic WHERE articleTopic.articleId = article.id)
+                ORDER BY id LIMIT ?
                 """, arguments: [day, after, limit])
-            guard let first = articles.first?.id, let last = articles.last?.id else { return [] }
-            let range: [any DatabaseValueConvertible] = [first, last]
-            var topics: [Int64: [String: Double]] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT articleId, topicId, score FROM articleTopic WHERE articleId BETWEEN ? AND ?
-                """, arguments: StatementArguments(range)) {
-                topics[row[0], default: [:]][row[1]] = row[2]
-            }
-            var entities: [Int64: [StoredTaggedArticle.Entity]] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT entityMention.articleId, entity.id, entity.type, entity.nameEn, entity.nameAr, entityMention.count,
-                       entityMention.forms
-                FROM entityMention JOIN entity ON entity.id = entityMention.entityId
-                WHERE entityMention.articleId BETWEEN ? AND ? ORDER BY entityMention.articleId, entity.id
-                """, arguments: StatementArguments(range)) {
-                let forms = ((row[6] as String?)?.data(using: .utf8))
-                    .flatMap { try? JSONDecoder().decode([String].self, from: $0) } ?? []
-                entities[row[0], default: []].append(StoredTaggedArticle.Entity(
-                    id: row[1], type: row[2], nameEn: row[3], nameAr: row[4], count: row[5], forms: forms
-                ))
-            }
-            var dates: [Int64: [ArticleDateRecord]] = [:]
-            for date in try ArticleDateRecord.fetchAll(db, sql: """
-                SELECT * FROM articleDate WHERE articleId BETWEEN ? AND ? ORDER BY articleId, date
-                """, arguments: StatementArguments(range)) {
-                dates[date.articleId, default: []].append(date)
-            }
-            var names: [Int64: String] = [:]
-            let fileIds = Array(Set(articles.map(\.fileId)))
-            for row in try Row.fetchAll(db, sql: """
-                SELECT id, name FROM file WHERE id IN (\(fileIds.map { _ in "?" }.joined(separator: ",")))
-                """, arguments: StatementArguments(fileIds)) {
-                names[row[0]] = row[1]
-            }
-            return articles.map { article in
-                let id = article.id!
-                return StoredTaggedArticle(
-                    article: article, fileName: names[article.fileId] ?? "", topicScores: topics[id] ?? [:],
-                    entities: entities[id] ?? [], dates: dates[id] ?? []
-                )
-            }
+            // In the same read as the page, so that no article recorded meanwhile is passed over.
+            let through = articles.count == limit
+                ? articles.last?.id ?? after
+                : max(after, try Int64.fetchOne(db, sql: "SELECT max(id) FROM article WHERE day = ?", arguments: [day]) ?? after)
+            return (try taggedArticles(articles, db: db), through)
+        }
+    }
+
+    /// Articles with their file names, topics, entities and dates.
+    private func taggedArticles(_ articles: [ArticleRecord], db: Database) throws -> [StoredTaggedArticle] {
+        guard let first = articles.first?.id, let last = articles.last?.id else { return [] }
+        let range: [any DatabaseValueConvertible] = [first, last]
+        var topics: [Int64: [String: Double]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT articleId, topicId, score FROM articleTopic WHERE articleId BETWEEN ? AND ?
+            """, arguments: StatementArguments(range)) {
+            topics[row[0], default: [:]][row[1]] = row[2]
+        }
+        var entities: [Int64: [StoredTaggedArticle.Entity]] = [:]
+        let wanted = Set(articles.compactMap(\.id))
+        for row in try Row.fetchAll(db, sql: """
+            SELECT entityMention.articleId, entity.id, entity.type, entity.nameEn, entity.nameAr, entityMention.count,
+                   entityMention.forms
+            FROM entityMention JOIN entity ON entity.id = entityMention.entityId
+            WHERE entityMention.articleId BETWEEN ? AND ? ORDER BY entityMention.articleId, entity.id
+            """, arguments: StatementArguments(range)) where wanted.contains(row[0]) {
+            let forms = ((row[6] as String?)?.data(using: .utf8))
+                .flatMap { try? JSONDecoder().decode([String].self, from: $0) } ?? []
+            entities[row[0], default: []].append(StoredTaggedArticle.Entity(
+                id: row[1], type: row[2], nameEn: row[3], nameAr: row[4], count: row[5], forms: forms
+            ))
+        }
+        var dates: [Int64: [ArticleDateRecord]] = [:]
+        for date in try ArticleDateRecord.fetchAll(db, sql: """
+            SELECT * FROM articleDate WHERE articleId BETWEEN ? AND ? ORDER BY articleId, date
+            """, arguments: StatementArguments(range)) {
+            dates[date.articleId, default: []].append(date)
+        }
+        var names: [Int64: String] = [:]
+        let fileIds = Array(Set(articles.map(\.fileId)))
+        for row in try Row.fetchAll(db, sql: """
+            SELECT id, name FROM file WHERE id IN (\(fileIds.map { _ in "?" }.joined(separator: ",")))
+            """, arguments: StatementArguments(fileIds)) {
+            names[row[0]] = row[1]
+        }
+        return articles.map { article in
+            let id = article.id!
+            return StoredTaggedArticle(
+                article: article, fileName: names[article.fileId] ?? "", topicScores: topics[id] ?? [:],
+                entities: entities[id] ?? [], dates: dates[id] ?? []
+            )
         }
     }
 
@@ -456,16 +471,19 @@ public final class Store: Sendable {
         try writer.read { db in try String.fetchAll(db, sql: "SELECT day FROM digestDue ORDER BY day") }
     }
 
-    /// Digests of `day` including every article up to `throughArticle` are on disk.
-    public func digestsWritten(day: String, throughArticle: Int64) throws {
+    /// Digests of `day` are on disk: those of `topics` (each with its article count) were written and,
+    /// with `throughArticle`, every article up to it is in them. One transaction, so that the digest
+    /// writer waits for the recording writer once per day written, not once per topic.
+    public func digestsWritten(
+        day: String, throughArticle: Int64?, topics: [(topicId: String, articleCount: Int)] = [], at date: Date = Date()
+    ) throws {
         try writer.write { db in
-            try db.execute(sql: "DELETE FROM digestDue WHERE day = ? AND throughArticle <= ?", arguments: [day, throughArticle])
-        }
-    }
-
-    public func recordDigest(day: String, topicId: String, articleCount: Int, at date: Date = Date()) throws {
-        try writer.write { db in
-            try DigestRecord(day: day, topicId: topicId, articleCount: articleCount, writtenAt: date).upsert(db)
+            for (topicId, articleCount) in topics {
+                try DigestRecord(day: day, topicId: topicId, articleCount: articleCount, writtenAt: date).upsert(db)
+            }
+            if let throughArticle {
+                try db.execute(sql: "DELETE FROM digestDue WHERE day = ? AND throughArticle <= ?", arguments: [day, throughArticle])
+            }
         }
     }
 

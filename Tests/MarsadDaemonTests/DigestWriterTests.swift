@@ -1,6 +1,6 @@
 import Foundation
 import MarsadCore
-import MarsadDaemon
+@testable import MarsadDaemon
 import MarsadReading
 import MarsadStore
 import MarsadTagging
@@ -101,6 +101,39 @@ struct DigestWriterTests {
         #expect(Set(kept.keys) == Set(full.keys))
         #expect(kept.keys.contains("russia-syria.json"))
         for (name, data) in full { #expect(kept[name] == data, "\(name) differs") }
+    }
+
+    @Test("the scheduler adds a busy day's articles to its stories at its first round, so that the write after the burst clusters nothing whole")
+    func schedulerAbsorbsABusyDayAtOnce() async throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let taxonomy = try Settings.embeddedDefault(root: folder).loadTaxonomy()
+        let store = try Store(path: folder.appendingPathComponent("test.sqlite").path)
+        try store.syncEntities(taxonomy.entities)
+        let writer = DigestWriter(
+            store: store, topics: taxonomy.topics, directory: folder.path, timeZone: TimeZone(identifier: "UTC")!
+        )
+        // Never due by the clock: only the absorbing and the final flush write anything.
+        let scheduler = DigestScheduler(writer: writer, delay: .seconds(3600), timeZone: TimeZone(identifier: "UTC")!)
+        let articles = try reports(count: 40, seed: 3)
+        func record(_ range: Range<Int>) throws {
+            _ = try store.record(range.map { index in
+                IngestOutcome.processed(
+                    ClaimedFile(claimName: "c\(index)", name: "\(index).txt", size: 1, sha256: "sha\(index)", firstSeen: Date()),
+                    [(articles[index], day)]
+                )
+            })
+            scheduler.markDirty(day: day)
+        }
+        try record(0..<30)
+        scheduler.writeDue(force: false)
+        #expect(writer.builds.full == 1)
+        #expect(writer.builds.incremental == 0)
+        #expect(try store.dueDigestDays() == [day])
+        try record(30..<40)
+        await scheduler.flush()
+        #expect(writer.builds.full == 1)
+        #expect(writer.builds.incremental == 1)
+        #expect(try store.dueDigestDays().isEmpty)
     }
 
     @Test("a topic's files are rewritten only when its articles changed")

@@ -146,17 +146,33 @@ struct StoreTests {
             .processed(file("b", sha: "bb"), [(processed("عنوان آخر", "نص آخر", topics: ["syria", "russia-syria"]), "2015-07-22")]),
             .processed(file("c", sha: "cc"), [(processed("عنوان ثالث", "نص ثالث", topics: []), "2015-07-21")]),
         ])
-        let articles = try store.digestPage(day: "2015-07-21", after: 0, limit: 10)
-        #expect(articles.map(\.fileName) == ["a.txt", "c.txt"])
+        _ = try store.record([
+            .processed(file("d", sha: "dd"), [(processed("عنوان رابع", "نص رابع"), "2015-07-21")]),
+            .processed(file("e", sha: "ee"), [(processed("عنوان خامس", "نص خامس", topics: []), "2015-07-22")]),
+        ])
+        // An article without topics is in no digest: not read, but passed over.
+        let page = try store.digestPage(day: "2015-07-21", after: 0, limit: 10)
+        let articles = page.articles
+        #expect(articles.map(\.fileName) == ["a.txt", "d.txt"])
         #expect(articles[0].topicScores == ["russia-syria": 3])
-        #expect(articles[1].topicScores.isEmpty)
         #expect(articles[0].entities.map(\.nameEn) == ["Russia"])
         #expect(articles[0].entities.map(\.forms) == [["روسيا"]])
         #expect(articles[0].dates.map(\.date) == ["2015-07-21"])
-        // Pages continue after the last id seen.
-        let rest = try store.digestPage(day: "2015-07-21", after: articles[0].article.id!, limit: 10)
-        #expect(rest.map(\.fileName) == ["c.txt"])
-        #expect(try store.digestPage(day: "2015-07-22", after: 0, limit: 10).first?.topicScores.keys.sorted() == ["russia-syria", "syria"])
+        #expect(articles[1].entities.map(\.nameEn) == ["Russia"])
+        #expect(page.through == articles[1].article.id!)
+        // A full page ends at its last article; the next continues after it; the last ends at the day's newest.
+        let first = try store.digestPage(day: "2015-07-21", after: 0, limit: 1)
+        #expect(first.articles.map(\.fileName) == ["a.txt"])
+        #expect(first.through == first.articles[0].article.id!)
+        let rest = try store.digestPage(day: "2015-07-21", after: first.through, limit: 1)
+        #expect(rest.articles.map(\.fileName) == ["d.txt"])
+        #expect(try store.digestPage(day: "2015-07-21", after: rest.through, limit: 1).articles.isEmpty)
+        // The newest article of a day may have no topic: the page still goes past it.
+        let other = try store.digestPage(day: "2015-07-22", after: 0, limit: 10)
+        #expect(other.articles.map(\.fileName) == ["b.txt"])
+        #expect(other.articles.first?.topicScores.keys.sorted() == ["russia-syria", "syria"])
+        #expect(other.through > other.articles[0].article.id!)
+        #expect(try store.digestPage(day: "2015-07-22", after: other.through, limit: 10).articles.isEmpty)
     }
 
     @Test func daysWithNewArticlesAreDueUntilWrittenThroughTheirNewestArticle() throws {
@@ -166,7 +182,7 @@ struct StoreTests {
         // A failed file or a duplicate makes nothing due.
         _ = try store.record([.failed(file("f", sha: "ff"), stage: "parse", message: "empty")])
         #expect(try store.dueDigestDays() == ["2015-07-21"])
-        let first = try store.digestPage(day: "2015-07-21", after: 0, limit: 10)[0].article.id!
+        let first = try store.digestPage(day: "2015-07-21", after: 0, limit: 10).articles[0].article.id!
         _ = try store.record([.processed(file("b", sha: "bb"), [(processed("عنوان آخر", "نص آخر"), "2015-07-21")])])
         // Written through the first article only: the second keeps the day due.
         try store.digestsWritten(day: "2015-07-21", throughArticle: first)
