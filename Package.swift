@@ -35,6 +35,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // The C allocator's arena count, which Swift does not expose (malloc.h).
+        .target(name: "CAllocator"),
         // Pure logic: no I/O below this line until MarsadStore.
         .target(name: "MarsadText", swiftSettings: strict),
         .target(
@@ -76,7 +78,7 @@ let package = Package(
         .executableTarget(
             name: "marsad",
             dependencies: [
-                "MarsadText", "MarsadReading", "MarsadTagging", "MarsadCore", "MarsadStore", "MarsadDaemon",
+                "MarsadText", "MarsadReading", "MarsadTagging", "MarsadCore", "MarsadStore", "MarsadDaemon", "CAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
