@@ -203,3 +203,19 @@ struct SiteFingerprintTests {
         }
     }
 }
+
+@Suite("Lowercasing")
+struct LowercasingTests {
+    /// The table-driven lowercase must agree with the standard library's for
+    /// every scalar it covers and for the scalars beyond it.
+    @Test func agreesWithTheStandardLibrary() {
+        let covered = String(String.UnicodeScalarView((0x20..<0x800).compactMap(Unicode.Scalar.init)))
+        let samples = [
+            covered, "ÄRGER über STRAẞE", "ΟΔΟΣ Σοφίας", "İSTANBUL ıI", "ǅemal ǈ ǋ", "ＡＢＣ Ꭰ 𐐀𐐨", "وزارة الصحة Mehr", "",
+        ]
+        for sample in samples {
+            #expect(sample.lowercasedByScalar() == sample.lowercased(), "\(sample.prefix(40))")
+            #expect(sample.lowercasedIfCased() == sample.lowercased(), "\(sample.prefix(40))")
+        }
+    }
+}

@@ -55,8 +55,9 @@ struct HTMLMetadata {
             if element.attribute("itemprop") == "datePublished" {
                 if let value = element.attribute("content") ?? element.attribute("datetime") { publishedCandidates.insert(value, at: 0) }
             }
-            if element.attributes.isEmpty { continue }
-            let names = ((element.attribute("class") ?? "") + " " + (element.attribute("rel") ?? "") + " " + (element.attribute("itemprop") ?? "")).asciiLowercased()
+            let className = element.attribute("class"), rel = element.attribute("rel"), itemprop = element.attribute("itemprop")
+            if className == nil && rel == nil && itemprop == nil { continue }
+            let names = ((className ?? "") + " " + (rel ?? "") + " " + (itemprop ?? "")).asciiLowercased()
             if names.containsBytes("date") || names.containsBytes("time") || names.containsBytes("publish") {
                 // A date shown to readers, such as <span class="date">الثلاثاء 11 أغسطس 2015</span>.
                 if let text = element.shortText(limit: Self.shortTextLimit).map(clean), text.unicodeScalars.count <= 80 {
