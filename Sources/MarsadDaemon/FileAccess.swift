@@ -115,17 +115,20 @@ public enum ByteSize {
         return unit == 0 ? "\(bytes) bytes" : String(format: "%.1f %@", value, units[unit])
     }
 
+    /// `512KiB`, `20MiB`, `1GB`, `4096`; nil for anything else or a size past `Int`.
     public static func parse(_ text: String) -> Int? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let digits = trimmed.prefix { $0.isNumber }
+        let digits = String(String.UnicodeScalarView(trimmed.unicodeScalars.prefix { ("0"..."9").contains($0) }))
         guard let number = Int(digits) else { return nil }
         let multipliers: [String: Int] = [
             "": 1, "b": 1, "k": 1 << 10, "kb": 1000, "kib": 1 << 10, "m": 1 << 20, "mb": 1_000_000,
             "mib": 1 << 20, "g": 1 << 30, "gb": 1_000_000_000, "gib": 1 << 30,
         ]
-        let unit = trimmed.dropFirst(digits.count).trimmingCharacters(in: .whitespaces).lowercased()
+        let unit = String(String.UnicodeScalarView(trimmed.unicodeScalars.dropFirst(digits.unicodeScalars.count)))
+            .trimmingCharacters(in: .whitespaces).lowercased()
         guard let multiplier = multipliers[unit] else { return nil }
-        return number * multiplier
+        let (size, overflow) = number.multipliedReportingOverflow(by: multiplier)
+        return overflow ? nil : size
     }
 }
 

@@ -120,7 +120,7 @@ public struct Settings: Sendable, Equatable {
             }
             func duration() throws(ConfigurationError) -> Duration {
                 guard let parsed = DurationText.parse(raw) else {
-                    throw fail("'\(key)': '\(raw)' is not a duration such as 200ms, 2s or 5m")
+                    throw fail("'\(key)': '\(raw)' is not a duration such as 200ms, 2s or 5m, of a year at most")
                 }
                 return parsed
             }
@@ -212,16 +212,24 @@ public struct Settings: Sendable, Equatable {
 
 /// Durations in configuration: `200ms`, `2s`, `5m`, `1h`.
 public enum DurationText {
+    /// The longest duration a setting takes: beyond a year no interval of the
+    /// daemon means anything, and far beyond it `Duration` overflows.
+    public static let longest = Duration.seconds(366 * 86_400)
+
+    /// `200ms`, `2s` (or `2`), `5m`, `1h`, `1.5s`; nil for anything else or past `longest`.
     public static func parse(_ text: String) -> Duration? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let digits = trimmed.prefix { $0.isNumber || $0 == "." }
-        guard let number = Double(digits) else { return nil }
-        switch trimmed.dropFirst(digits.count) {
-        case "ms": return .milliseconds(number)
-        case "s", "": return .milliseconds(number * 1000)
-        case "m": return .seconds(number * 60)
-        case "h": return .seconds(number * 3600)
+        let digits = String(String.UnicodeScalarView(trimmed.unicodeScalars.prefix { ("0"..."9").contains($0) || $0 == "." }))
+        guard let number = Double(digits), number.isFinite else { return nil }
+        let milliseconds: Double
+        switch String(String.UnicodeScalarView(trimmed.unicodeScalars.dropFirst(digits.unicodeScalars.count))) {
+        case "ms": milliseconds = number
+        case "s", "": milliseconds = number * 1000
+        case "m": milliseconds = number * 60_000
+        case "h": milliseconds = number * 3_600_000
         default: return nil
         }
+        guard milliseconds <= Double(longest.components.seconds) * 1000 else { return nil }
+        return .milliseconds(milliseconds)
     }
 }

@@ -46,6 +46,8 @@ struct SettingsTests {
         ("inbox: a\nlog_format: pretty\n", 2, "log_format is one of auto, journal, plain"),
         ("archive_days: 0\n", 1, "archive_days"),
         ("archive_days: soon\n", 1, "archive_days"),
+        ("inbox: a\ndigest_delay: 99999999999999999999h\n", 2, "not a duration"),
+        ("max_file_size: 99999999999GiB\n", 1, "max_file_size"),
     ])
     func errorsNameTheFileLineAndProblem(yaml: String, line: Int, problem: String) {
         do {
@@ -98,5 +100,11 @@ struct SettingsTests {
         #expect(DurationText.parse("2s") == .seconds(2))
         #expect(DurationText.parse("5m") == .seconds(300))
         #expect(DurationText.parse("fast") == nil)
+        // Past what the types hold: refused, not a trap (found by the configuration fuzz target).
+        #expect(DurationText.parse("99999999999999999999h") == nil)
+        #expect(DurationText.parse("8785h") == nil && DurationText.parse("8784h") == .seconds(366 * 86_400))
+        #expect(DurationText.parse("1.5s") == .milliseconds(1500))
+        #expect(ByteSize.parse("99999999999GiB") == nil)
+        #expect(ByteSize.parse("٢٠MiB") == nil)
     }
 }
