@@ -167,6 +167,22 @@ struct HTMLLayoutTests {
         #expect(HTMLArticleExtractor.isChrome(element("div", "post-tags tag-cloud")))
     }
 
+    /// A heading whose list of links was left out as chrome goes with it;
+    /// an intertitle followed by prose stays.
+    @Test func headingOfARelatedListLeftOutGoesWithIt() throws {
+        let related = (1...4).map { "<li><a href=\"/n\($0)\">عنوان خبر آخر رقم \($0) في الموقع</a></li>" }.joined()
+        let page = """
+        <html><head><title>\(Fixtures.title)</title></head><body><article><h1>\(Fixtures.title)</h1>
+        <p>\(Fixtures.paragraphs[0])</p><p>\(Fixtures.paragraphs[1])</p>
+        <h3>محطات</h3><ul class="related">\(related)</ul>
+        <h3>\(Fixtures.intertitle)</h3><p>\(Fixtures.paragraphs[2])</p><p>\(Fixtures.paragraphs[3])</p>
+        </article></body></html>
+        """
+        let article = try #require(try reader.read(Array(page.utf8), fileName: "related.html").first)
+        #expect(article.body == [Fixtures.paragraphs[0], Fixtures.paragraphs[1], Fixtures.intertitle, Fixtures.paragraphs[2], Fixtures.paragraphs[3]]
+            .joined(separator: "\n\n"))
+    }
+
     /// When the page holds only a teaser, JSON-LD's articleBody is the text.
     @Test func linkedDataBodyWhenThePageShowsLittle() throws {
         let body = Fixtures.paragraphs.joined(separator: "\\n")

@@ -200,6 +200,8 @@ struct HTMLArticleExtractor {
             if Self.isLinkList(block) { continue }
             // A short label right above a link list heads that list ("Read more", "Related").
             if block.length < 60, !block.endsSentence, position + 1 < inside.count, Self.isLinkList(inside[position + 1]) { continue }
+            // So does a heading followed by a list of links left out as chrome ("Mehr zum Thema").
+            if block.kind == .heading, block.length < 60, !block.endsSentence, headsDroppedLinks(block.owner, layout: layout, dropped: dropped) { continue }
             // A short line with a copyright sign credits a photo or closes the page.
             if block.length < Self.creditMaximumLength, block.text.unicodeScalars.contains("\u{00A9}") { continue }
             blocks.append(Block(text: block.text, kind: block.kind == .heading ? .heading : .paragraph))
@@ -313,6 +315,14 @@ struct HTMLArticleExtractor {
             if scores[index] >= Self.siblingShare * scores[container], layout.linkDensity(index) < Self.siblingLinkDensity { siblings.append(index) }
         }
         return siblings
+    }
+
+    /// Whether the element right after `owner`'s subtree was left out as
+    /// chrome and is mostly links: the related list a short label introduces.
+    func headsDroppedLinks(_ owner: Int, layout: PageLayout, dropped: [Bool]) -> Bool {
+        let next = layout.end[owner] + 1
+        guard next < layout.elements.count, dropped[next], !dropped[layout.parent[next]] else { return false }
+        return layout.textLength[next] > 0 && layout.linkDensity(next) > 0.5
     }
 
     static let creditMaximumLength = 200
