@@ -30,5 +30,6 @@ let package = Package(
         fuzzTarget("FuzzPlainText", ["MarsadReading"]),
         fuzzTarget("FuzzTRECReader", ["MarsadReading"]),
         fuzzTarget("FuzzTaxonomy", ["MarsadTagging"]),
+        fuzzTarget("FuzzSettings", ["MarsadDaemon"]),
     ]
 )

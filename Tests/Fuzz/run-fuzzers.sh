@@ -36,7 +36,7 @@ fuzz_dir="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$fuzz_dir/../.." && pwd)"
 scratch="$repo/.build-fuzz"
 shared="$repo/../shared"
-all_targets=(FuzzArticleReader FuzzTextDecoder FuzzHTMLReader FuzzJSONReader FuzzPlainText FuzzTRECReader FuzzTaxonomy)
+all_targets=(FuzzArticleReader FuzzTextDecoder FuzzHTMLReader FuzzJSONReader FuzzPlainText FuzzTRECReader FuzzTaxonomy FuzzSettings)
 [ ${#targets[@]} -gt 0 ] || targets=("${all_targets[@]}")
 
 echo "== building fuzz targets (release, -sanitize=fuzzer,address)"
