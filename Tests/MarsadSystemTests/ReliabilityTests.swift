@@ -217,7 +217,11 @@ import Testing
         }
     }
 
-    /// Each topic digest's stories: headline, reports, sources and summary.
+    /// Each topic digest's stories: headline, reports, sources and summary, in
+    /// text order. Their rank is not compared: stories of equal weight are
+    /// ranked by when their undated reports were recorded, which the archive
+    /// does not keep (a rebuild dates them at noon of their archive day), and a
+    /// busy machine splits the same drop into more recording batches.
     static func stories(in digests: URL) throws -> [String: [String]] {
         var found: [String: [String]] = [:]
         let enumerator = FileManager.default.enumerator(atPath: digests.path)
@@ -226,13 +230,14 @@ import Testing
             let json = try JSONSerialization.jsonObject(with: Data(contentsOf: digests.appendingPathComponent(path))) as? [String: Any]
             found[path] = (json?["stories"] as? [[String: Any]] ?? []).map { story in
                 "\(story["headline"] ?? "") | \(story["reportCount"] ?? "") | \(story["sourceCount"] ?? "") | \(story["summary"] ?? "")"
-            }
+            }.sorted()
         }
         return found
     }
 
     @Test func aDamagedDatabaseIsRefusedAndRebuiltFromTheArchive() throws {
-        let harness = try DaemonHarness()
+        // One file a batch: each report then carries its own recording time, as on a busy machine.
+        let harness = try DaemonHarness(configuration: "batch_size: 1\n")
         try harness.start()
         #expect(harness.wait(timeout: 20) { harness.log.contains("marsad started") })
         let seeds = DaemonHarness.seedFiles
