@@ -63,13 +63,15 @@ public struct Pipeline: Sendable {
     }
 
     /// The articles of a file with the reader's notes about it (a truncated
-    /// JSON file whose complete records were kept, say).
+    /// JSON file whose complete records were kept, say). `savedAt`, when the
+    /// file's saving time is known (seconds since 1970), dates a page that
+    /// only says "منذ 3 ساعات".
     public func processDocument(
-        _ bytes: [UInt8], fileName: String, templates: SiteTemplateBook = .empty
+        _ bytes: [UInt8], fileName: String, templates: SiteTemplateBook = .empty, savedAt: Int? = nil
     ) -> Result<ProcessedDocument, PipelineFailure> {
         let document: ReadDocument
         do {
-            document = try reader.readDocument(bytes, fileName: fileName, templates: templates)
+            document = try reader.readDocument(bytes, fileName: fileName, templates: templates, savedAt: savedAt)
         } catch {
             return .failure(PipelineFailure(stage: .parse, message: error.message))
         }

@@ -133,6 +133,14 @@ public enum ByteSize {
 }
 
 extension FileAccess {
+    /// When the entry at `path` was last written, in whole seconds since 1970
+    /// (the link itself, never its target); nil when it cannot be examined.
+    /// A page saved by a scraper or a browser was written when it was saved.
+    public static func modificationTime(atPath path: String) -> Int? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? Int(info.st_mtim.tv_sec) : nil
+    }
+
     /// Whether nothing at all is at `path` (not even a dangling link).
     public static func isMissing(_ path: String) -> Bool {
         var info = stat()

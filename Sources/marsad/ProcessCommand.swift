@@ -46,7 +46,8 @@ struct ProcessCommand: ParsableCommand {
         }
         do {
             let bytes = try FileAccess.readRegularFile(atPath: file, maxSize: maxFileSize)
-            switch pipeline.processDocument(bytes, fileName: (file as NSString).lastPathComponent) {
+            let savedAt = FileAccess.modificationTime(atPath: file)
+            switch pipeline.processDocument(bytes, fileName: (file as NSString).lastPathComponent, savedAt: savedAt) {
             case .success(let document):
                 for warning in document.warnings {
                     FileHandle.standardError.write(Data("\(file): \(warning)\n".utf8))

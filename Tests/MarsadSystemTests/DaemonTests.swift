@@ -159,3 +159,51 @@ enum SampleArticles {
         #expect(try Store(path: harness.database).integrityCheck() == ["ok"])
     }
 }
+
+/// A page that dates itself only as "three hours ago" is dated from when its
+/// file was written, the same way by `marsad process` and by the daemon.
+@Suite struct SavingTimeTests {
+    /// 2024-11-12T12:00:00Z.
+    static let savedAt = 1_731_412_800
+    static let page = Data("""
+        وزير الخارجية الروسي يلتقي نظيره السوري في موسكو
+
+        منذ 3 ساعات
+
+        عقد وزير الخارجية الروسي اجتماعاً مع نظيره السوري في موسكو اليوم لبحث ملف اللاجئين وإعادة الإعمار، وفق ما أعلنت وزارة الخارجية في بيان.
+
+        وقال المتحدث إن الجانبين اتفقا على مواصلة التنسيق، مشيراً إلى أن الاجتماع المقبل سيعقد الشهر المقبل في دمشق.
+        """.utf8)
+
+    static func setModificationTime(_ path: String) {
+        var times = [timespec(tv_sec: savedAt, tv_nsec: 0), timespec(tv_sec: savedAt, tv_nsec: 0)]
+        _ = utimensat(AT_FDCWD, path, &times, 0)
+    }
+
+    @Test func processDatesARelativeTimestampFromTheFilesTime() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("marsad-saved-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.page.write(to: folder.appendingPathComponent("page.txt"))
+        Self.setModificationTime(folder.appendingPathComponent("page.txt").path)
+        let result = try DaemonHarness.run(["process", "page.txt"], in: folder)
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains(#""published":"2024-11-12T09:00:00Z""#), "\(result.output)")
+    }
+
+    @Test func theDaemonDatesARelativeTimestampFromTheFilesTime() throws {
+        let harness = try DaemonHarness()
+        try harness.start()
+        #expect(harness.wait(timeout: 20) { harness.log.contains("marsad started") })
+        let staged = harness.root.appendingPathComponent("page.txt")
+        try Self.page.write(to: staged)
+        Self.setModificationTime(staged.path)
+        #expect(rename(staged.path, harness.inbox.appendingPathComponent("page.txt").path) == 0)
+        #expect(try harness.wait(timeout: 30) { try harness.ledger().contains { $0.name == "page.txt" } }, "log:\n\(harness.log)")
+        #expect(harness.stop() == 0)
+        let published = try Store(path: harness.database).writer.read { db in
+            try String.fetchAll(db, sql: "SELECT publishedAt FROM article")
+        }
+        #expect(published == ["2024-11-12T09:00:00Z"])
+    }
+}
