@@ -52,6 +52,25 @@ struct DigestWriterTests {
         return result
     }
 
+    /// A fresh store with the shipped gazetteer, in `folder`, and the shipped taxonomy.
+    func freshStore() throws -> (Store, Taxonomy) {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let taxonomy = try Settings.embeddedDefault(root: folder).loadTaxonomy()
+        let store = try Store(path: folder.appendingPathComponent("test.sqlite").path)
+        try store.syncEntities(taxonomy.entities)
+        return (store, taxonomy)
+    }
+
+    /// Records `articles[range]` on `day`, one file each.
+    func record(_ range: Range<Int>, of articles: [ProcessedArticle], in store: Store) throws {
+        _ = try store.record(range.map { index in
+            IngestOutcome.processed(
+                ClaimedFile(claimName: "c\(index)", name: "\(index).txt", size: 1, sha256: "sha\(index)", firstSeen: Date()),
+                [(articles[index], day)]
+            )
+        })
+    }
+
     func files(in directory: URL) throws -> [String: Data] {
         var result: [String: Data] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
@@ -62,10 +81,7 @@ struct DigestWriterTests {
 
     @Test("digests kept up chunk by chunk equal a full rebuild, byte for byte, and the day stops being due")
     func incrementalEqualsFullRebuild() throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let taxonomy = try Settings.embeddedDefault(root: folder).loadTaxonomy()
-        let store = try Store(path: folder.appendingPathComponent("test.sqlite").path)
-        try store.syncEntities(taxonomy.entities)
+        let (store, taxonomy) = try freshStore()
         let zone = TimeZone(identifier: "Asia/Damascus")!
         let incremental = DigestWriter(
             store: store, topics: taxonomy.topics, directory: folder.appendingPathComponent("kept").path, timeZone: zone
@@ -105,10 +121,7 @@ struct DigestWriterTests {
 
     @Test("the scheduler adds a busy day's articles to its stories at its first round, so that the write after the burst clusters nothing whole")
     func schedulerAbsorbsABusyDayAtOnce() async throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let taxonomy = try Settings.embeddedDefault(root: folder).loadTaxonomy()
-        let store = try Store(path: folder.appendingPathComponent("test.sqlite").path)
-        try store.syncEntities(taxonomy.entities)
+        let (store, taxonomy) = try freshStore()
         let writer = DigestWriter(
             store: store, topics: taxonomy.topics, directory: folder.path, timeZone: TimeZone(identifier: "UTC")!
         )
@@ -116,12 +129,7 @@ struct DigestWriterTests {
         let scheduler = DigestScheduler(writer: writer, delay: .seconds(3600), timeZone: TimeZone(identifier: "UTC")!)
         let articles = try reports(count: 40, seed: 3)
         func record(_ range: Range<Int>) throws {
-            _ = try store.record(range.map { index in
-                IngestOutcome.processed(
-                    ClaimedFile(claimName: "c\(index)", name: "\(index).txt", size: 1, sha256: "sha\(index)", firstSeen: Date()),
-                    [(articles[index], day)]
-                )
-            })
+            try self.record(range, of: articles, in: store)
             scheduler.markDirty(day: day)
         }
         try record(0..<30)
@@ -138,23 +146,12 @@ struct DigestWriterTests {
 
     @Test("a topic's files are rewritten only when its articles changed")
     func unchangedTopicsAreNotRewritten() throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let taxonomy = try Settings.embeddedDefault(root: folder).loadTaxonomy()
-        let store = try Store(path: folder.appendingPathComponent("test.sqlite").path)
-        try store.syncEntities(taxonomy.entities)
+        let (store, taxonomy) = try freshStore()
         let writer = DigestWriter(
             store: store, topics: taxonomy.topics, directory: folder.path, timeZone: TimeZone(identifier: "UTC")!
         )
         let articles = try reports(count: 12, seed: 1)
-        func record(_ range: Range<Int>) throws {
-            _ = try store.record(range.map { index in
-                IngestOutcome.processed(
-                    ClaimedFile(claimName: "c\(index)", name: "\(index).txt", size: 1, sha256: "sha\(index)", firstSeen: Date()),
-                    [(articles[index], day)]
-                )
-            })
-        }
-        try record(0..<8)
+        try record(0..<8, of: articles, in: store)
         try writer.write(day: day)
         let path = folder.appendingPathComponent("\(day)/russia-syria.json").path
         try #require(FileManager.default.fileExists(atPath: path))
@@ -162,7 +159,7 @@ struct DigestWriterTests {
         // The next article of another topic than russia-syria (topics rotate with events).
         let other = try #require((8..<12).first { !articles[$0].tags.topics.contains { $0.id == "russia-syria" } })
         Thread.sleep(forTimeInterval: 0.05)
-        try record(other..<(other + 1))
+        try record(other..<(other + 1), of: articles, in: store)
         try writer.write(day: day)
         let after = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
         #expect(before == after)
