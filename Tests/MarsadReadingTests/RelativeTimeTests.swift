@@ -25,7 +25,8 @@ struct RelativeTimeTests {
     }
 
     /// Months and years are too loose to name a day; headlines are no timestamps.
-    @Test(arguments: ["منذ شهرين", "2 years ago", "وزارة الصحة تفتتح مستشفى جديدا", "قبل الانتخابات"])
+    @Test(arguments: ["منذ شهرين", "2 years ago", "وزارة الصحة تفتتح مستشفى جديدا", "قبل الانتخابات",
+                      "منذ 9223372036854775807 ساعتين", "منذ 99999999999999999999 ساعات"])
     func leavesTheRestUnresolved(line: String) {
         #expect(RelativeTime.resolve(keyWords: BoilerplateLexicon.keyWords(line), reference: Self.noon) == nil)
     }

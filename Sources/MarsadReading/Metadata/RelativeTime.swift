@@ -48,7 +48,9 @@ enum RelativeTime {
             if position > 0 {
                 let previous = words[position - 1]
                 if let number = Int(DateParsing.asciiDigits(previous)) {
-                    count = number * unit.count
+                    // A dual unit after a number ("9223372036854775807 ساعتين") must not trap.
+                    let (product, overflow) = number.multipliedReportingOverflow(by: unit.count)
+                    count = overflow ? .max : product
                 } else if !articles.contains(previous), !pastMarkers.contains(previous), !today.contains(previous) {
                     continue
                 }
