@@ -67,7 +67,7 @@ for target in "${targets[@]}"; do
     if ! ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}" "$bin/$target" -runs=0 -timeout=60 -rss_limit_mb=2048 \
         -artifact_prefix="$artifacts/" "$fuzz_dir/Seeds/$target" >"$replay_log" 2>&1; then
         tail -n 40 "$replay_log"
-        line=$(printf '%-18s FAILED on a committed seed: %s' "$target" "$(grep -m1 -E 'ERROR|SUMMARY|deadly signal|Fatal error' "$replay_log" | cut -c1-160)")
+        line=$(printf '%-18s FAILED on a committed seed: %s' "$target" "$(grep -m1 -E 'ERROR|SUMMARY|deadly signal|Fatal error' "$replay_log" | cut -c1-160 || true)")
         echo "$line"
         summary+=("$line")
         failed=1
@@ -84,7 +84,7 @@ for target in "${targets[@]}"; do
     coverage=$(grep -oE '#[0-9]+[[:space:]]+(DONE|pulse|NEW|REDUCE|INITED)[[:space:]]+cov: [0-9]+ ft: [0-9]+' "$log" | tail -n 1 | sed -E 's/.*cov: ([0-9]+) ft: ([0-9]+)/cov \1 ft \2/' || true)
     units=$(find "$corpus" -type f | wc -l)
     if [ "$status" -ne 0 ] || grep -qE '^==[0-9]+==ERROR|^SUMMARY: libFuzzer|deadly signal' "$log"; then
-        what="(exit $status): $(grep -m1 -E 'ERROR|SUMMARY|deadly signal|Fatal error' "$log" | cut -c1-160)"
+        what="(exit $status): $(grep -m1 -E 'ERROR|SUMMARY|deadly signal|Fatal error' "$log" | cut -c1-160 || true)"
         if [ "$findings_warn" = 1 ]; then
             verdict="FINDING $what"
         else
