@@ -97,7 +97,8 @@ public final class MarsadService: Service, Sendable {
                         case .arrived(let name) where !QueueFolders.isIgnored(name):
                             pending.add(name)
                             self.appearing.withLock { $0.forget(name) }
-                        case .appeared(let name) where !QueueFolders.isIgnored(name):
+                        case .appeared(let name) where !QueueFolders.isIgnored(name) && self.engine.folders.isLinkedElsewhere(inbox: name):
+                            // A hard link gives no close or move event; a file still being written does, later.
                             self.appearing.withLock { $0.watch(name) }
                         case .arrived, .appeared: break
                         case .rescan: self.scan(settleTime: .zero)

@@ -65,6 +65,14 @@ public struct QueueFolders: Sendable {
         Self.observe(names, in: inbox)
     }
 
+    /// Whether an inbox entry is a hard link of a file that has another name too: such a
+    /// file arrives complete with no close or move event, unlike one still being written
+    /// under its only name, which must wait for its close.
+    public func isLinkedElsewhere(inbox name: EntryName) -> Bool {
+        var info = stat()
+        return lstat(name.path(in: inbox), &info) == 0 && info.st_mode & S_IFMT == S_IFREG && info.st_nlink > 1
+    }
+
     static func observe(_ names: [EntryName], in folder: String) -> [(name: EntryName, modified: Date, size: Int)] {
         var found: [(name: EntryName, modified: Date, size: Int)] = []
         for name in names {

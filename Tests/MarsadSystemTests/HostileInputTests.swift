@@ -82,7 +82,8 @@ import Testing
     }
 
     /// A hard link is complete when it appears and is never closed: it is claimed once it has settled,
-    /// not at the next rescan a minute later. A file still being written is not claimed while it changes.
+    /// not at the next rescan a minute later. A file still being written under its only name is claimed
+    /// at its close, even when its writer pauses for longer than the settle time.
     @Test func hardLinksAreClaimedOnceSettledAndAFileBeingWrittenOnlyWhenComplete() throws {
         let harness = try DaemonHarness(configuration: "settle_time: 3s\nrescan_interval: 10m\n")
         try harness.start()
@@ -106,13 +107,24 @@ import Testing
             usleep(300_000)
         }
         close(descriptor)
-        let decided = try harness.wait(timeout: 15) { try harness.ledger().count == 21 }
+        // A writer that stalls for longer than the settle time before it closes: under its only
+        // name, a file announced as created waits for its close, whatever its pauses.
+        let stalled = open(harness.inbox.appendingPathComponent("stalled.txt").path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        #expect(stalled >= 0)
+        let stalledText = [UInt8](SampleArticles.article(30_200))
+        let half = stalledText.count / 2
+        _ = stalledText[..<half].withUnsafeBytes { write(stalled, $0.baseAddress, $0.count) }
+        usleep(4_500_000)
+        #expect(try !harness.ledger().contains { $0.name == "stalled.txt" })
+        _ = stalledText[half...].withUnsafeBytes { write(stalled, $0.baseAddress, $0.count) }
+        close(stalled)
+        let decided = try harness.wait(timeout: 60) { try harness.ledger().count == 22 }
         let names = try harness.ledger().map(\.name)
         #expect(decided, "ledger: \(names)\nlog:\n\(harness.log)")
-        print("20 hard links and a slow writer's file decided within \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+        print("20 hard links and two slow writers' files decided within \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
         #expect(try harness.ledger().allSatisfy { $0.fate == .recorded })
         let articles = try Store(path: harness.database).articles(after: 0, limit: 100)
-        #expect(articles.count == 21)
+        #expect(articles.count == 22)
         // The last sentence of each article is there: none was read before its end was written.
         #expect(articles.allSatisfy { $0.body.contains("الشهر المقبل") })
         #expect(harness.stop() == 0)
