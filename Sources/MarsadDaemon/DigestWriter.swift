@@ -122,10 +122,7 @@ public final class DigestWriter: Sendable {
                 try writeChanged(rendered, folder: folder, state: &state)
             }
             try writeFeeds(digests, day: day)
-            for digest in digests {
-                state.changed.remove(digest.topic.id)
-                written.append((digest.topic.id, digest.articleCount))
-            }
+            for digest in digests { written.append((digest.topic.id, digest.articleCount)) }
         }
         let listed = topics.compactMap { topic -> (topic: DigestTopic, count: Int)? in
             guard let count = counts[topic.id], count > 0 else { return nil }
@@ -137,6 +134,8 @@ public final class DigestWriter: Sendable {
             day: day, throughArticle: only == nil ? state.through : nil,
             topics: written
         )
+        // Only now: had anything above failed, these topics would be written, and recorded, again.
+        for (topicId, _) in written { state.changed.remove(topicId) }
         return counts
     }
 
