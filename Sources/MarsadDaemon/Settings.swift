@@ -124,6 +124,12 @@ public struct Settings: Sendable, Equatable {
                 }
                 return parsed
             }
+            // A scan every 0 s would spin: intervals between scans start at 100ms.
+            func interval() throws(ConfigurationError) -> Duration {
+                let parsed = try duration()
+                guard parsed >= .milliseconds(100) else { throw fail("'\(key)': '\(raw)' is shorter than 100ms") }
+                return parsed
+            }
             func positive() throws(ConfigurationError) -> Int {
                 guard let number = Int(raw), number >= 0 else { throw fail("'\(key)': '\(raw)' is not a whole number") }
                 return number
@@ -150,9 +156,9 @@ public struct Settings: Sendable, Equatable {
             case "watch":
                 guard let mode = WatchMode(rawValue: raw) else { throw fail("watch is inotify or poll, not '\(raw)'") }
                 settings.watch = mode
-            case "poll_interval": settings.pollInterval = try duration()
+            case "poll_interval": settings.pollInterval = try interval()
             case "settle_time": settings.settleTime = try duration()
-            case "rescan_interval": settings.rescanInterval = try duration()
+            case "rescan_interval": settings.rescanInterval = try interval()
             case "workers": settings.workers = try positive()
             case "batch_size":
                 settings.batchSize = try positive()

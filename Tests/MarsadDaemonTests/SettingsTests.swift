@@ -48,6 +48,8 @@ struct SettingsTests {
         ("archive_days: soon\n", 1, "archive_days"),
         ("inbox: a\ndigest_delay: 99999999999999999999h\n", 2, "not a duration"),
         ("max_file_size: 99999999999GiB\n", 1, "max_file_size"),
+        ("inbox: a\npoll_interval: 0s\n", 2, "shorter than 100ms"),
+        ("rescan_interval: 10ms\n", 1, "shorter than 100ms"),
     ])
     func errorsNameTheFileLineAndProblem(yaml: String, line: Int, problem: String) {
         do {
