@@ -21,6 +21,7 @@ The last line is the headline figure.
 import argparse
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import statistics
@@ -154,11 +155,13 @@ def main():
         digesting = ledger(folder)[1] != 0
         stopped_in_digest = stop(daemon)
         sampler.running = False
+        first_peak = sampler.peak
         print(f'SIGTERM {"during" if digesting else "after"} the day\'s digest work: exit in {stopped_in_digest:.1f}s'
               f' (status {daemon.returncode})')
         restarted = time.time()
         daemon, second = start()
-        wait_for(lambda: ledger(folder)[1] == 0, 3600, 1)
+        if not wait_for(lambda: ledger(folder)[1] == 0, 3600, 1):
+            sys.exit('the restarted daemon did not write the due digests within an hour')
         print(f'restarted: the due digests written {time.time() - restarted:.1f}s after the start,'
               f' peak RSS {second.peak / 1024:.0f} MB')
         sampler = second
@@ -200,11 +203,15 @@ def main():
             daemon.kill()
         log.close()
 
+    if not args.keep:
+        shutil.rmtree(folder, ignore_errors=True)
     if len(waits) < args.burst:
         print(f'{args.burst - len(waits)} burst files undecided after 600 s')
+    if not waits:
+        sys.exit('no burst file was decided')
     print(f'burst of {args.burst}: longest wait {waits[-1]:.2f}s, median {statistics.median(waits):.2f}s;'
           f' digests {"current" if current else "NOT current"} {caught_up:.1f}s after the last was decided')
-    peak = max(reading_peak, sampler.peak)
+    peak = max(reading_peak, first_peak, sampler.peak)
     print(f'big day: {args.records} articles, burst longest wait {waits[-1]:.1f}s, peak RSS {peak / 1024:.0f} MB,'
           f' SIGTERM exit in {max(stopped, stopped_in_digest):.1f}s at most (status {daemon.returncode})')
 
