@@ -148,6 +148,8 @@ enum HTMLParser {
 
     private static func attributes(of node: xmlNodePtr) -> [(name: String, value: String)] {
         var result: [(name: String, value: String)] = []
+        // A set, not a scan of `result`: a hostile element may carry many thousands of attributes.
+        var seen = Set<String>()
         var attribute = node.pointee.properties
         while let current = attribute {
             let name = string(current.pointee.name).asciiLowercased()
@@ -157,7 +159,7 @@ enum HTMLParser {
                 if let content = piece.pointee.content { value += String(cString: content) }
                 valueNode = piece.pointee.next
             }
-            if !result.contains(where: { $0.name == name }) { result.append((name, value)) }
+            if seen.insert(name).inserted { result.append((name, value)) }
             attribute = current.pointee.next
         }
         return result
