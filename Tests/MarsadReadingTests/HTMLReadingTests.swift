@@ -165,6 +165,9 @@ struct HTMLLayoutTests {
         #expect(!HTMLArticleExtractor.isChrome(element("div", "post-7 hentry tag-economy author-3")))
         #expect(HTMLArticleExtractor.isChrome(element("article", "related-post teaser")))
         #expect(HTMLArticleExtractor.isChrome(element("div", "post-tags tag-cloud")))
+        // Labels that happen to contain a chrome word are still labels; a post's own mark is not.
+        #expect(!HTMLArticleExtractor.isChrome(element("article", "post hentry tag-social-media category-popular tag-share")))
+        #expect(HTMLArticleExtractor.isChrome(element("div", "hentry related-posts-item")))
     }
 
     /// A heading whose list of links was left out as chrome goes with it;

@@ -37,6 +37,9 @@ struct HTMLArticleExtractor {
         "outbrain", "taboola", "disqus", "popular", "recommend", "mostread", "most-read", "readmore", "read-more",
         "ticker",
     ]
+    /// Class names a post carries for its labels ("tag-social-media", "category-popular"):
+    /// they name what the post is about, not what the element is.
+    static let postLabelPrefixes = ["tag-", "category-", "author-", "post_tag-", "format-"]
     static let strongContentWords: Set<String> = [
         "article", "content", "entry", "story", "body", "text", "articlebody", "entrycontent", "postcontent", "storybody",
     ]
@@ -236,7 +239,10 @@ struct HTMLArticleExtractor {
         // ("hentry category-news tag-economy author-3"); only a teaser's marks
         // (related, comments, sidebar) make it chrome.
         if element.name == "article" || words.contains("hentry") {
-            return chromeFragments.contains { names.containsBytes($0) } && !words.contains("hentry")
+            let ownMarks = names.scalarWords(separatedBy: { $0 == " " || $0 == "\t" || $0 == "\n" }).filter { token in
+                !postLabelPrefixes.contains { token.hasPrefix($0) }
+            }
+            return ownMarks.contains { token in chromeFragments.contains { token.containsBytes($0) } }
         }
         // "article-content has-comments" is still the article; "news-date" is not.
         if words.contains(where: { strongContentWords.contains($0) }) && !words.contains(where: { ["related", "comments", "comment", "sidebar"].contains($0) }) {
