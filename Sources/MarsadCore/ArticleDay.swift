@@ -80,7 +80,8 @@ public enum ArticleDay {
                 guard (0x30...0x39).contains(tens), (0x30...0x39).contains(units) else { return nil }
                 return Int(tens - 0x30) * 10 + Int(units - 0x30)
             }
-            guard let hour = number(11), let minute = number(14), hour < 24, minute < 60 else { return nil }
+            // 24:00 is the end of the day, the next day's midnight.
+            guard let hour = number(11), let minute = number(14), hour < 24 || (hour == 24 && minute == 0), minute < 60 else { return nil }
             var cursor = 16
             var second = 0
             fraction = 0
@@ -97,6 +98,7 @@ public enum ArticleDay {
                     }
                 }
             }
+            if hour == 24 && (second != 0 || fraction != 0) { return nil }
             seconds = hour * 3600 + minute * 60 + second
             if cursor == bytes.count {
                 offset = nil
@@ -125,8 +127,9 @@ public enum ArticleDay {
     static func dayOf(_ text: String, timeZone: TimeZone) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let civil = CivilDate(iso: trimmed) else { return nil }
-        // A full timestamp with a zone is moved into the configured zone; a bare date stays as written.
-        if trimmed.utf8.count > 10, let date = instant(trimmed, timeZone: timeZone) {
+        // A full timestamp is moved into the configured zone; a bare date, or one followed by
+        // anything that is not a clock time, stays as written.
+        if trimmed.utf8.count > 10, Timestamp(trimmed) != nil, let date = instant(trimmed, timeZone: timeZone) {
             return format(date, timeZone: timeZone)
         }
         return civil.iso

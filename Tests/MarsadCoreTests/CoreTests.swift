@@ -50,6 +50,8 @@ func sha256MatchesStandardVectors(input: String, digest: String) {
     let ingested = Date(timeIntervalSince1970: 1_700_000_000)
     #expect(ArticleDay.day(published: "2015-07-31T01:30:00", ingestedAt: ingested, timeZone: newYork) == "2015-07-31")
     #expect(ArticleDay.instant("2015-07-31T04:15:32+05:00") == Date(timeIntervalSince1970: 1_438_298_132))
+    // A date followed by words is that date, whatever the zone.
+    #expect(ArticleDay.day(published: "2015-07-31 evening edition", ingestedAt: ingested, timeZone: newYork) == "2015-07-31")
 }
 
 @Test(arguments: [
@@ -61,6 +63,9 @@ func sha256MatchesStandardVectors(input: String, digest: String) {
     ("2015-07-31T04:15:32+5", 1_438_300_800),
     ("2015-07-31 late evening", 1_438_300_800),
     ("2015-07-31T25:00:00Z", 1_438_300_800),
+    // The end of the day is the next day's midnight.
+    ("2015-07-31T24:00:00Z", 1_438_387_200),
+    ("2015-07-31T24:00:01Z", 1_438_300_800),
 ])
 func timestampsOfEveryWrittenZoneForm(text: String, seconds: Double) {
     #expect(ArticleDay.instant(text, timeZone: .gmt) == Date(timeIntervalSince1970: seconds))
