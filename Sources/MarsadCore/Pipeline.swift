@@ -1,3 +1,4 @@
+import Foundation
 import MarsadReading
 import MarsadTagging
 import MarsadText
@@ -65,13 +66,18 @@ public struct Pipeline: Sendable {
     /// The articles of a file with the reader's notes about it (a truncated
     /// JSON file whose complete records were kept, say). `savedAt`, when the
     /// file's saving time is known (seconds since 1970), dates a page that
-    /// only says "منذ 3 ساعات".
+    /// only says "منذ 3 ساعات"; "أمس" on it is the day before on the
+    /// calendar of `timeZone` (the configured one).
     public func processDocument(
-        _ bytes: [UInt8], fileName: String, templates: SiteTemplateBook = .empty, savedAt: Int? = nil
+        _ bytes: [UInt8], fileName: String, templates: SiteTemplateBook = .empty, savedAt: Int? = nil,
+        timeZone: TimeZone = .gmt
     ) -> Result<ProcessedDocument, PipelineFailure> {
         let document: ReadDocument
+        let utcOffset = savedAt.map { timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval($0))) } ?? 0
         do {
-            document = try reader.readDocument(bytes, fileName: fileName, templates: templates, savedAt: savedAt)
+            document = try reader.readDocument(
+                bytes, fileName: fileName, templates: templates, savedAt: savedAt, utcOffset: utcOffset
+            )
         } catch {
             return .failure(PipelineFailure(stage: .parse, message: error.message))
         }

@@ -125,7 +125,9 @@ public final class IngestEngine: Sendable {
         let limit = Self.readingTimeLimit
         let book = (try? templates.book()) ?? .empty
         guard let result = TimeLimit.run(limit, {
-            pipeline.processDocument(bytes, fileName: name, templates: book, savedAt: FileAccess.modificationTime(atPath: path))
+            pipeline.processDocument(
+                bytes, fileName: name, templates: book, savedAt: FileAccess.modificationTime(atPath: path), timeZone: settings.timeZone
+            )
         }) else {
             return .failed(file, stage: PipelineStage.parse.rawValue, message: """
                 reading took longer than \(limit.components.seconds) s (the limit for one file); it was given up \

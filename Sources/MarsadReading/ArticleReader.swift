@@ -115,9 +115,11 @@ public struct ArticleReader: Sendable {
 
     /// ``readDocument(_:fileName:templates:)`` for a page whose saving (or
     /// arrival) time is known, in seconds since 1970: a relative timestamp
-    /// on it ("منذ 3 ساعات") then becomes its publication time.
+    /// on it ("منذ 3 ساعات") then becomes its publication time. `utcOffset`
+    /// is the seconds east of UTC of the zone dates are counted in, at that
+    /// moment: "أمس" is the day before the saving day on that zone's calendar.
     public func readDocument(
-        _ bytes: [UInt8], fileName: String, templates: SiteTemplateBook = .empty, savedAt: Int?
+        _ bytes: [UInt8], fileName: String, templates: SiteTemplateBook = .empty, savedAt: Int?, utcOffset: Int = 0
     ) throws(ReadingError) -> ReadDocument {
         if bytes.isEmpty { throw ReadingError(.empty, "the file is empty") }
         if let kind = BinarySniffer.identify(bytes) {
@@ -150,10 +152,10 @@ public struct ArticleReader: Sendable {
         case .trec:
             drafts = try TRECReader.read(text)
         case .html:
-            let extractor = HTMLArticleExtractor(lexicon: lexicon, templates: templates, savedAt: savedAt)
+            let extractor = HTMLArticleExtractor(lexicon: lexicon, templates: templates, savedAt: savedAt, utcOffset: utcOffset)
             drafts = [extractor.extract(text, evidence: &evidence)]
         case .text:
-            drafts = [PlainTextExtractor(lexicon: lexicon, templates: templates, savedAt: savedAt).extract(text, evidence: &evidence)]
+            drafts = [PlainTextExtractor(lexicon: lexicon, templates: templates, savedAt: savedAt, utcOffset: utcOffset).extract(text, evidence: &evidence)]
         }
         var articles: [ReadArticle] = []
         var emptyRecords = 0

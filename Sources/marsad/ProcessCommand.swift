@@ -24,12 +24,13 @@ struct ProcessCommand: ParsableCommand {
         var anyFailed = false
         let out = FileHandle.standardOutput
         let maxFileSize = settings.maxFileSize
+        let timeZone = settings.timeZone
         // Files are read on every core, a batch at a time so that memory stays bounded
         // whatever the number of files; reports come out in the order of the arguments.
         let batchSize = 4 * ProcessInfo.processInfo.activeProcessorCount
         for start in stride(from: 0, to: files.count, by: batchSize) {
             let batch = Array(files[start..<min(files.count, start + batchSize)])
-            let reports = Parallel.map(batch) { Self.reports(for: $0, pipeline: pipeline, maxFileSize: maxFileSize) }
+            let reports = Parallel.map(batch) { Self.reports(for: $0, pipeline: pipeline, maxFileSize: maxFileSize, timeZone: timeZone) }
             for report in reports.joined() {
                 if report.status != "ok" { anyFailed = true }
                 var line = try encoder.encode(report)
@@ -40,14 +41,14 @@ struct ProcessCommand: ParsableCommand {
         if anyFailed { throw ExitCode(1) }
     }
 
-    static func reports(for file: String, pipeline: Pipeline, maxFileSize: Int) -> [ProcessReport] {
+    static func reports(for file: String, pipeline: Pipeline, maxFileSize: Int, timeZone: TimeZone) -> [ProcessReport] {
         if FileAccess.isMissing(file) {
             return [ProcessReport(file: file, failure: PipelineFailure(stage: .read, message: "no such file"))]
         }
         do {
             let bytes = try FileAccess.readRegularFile(atPath: file, maxSize: maxFileSize)
             let savedAt = FileAccess.modificationTime(atPath: file)
-            switch pipeline.processDocument(bytes, fileName: (file as NSString).lastPathComponent, savedAt: savedAt) {
+            switch pipeline.processDocument(bytes, fileName: (file as NSString).lastPathComponent, savedAt: savedAt, timeZone: timeZone) {
             case .success(let document):
                 for warning in document.warnings {
                     FileHandle.standardError.write(Data("\(file): \(warning)\n".utf8))

@@ -42,4 +42,47 @@ struct RelativeTimeTests {
         #expect(undated.title == Fixtures.title)
         #expect(undated.published == nil)
     }
+
+    /// 2024-11-12T21:30:00Z: 00:30 on the 13th in Damascus (UTC+3), still the 12th in UTC.
+    static let justAfterDamascusMidnight: Int = 1_731_447_000
+    static let damascus = 3 * 3600
+
+    /// Days are counted on the configured zone's calendar: just after local
+    /// midnight east of UTC, "أمس" is the local day before, not the UTC one.
+    @Test(arguments: [
+        ("أمس", "2024-11-12", "2024-11-11"),
+        ("Yesterday at 09:15", "2024-11-12", "2024-11-11"),
+        ("منذ يومين", "2024-11-11", "2024-11-10"),
+        ("منذ أسبوع", "2024-11-06", "2024-11-05"),
+        ("منذ 3 أيام", "2024-11-10", "2024-11-09"),
+    ])
+    func daysAreDaysOfTheConfiguredZone(line: String, local: String, utc: String) {
+        let words = BoilerplateLexicon.keyWords(line)
+        #expect(RelativeTime.resolve(keyWords: words, reference: Self.justAfterDamascusMidnight, utcOffset: Self.damascus) == local)
+        #expect(RelativeTime.resolve(keyWords: words, reference: Self.justAfterDamascusMidnight) == utc)
+    }
+
+    /// Hours name an instant, the same whatever the zone.
+    @Test func hoursStayInstants() {
+        let words = BoilerplateLexicon.keyWords("منذ 3 ساعات")
+        #expect(RelativeTime.resolve(keyWords: words, reference: Self.justAfterDamascusMidnight, utcOffset: Self.damascus)
+            == "2024-11-12T18:30:00Z")
+    }
+
+    @Test func aPageSavedJustAfterLocalMidnightIsDatedOnTheLocalCalendar() throws {
+        let text = [Fixtures.title, "أمس", Fixtures.paragraphs[0], Fixtures.paragraphs[1]].joined(separator: "\n")
+        let reader = ArticleReader()
+        let article = try #require(try reader.readDocument(
+            Array(text.utf8), fileName: "p.txt", savedAt: Self.justAfterDamascusMidnight, utcOffset: Self.damascus
+        ).articles.first)
+        #expect(article.title == Fixtures.title)
+        #expect(article.published == "2024-11-12")
+        // A page without article markup, read line by line.
+        let html = "<html><head><title>\(Fixtures.title)</title></head><body><div>\(Fixtures.title)</div><div>منذ يومين</div>"
+            + "<div>\(Fixtures.paragraphs[0])</div><div>\(Fixtures.paragraphs[1])</div></body></html>"
+        let page = try #require(try reader.readDocument(
+            Array(html.utf8), fileName: "p.html", savedAt: Self.justAfterDamascusMidnight, utcOffset: Self.damascus
+        ).articles.first)
+        #expect(page.published == "2024-11-11")
+    }
 }

@@ -191,6 +191,25 @@ enum SampleArticles {
         #expect(result.output.contains(#""published":"2024-11-12T09:00:00Z""#), "\(result.output)")
     }
 
+    /// "أمس" on a page saved at 00:30 in Damascus (21:30 UTC the day before)
+    /// is the Damascus day before, with the configured zone.
+    @Test func processCountsDaysInTheConfiguredZone() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("marsad-saved-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = String(decoding: Self.page, as: UTF8.self).replacingOccurrences(of: "منذ 3 ساعات", with: "أمس")
+        try Data(page.utf8).write(to: folder.appendingPathComponent("page.txt"))
+        var times = [timespec(tv_sec: 1_731_447_000, tv_nsec: 0), timespec(tv_sec: 1_731_447_000, tv_nsec: 0)]
+        _ = utimensat(AT_FDCWD, folder.appendingPathComponent("page.txt").path, &times, 0)
+        try Data("timezone: Asia/Damascus\n".utf8).write(to: folder.appendingPathComponent("marsad.yaml"))
+        let result = try DaemonHarness.run(["process", "--config", "marsad.yaml", "page.txt"], in: folder)
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains(#""published":"2024-11-12""#), "\(result.output)")
+        try Data("timezone: UTC\n".utf8).write(to: folder.appendingPathComponent("marsad.yaml"))
+        let utc = try DaemonHarness.run(["process", "--config", "marsad.yaml", "page.txt"], in: folder)
+        #expect(utc.output.contains(#""published":"2024-11-11""#), "\(utc.output)")
+    }
+
     @Test func theDaemonDatesARelativeTimestampFromTheFilesTime() throws {
         let harness = try DaemonHarness()
         try harness.start()

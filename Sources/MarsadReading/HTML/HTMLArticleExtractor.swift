@@ -12,6 +12,8 @@ struct HTMLArticleExtractor {
     var templates: SiteTemplateBook = .empty
     /// When the page was saved (seconds since 1970), for relative timestamps.
     var savedAt: Int?
+    /// Seconds east of UTC of the configured zone at `savedAt`.
+    var utcOffset = 0
 
     /// Elements that never hold article text.
     static let droppedNames: Set<String> = [
@@ -56,7 +58,7 @@ struct HTMLArticleExtractor {
     /// Reads a page and says what it adds to its site's template.
     func extract(_ html: String, evidence: inout SiteEvidence?) -> ArticleDraft {
         guard let root = HTMLParser.parse(html) else {
-            return PlainTextExtractor(lexicon: lexicon, templates: templates, savedAt: savedAt).extract(html, evidence: &evidence)
+            return PlainTextExtractor(lexicon: lexicon, templates: templates, savedAt: savedAt, utcOffset: utcOffset).extract(html, evidence: &evidence)
         }
         let metadata = HTMLMetadata(root: root)
         var draft = ArticleDraft()
@@ -79,7 +81,7 @@ struct HTMLArticleExtractor {
         } else if !content.isStructured {
             // A page without article markup is a page of lines: tickers, labels,
             // headlines and prose, which the plain-text rules sort out.
-            var plain = PlainTextExtractor(lexicon: lexicon, templates: templates, savedAt: savedAt).extract(blocks.map(\.text).joined(separator: "\n"))
+            var plain = PlainTextExtractor(lexicon: lexicon, templates: templates, savedAt: savedAt, utcOffset: utcOffset).extract(blocks.map(\.text).joined(separator: "\n"))
             if !plain.paragraphs.isEmpty {
                 plain.title = plain.title ?? metadata.title(matching: blocks)
                 plain.url = draft.url
@@ -92,6 +94,7 @@ struct HTMLArticleExtractor {
 
         draft.title = metadata.title(matching: blocks)
         let titleKey = draft.title.map { BoilerplateLexicon.keyWords($0).joined(separator: " ") }
+        if draft.published == nil { draft.published = relativeDate(nearTitle: titleKey, in: content.pageLines) }
         for block in blocks {
             let key = BoilerplateLexicon.keyWords(block.text).joined(separator: " ")
             if key.isEmpty || key == titleKey { continue }
@@ -126,7 +129,7 @@ struct HTMLArticleExtractor {
         }
         if draft.paragraphs.isEmpty {
             // No block stood out: read the page's visible text as a plain-text page.
-            var fallback = PlainTextExtractor(lexicon: lexicon, savedAt: savedAt).extract(Self.visibleLines(root).joined(separator: "\n"))
+            var fallback = PlainTextExtractor(lexicon: lexicon, savedAt: savedAt, utcOffset: utcOffset).extract(Self.visibleLines(root).joined(separator: "\n"))
             fallback.url = draft.url
             fallback.published = fallback.published ?? draft.published
             fallback.siteName = draft.siteName
@@ -145,7 +148,20 @@ struct HTMLArticleExtractor {
         var kind: Kind
     }
 
-    /// The text blocks of the best content container, in document order.
+    /// A relative timestamp beside the headline ("منذ يومين" under the
+    /// `<h1>`), on a page whose saving time is known. Only the lines around
+    /// the headline count: related lists carry such stamps of their own.
+    func relativeDate(nearTitle titleKey: String?, in lines: [String]) -> String? {
+        guard let savedAt, let titleKey, !titleKey.isEmpty,
+              let at = lines.firstIndex(where: { BoilerplateLexicon.keyWords($0).joined(separator: " ") == titleKey })
+        else { return nil }
+        for line in lines[max(0, at - 2)..<min(lines.count, at + 4)] where line.utf8.count < 120 {
+            let words = BoilerplateLexicon.keyWords(line)
+            if let date = RelativeTime.resolve(keyWords: words, reference: savedAt, utcOffset: utcOffset) { return date }
+        }
+        return nil
+    }
+
     /// The text blocks of the best content container, in document order, and
     /// whether the page's structure vouches for that container.
     struct Content {

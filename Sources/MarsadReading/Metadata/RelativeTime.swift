@@ -2,8 +2,11 @@ import MarsadText
 
 /// "منذ 3 ساعات", "قبل ساعتين", "3 hours ago", "أمس 10:30": a timestamp
 /// relative to the moment the page was saved, turned into a date once that
-/// moment is known. Seconds, minutes and hours give a time of day (UTC);
-/// days and weeks give a date; months and years are too loose to resolve.
+/// moment is known. Seconds, minutes and hours give an instant (written in
+/// UTC); days and weeks give a date on the calendar of the configured zone,
+/// whose offset from UTC the caller gives: "أمس" on a page saved at 00:30 in
+/// Damascus is the day before in Damascus, not the UTC day before; months
+/// and years are too loose to resolve.
 enum RelativeTime {
     /// Match-key unit words with their length in seconds and, for the dual
     /// forms ("ساعتين"), the count the word carries itself.
@@ -38,9 +41,11 @@ enum RelativeTime {
 
     /// The date (or, below a day, the UTC date and time) a relative
     /// timestamp's match-key words name, counted back from `reference`
-    /// (seconds since 1970); nil when the words name no resolvable moment.
-    static func resolve(keyWords words: [String], reference: Int) -> String? {
+    /// (seconds since 1970); dates are days of the zone `utcOffset` seconds
+    /// east of UTC at that moment. Nil when the words name no resolvable moment.
+    static func resolve(keyWords words: [String], reference: Int, utcOffset: Int = 0) -> String? {
         guard ChromeLine.isRelativeTimestamp(keyWords: words) else { return nil }
+        func date(_ seconds: Int) -> String? { localDate(seconds, utcOffset: utcOffset) }
         if words.contains(where: { yesterday.contains($0) }) { return date(reference - 86_400) }
         for (position, word) in words.enumerated() {
             guard let unit = units[word] else { continue }
@@ -64,8 +69,10 @@ enum RelativeTime {
         return nil
     }
 
-    private static func date(_ seconds: Int) -> String? {
+    private static func localDate(_ seconds: Int, utcOffset: Int) -> String? {
         guard seconds > 0 else { return nil }
-        return CivilDate(dayNumber: seconds / 86_400).iso
+        let (local, overflow) = seconds.addingReportingOverflow(utcOffset)
+        guard !overflow, local >= 0 else { return nil }
+        return CivilDate(dayNumber: local / 86_400).iso
     }
 }

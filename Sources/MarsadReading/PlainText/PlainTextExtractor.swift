@@ -17,6 +17,9 @@ struct PlainTextExtractor {
     /// When the page was saved, in seconds since 1970, if known: what
     /// relative timestamps ("منذ 3 ساعات") count back from.
     var savedAt: Int?
+    /// Seconds east of UTC of the configured zone at `savedAt`: the
+    /// calendar "أمس" and "منذ يومين" are days of.
+    var utcOffset = 0
 
     enum Kind: Equatable {
         case prose, headline, ticker, noise, dateLine
@@ -417,7 +420,7 @@ struct PlainTextExtractor {
     /// The moment a relative timestamp line names, when the page's saving time is known.
     private func resolveRelative(_ line: Line) -> String? {
         guard let savedAt, line.kind == .dateLine else { return nil }
-        return RelativeTime.resolve(keyWords: line.key.scalarWords(separatedBy: { $0 == " " }), reference: savedAt)
+        return RelativeTime.resolve(keyWords: line.key.scalarWords(separatedBy: { $0 == " " }), reference: savedAt, utcOffset: utcOffset)
     }
 
     private func take(_ line: Line, into draft: inout ArticleDraft, headerPosition: Bool) {
