@@ -274,7 +274,7 @@ public final class DigestWriter: Sendable {
             dates: stored.dates.map { DigestDate(date: $0.date, text: $0.text) },
             // A bare date (or no date: the ingest time) says nothing about the hour of the report.
             hasTimeOfDay: (article.publishedAt?.count ?? 0) > 10,
-            site: article.site, recordIndex: article.recordIndex
+            site: article.site, credit: article.credit, recordIndex: article.recordIndex
         )
     }
 }

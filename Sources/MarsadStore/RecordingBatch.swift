@@ -40,8 +40,8 @@ struct RecordingBatch {
             """)
         insertArticle = try db.cachedStatement(sql: """
             INSERT INTO article (fileId, recordIndex, hash, title, body, titleKey, bodyKey, source, site, author, url,
-                                 publishedAt, day, ingestedAt, language, format, encoding)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 publishedAt, day, ingestedAt, language, format, encoding, credit)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertTopic = try db.cachedStatement(sql: "INSERT INTO articleTopic (articleId, topicId, score) VALUES (?, ?, ?)")
         insertMention = try db.cachedStatement(
@@ -117,7 +117,7 @@ struct RecordingBatch {
         try insertArticle.execute(arguments: [
             fileId, read.recordIndex, processed.contentHash, read.title, read.body, processed.titleKey, processed.bodyKey,
             read.source, read.siteName, read.author, read.url, read.published, day, now, read.language.rawValue,
-            read.format.rawValue, read.encoding,
+            read.format.rawValue, read.encoding, read.credit,
         ])
         let articleId = db.lastInsertedRowID
         newestArticleOfDay[day] = max(newestArticleOfDay[day] ?? 0, articleId)

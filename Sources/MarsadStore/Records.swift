@@ -43,6 +43,8 @@ public struct ArticleRecord: Codable, Sendable, Equatable, FetchableRecord, Muta
     public var titleKey: String
     public var bodyKey: String
     public var source: String?
+    /// A wire service credited for the text («وكالات», «رويترز»), never the outlet.
+    public var credit: String?
     public var site: String?
     public var author: String?
     public var url: String?

@@ -137,6 +137,11 @@ enum Schema {
             }
             try db.create(index: "siteLine_recency", on: "siteLine", columns: ["site", "lastSeen"])
         }
+        migrator.registerMigration("v7-article-credit: the wire service credited, apart from the outlet") { db in
+            // Articles recorded before keep no credit: their source may still hold one, which the digest
+            // tells from an outlet as it did before.
+            try db.alter(table: "article") { t in t.add(column: "credit", .text) }
+        }
         return migrator
     }
 }

@@ -380,6 +380,7 @@ struct ShowCommand: ParsableCommand {
                 var id: Int64
                 var title: String
                 var source: String?
+                var credit: String?
                 var site: String?
                 var author: String?
                 var url: String?
@@ -392,7 +393,7 @@ struct ShowCommand: ParsableCommand {
                 var body: String
             }
             let output = Output(
-                id: number, title: article.title, source: article.source, site: article.site, author: article.author,
+                id: number, title: article.title, source: article.source, credit: article.credit, site: article.site, author: article.author,
                 url: article.url, published: article.publishedAt, day: article.day, file: details.fileName,
                 language: article.language, topics: details.topics.map { Output.Topic(id: $0.id, score: $0.score) },
                 entities: details.entities.map {
@@ -410,6 +411,7 @@ struct ShowCommand: ParsableCommand {
             if let value, !value.isEmpty { lines.append(label.padding(toLength: 11, withPad: " ", startingAt: 0) + value) }
         }
         field("source:", [article.source, article.site].compactMap { $0 }.joined(separator: " · "))
+        field("credit:", article.credit)
         field("author:", article.author)
         field("published:", article.publishedAt)
         field("day:", article.day)

@@ -164,6 +164,33 @@ struct DigestWriterTests {
         let after = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
         #expect(before == after)
     }
+
+    @Test("a wire credit is stored apart from the outlet and shown beside it; an article with only a credit has an unknown outlet")
+    func wireCreditsAreStoredAndShownBesideTheOutlet() throws {
+        let (store, taxonomy) = try freshStore()
+        let writer = DigestWriter(
+            store: store, topics: taxonomy.topics, directory: folder.path, timeZone: TimeZone(identifier: "UTC")!
+        )
+        var articles = try reports(count: 2, seed: 5)
+        articles[0].article.source = "الوطن"
+        articles[0].article.credit = "وكالات"
+        articles[1].article.source = nil
+        articles[1].article.credit = "رويترز"
+        articles[1].article.title = "عنوان آخر لا يشبه الأول في شيء"
+        articles[1].titleKey = articles[1].article.title
+        try record(0..<2, of: articles, in: store)
+        let stored = try store.articles(after: 0, limit: 10)
+        #expect(stored.map(\.credit) == ["وكالات", "رويترز"])
+        #expect(stored.map(\.source) == ["الوطن", nil])
+        try writer.write(day: day)
+        let digests = try files(in: folder.appendingPathComponent(day))
+            .filter { $0.key.hasSuffix(".md") && $0.key != "index.md" }
+            .map { String(decoding: $0.value, as: UTF8.self) }
+            .joined()
+        #expect(digests.contains("الوطن (نقلًا عن وكالات)"), "\(digests)")
+        #expect(digests.contains("مصدر غير معروف (نقلًا عن رويترز)"), "\(digests)")
+        #expect(!digests.contains("لا مصادر"))
+    }
 }
 
 /// SplitMix64: a fixed sequence for generated reports.
