@@ -13,6 +13,7 @@ Reports: title accuracy, share of pages whose body keeps >= 95% of the
 article's words, and chrome leakage (other articles' headlines found in the
 body). Run from the repository root:
   python3 Tests/Corpus/synthetic-pages-check.py --marsad .build/release/marsad [--pages 300] [--seed 7]
+With SYNTHETIC_PAGES_KEEP=DIR in the environment the pages are kept in DIR.
 """
 import os
 import random
@@ -78,7 +79,9 @@ def main():
               and len(r['content'].split()) >= 60 and '\n' in r['content'].strip()]
     chosen = rng.sample(usable, min(args.pages, len(usable)))
     titles = [r['title'].strip() for r in usable]
-    with tempfile.TemporaryDirectory(prefix='pages-check-') as folder:
+    with tempfile.TemporaryDirectory(prefix='pages-check-') as temporary:
+        folder = os.environ.get('SYNTHETIC_PAGES_KEEP') or temporary
+        os.makedirs(folder, exist_ok=True)
         files = []
         for index, record in enumerate(chosen):
             others = [t for t in rng.sample(titles, 40) if t != record['title'].strip()][:30]

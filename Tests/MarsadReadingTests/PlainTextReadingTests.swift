@@ -249,3 +249,70 @@ struct TitleSearchTests {
         #expect(!given.contains { article.title.hasPrefix($0) })
     }
 }
+
+/// Titles chosen by evidence: the words the article's opening repeats, what
+/// the HTML head says, length, and the look of bylines, dates and labels.
+@Suite("Plain-text titles by evidence")
+struct TitleEvidenceTests {
+    static let opening = [
+        "أكد خبراء في ندوة عقدت في الرياض أن مواجهة التطرف تبدأ من المدرسة والأسرة، وأن التعليم الجيد هو خط الدفاع الأول ضد الأفكار المتشددة.",
+        "وأضاف المشاركون أن مكافحة آفة التطرف تحتاج إلى تعاون المؤسسات الدينية والثقافية والإعلامية، وإلى خطاب يخاطب الشباب بلغتهم.",
+    ]
+
+    func read(_ lines: [String]) throws -> ReadArticle {
+        try #require(try ArticleReader().read(Array(lines.joined(separator: "\n").utf8), fileName: "page.txt").first)
+    }
+
+    /// "Place: writers" under the headline is a byline, not the title.
+    @Test func aPlaceAndNamesBylineLosesToTheHeadlineTheTextRetells() throws {
+        let title = "خبراء: مواجهة التطرف تبدأ من المدرسة والأسرة"
+        let article = try read(["محليات", title, "الرياض: فارس السبيعي وعبد الله الهلابي", "الثلاثاء 21 يوليو 2015"] + Self.opening)
+        #expect(article.title == title)
+    }
+
+    /// A two-word headline above a byline is the title when the text speaks of it; a category label is not.
+    @Test func aShortHeadlineTheTextSpeaksOfIsTheTitle() throws {
+        let article = try read(["الرئيسية | محليات | مقالات", "محليات", "آفة التطرف", "بقلم أمين طلال", "نشر في: 21/07/2015 - 10:30"] + Self.opening)
+        #expect(article.title == "آفة التطرف")
+        #expect(article.author == "أمين طلال")
+    }
+
+    /// A one-word label is never the title because the text happens to use its word.
+    @Test func aOneWordLabelIsNotTheTitle() throws {
+        let title = "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة بين الشباب"
+        let article = try read(["التطرف", title, "شارك فيسبوك تويتر واتساب"] + Self.opening)
+        #expect(article.title == title)
+    }
+
+    /// "Agency - Place" right above the text, with a place the text names, is still a byline.
+    @Test func aDashedBylineNamingThePlaceIsNotTheTitle() throws {
+        let title = "رسميا.. ندوة التطرف تختتم أعمالها في الرياض"
+        let article = try read(["اقتصاد", title, "مشاركة تويتر تيليجرام واتساب فيسبوك", "أ ف ب - الرياض"] + Self.opening)
+        #expect(article.title == title)
+    }
+
+    /// A page without article markup: of two headlines above the text, the one the `<title>` states.
+    @Test func theHTMLHeadPicksAmongHeadlines() throws {
+        let teaser = "انطلاق مهرجان الصيف في جدة بمشاركة واسعة من الأسر"
+        // Words the opening does not use: only the head tells this line from the teaser nearer the text.
+        let title = "قراءة في خطاب الاعتدال وحدوده"
+        // The head shortens the headline: it names no line of the page outright.
+        let html = "<html><head><title>قراءة في خطاب الاعتدال | صحيفة المدينة</title></head><body>"
+            + "<div>\(title)</div><div>\(teaser)</div>"
+            + Self.opening.map { "<div>\($0)</div>" }.joined() + "</body></html>"
+        let article = try #require(try ArticleReader().read(Array(html.utf8), fileName: "page.html").first)
+        #expect(article.title == title)
+    }
+
+    /// A paragraph of hundreds of words with a few stops glued to the next
+    /// word ("الماضيين.ورغم") is the article; glued headlines meet every few words.
+    @Test func aLongParagraphWithAFewGluedStopsIsNoTicker() throws {
+        let sentence = "وقال الخبراء إن المدرسة هي المكان الأول الذي يتعلم فيه الطفل قبول الآخر واحترام الرأي المختلف في المجتمع"
+        let paragraph = (0..<16).map { $0 % 5 == 4 ? sentence + ".و" + sentence : sentence }.joined(separator: ". ") + "."
+        let title = "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة"
+        let article = try read(["اقتصاد", title, "كتب: رويترز - الرياض", paragraph, "Related stories", "Leave a Reply"])
+        #expect(article.title == title)
+        #expect(article.body == paragraph)
+        #expect(LineShape(paragraph).glueMarks >= 3)
+    }
+}

@@ -81,7 +81,9 @@ struct HTMLArticleExtractor {
         } else if !content.isStructured {
             // A page without article markup is a page of lines: tickers, labels,
             // headlines and prose, which the plain-text rules sort out.
-            var plain = PlainTextExtractor(lexicon: lexicon, templates: templates, savedAt: savedAt, utcOffset: utcOffset).extract(blocks.map(\.text).joined(separator: "\n"))
+            var plain = PlainTextExtractor(
+                lexicon: lexicon, templates: templates, savedAt: savedAt, utcOffset: utcOffset, titleHints: metadata.statedTitles
+            ).extract(blocks.map(\.text).joined(separator: "\n"))
             if !plain.paragraphs.isEmpty {
                 plain.title = plain.title ?? metadata.title(matching: blocks)
                 plain.url = draft.url
@@ -129,7 +131,9 @@ struct HTMLArticleExtractor {
         }
         if draft.paragraphs.isEmpty {
             // No block stood out: read the page's visible text as a plain-text page.
-            var fallback = PlainTextExtractor(lexicon: lexicon, savedAt: savedAt, utcOffset: utcOffset).extract(Self.visibleLines(root).joined(separator: "\n"))
+            var fallback = PlainTextExtractor(
+                lexicon: lexicon, savedAt: savedAt, utcOffset: utcOffset, titleHints: metadata.statedTitles
+            ).extract(Self.visibleLines(root).joined(separator: "\n"))
             fallback.url = draft.url
             fallback.published = fallback.published ?? draft.published
             fallback.siteName = draft.siteName

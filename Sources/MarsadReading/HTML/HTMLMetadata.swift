@@ -134,6 +134,12 @@ struct HTMLMetadata {
         }
     }
 
+    /// What the page's head says its title is (`<title>`, `og:title`, the
+    /// JSON-LD headline): evidence for a line of the text, not the title itself.
+    var statedTitles: [String] {
+        [documentTitle, openGraphTitle, linkedDataHeadline].compactMap { $0 }.filter { !$0.isEmpty }
+    }
+
     /// The article's title: the `<h1>` when a meta title confirms it,
     /// else the Open Graph or JSON-LD headline, else `<title>` without the
     /// site name, else the first `<h1>`.

@@ -94,7 +94,9 @@ struct LineShape: Equatable {
 
     /// A run of headlines glued together without spaces or stops.
     var isGluedTicker: Bool {
-        glueMarks >= 3 && letters >= 120 && commas * 2 <= glueMarks
+        // Glued headlines meet every ten words or so; a few typos in a
+        // paragraph of hundreds of words ("الماضي.ورغم") glue nothing.
+        glueMarks >= 3 && letters >= 120 && commas * 2 <= glueMarks && glueMarks * 40 >= words
     }
 
     /// Long but hardly punctuated: headlines run together, unless it proves otherwise.

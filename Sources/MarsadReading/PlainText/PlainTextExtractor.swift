@@ -20,6 +20,9 @@ struct PlainTextExtractor {
     /// Seconds east of UTC of the configured zone at `savedAt`: the
     /// calendar "أمس" and "منذ يومين" are days of.
     var utcOffset = 0
+    /// What the page says its title is elsewhere (an HTML page's `<title>`,
+    /// `og:title`, `<h1>`): evidence for the line that agrees with it.
+    var titleHints: [String] = []
 
     enum Kind: Equatable {
         case prose, headline, ticker, noise, dateLine
@@ -57,11 +60,12 @@ struct PlainTextExtractor {
         }
 
         var region = found
-        var titleIndex = findTitle(lines, before: region.lowerBound)
+        let positional = findTitle(lines, before: region.lowerBound)
+        var titleIndex = titleByEvidence(lines, region: region, positional: positional)
         // A long headline counts as prose by its length alone; with no mark of
         // punctuation and prose right after it, it is the title.
         let first = lines[region.lowerBound]
-        if titleIndex.map({ $0 < region.lowerBound - 2 }) ?? true, region.count > 1, first.shape.words <= 30,
+        if positional.map({ $0 < region.lowerBound - 2 }) ?? true, region.count > 1, first.shape.words <= 30,
            first.shape.innerPunctuation == 0, !first.shape.endsWithStop, !first.shape.endsWithQuestionOrExclamation {
             titleIndex = region.lowerBound
             var next = region.lowerBound + 1
@@ -319,6 +323,50 @@ struct PlainTextExtractor {
         }
         longestItem = max(longestItem, wordsInItem)
         return gaps >= 3 && longestItem <= 3
+    }
+
+    /// The line above the article with the most evidence of being its title
+    /// (see ``TitleEvidence``), the positional reading's choice weighing in
+    /// as one piece of it. Looks at most `TitleEvidence.maximumCandidates`
+    /// lines up, stopping at a ticker, the end of another article or its
+    /// prose: linear in the page.
+    func titleByEvidence(_ lines: [Line], region: ClosedRange<Int>, positional: Int?) -> Int? {
+        let opening = lines[region].lazy.filter { $0.kind == .prose }.prefix(4).map(\.text)
+        let evidence = TitleEvidence(opening: Array(opening), hints: titleHints)
+        var best: (index: Int, score: Double)?
+        var headlinesBetween = 0
+        var looked = 0
+        var index = region.lowerBound - 1
+        while index >= 0, looked < TitleEvidence.maximumCandidates {
+            let line = lines[index]
+            var isCandidate = false
+            switch line.kind {
+            case .headline:
+                isCandidate = line.text.unicodeScalars.last != ":"
+            case .prose:
+                // A long headline reads as prose by its length; a paragraph ends a sentence.
+                isCandidate = line.shape.words <= 30 && !line.shape.endsWithStop && line.shape.innerPunctuation <= 2
+            case .ticker, .cue(.end):
+                index = -1
+                continue
+            default:
+                break
+            }
+            if isCandidate || line.kind == .headline || line.kind == .prose { looked += 1 }
+            if isCandidate {
+                let score = evidence.score(
+                    line, headlinesBetween: headlinesBetween, chosenByPosition: index == positional,
+                    looksLikeByline: isDashedByline(line) || (isNameLike(line) && (2...3).contains(line.shape.words)
+                        && evidence.openingStems.isDisjoint(with: TitleEvidence.contentStems(line.key.scalarWords(separatedBy: { $0 == " " }))))
+                )
+                if score > 0, score > best?.score ?? -.infinity { best = (index, score) }
+                headlinesBetween += 1
+            }
+            if line.kind == .prose { break }
+            index -= 1
+        }
+        // Nothing for a line: the positional reading stands, rather than a title cut from the text.
+        return best?.index ?? positional
     }
 
     /// The headline just above the article, skipping category labels,

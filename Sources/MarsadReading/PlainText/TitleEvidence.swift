@@ -1,0 +1,87 @@
+import MarsadText
+
+/// Weighs the lines above an article as its title by evidence rather than by
+/// position alone: how many of a line's words the article's opening repeats,
+/// how far it agrees with what the HTML `<title>`, `og:title` or `<h1>` says,
+/// its length, and whether it looks like chrome a headline is not (a byline,
+/// "Place: Name", a date, a share row or a category label). The site's
+/// repeated lines never get here: the template has already made them chrome.
+///
+/// The work is bounded per page: the opening is at most `openingWords` words
+/// and candidates are at most `maximumCandidates` lines above the text.
+struct TitleEvidence {
+    /// Stems of the article's first words, with each word's proclitic-free alternatives.
+    let openingStems: Set<String>
+    /// Stems of the page's own statements of its title (HTML metadata), if any.
+    let hintStems: Set<String>
+
+    static let openingWords = 80
+    static let maximumCandidates = 12
+
+    init(opening: [String], hints: [String]) {
+        var stems = Set<String>()
+        var taken = 0
+        for paragraph in opening where taken < Self.openingWords {
+            for word in BoilerplateLexicon.keyWords(paragraph) where taken < Self.openingWords {
+                taken += 1
+                stems.formUnion(LightStemmer.documentStems(word))
+            }
+        }
+        openingStems = stems
+        hintStems = Set(hints.flatMap { BoilerplateLexicon.keyWords($0).map(LightStemmer.stem) })
+    }
+
+    /// Content words of a line, stemmed: words of one or two letters
+    /// (particles, initials) say nothing about what an article is about.
+    static func contentStems(_ keyWords: [String]) -> [String] {
+        keyWords.filter { $0.unicodeScalars.count >= 3 }.map(LightStemmer.stem)
+    }
+
+    /// Share of the line's content words found in `stems`, counted over at
+    /// least three words: a byline's one place name found in the text must
+    /// not weigh like a headline whose words the text retells.
+    static func overlap(_ words: [String], with stems: Set<String>) -> Double {
+        guard !words.isEmpty, !stems.isEmpty else { return 0 }
+        return Double(words.count { stems.contains($0) }) / Double(max(words.count, 3))
+    }
+
+    /// The evidence that a line is the article's title; above zero is for it.
+    /// `headlinesBetween` counts the headline-like lines between it and the
+    /// text (bylines, dates and share rows do not count: they belong to the
+    /// header), `chosenByPosition` whether the positional reading chose it.
+    func score(_ line: PlainTextExtractor.Line, headlinesBetween: Int, chosenByPosition: Bool, looksLikeByline: Bool) -> Double {
+        let shape = line.shape
+        let words = Self.contentStems(line.key.scalarWords(separatedBy: { $0 == " " }))
+        var score = 3 * Self.overlap(words, with: openingStems)
+        if !hintStems.isEmpty { score += 3 * Self.overlap(words, with: hintStems) - 1 }
+        switch shape.words {
+        // A single word is a label ("رياضة") even when the text uses it.
+        case 1: score -= 4
+        case 2: score -= 0.8
+        case 3...20: score += 0.5
+        default: break
+        }
+        if looksLikeByline { score -= 2 }
+        if Self.isPlaceThenNames(line.text) { score -= 1.5 }
+        // A line of dates and numbers ("ينبع 26 شوال 1436هـ الموافق …").
+        if shape.digits * 4 > shape.letters || (shape.digits > 0 && DateParsing.findDate(in: line.text) != nil) { score -= 1.5 }
+        if line.kind == .prose { score -= 0.5 }
+        if chosenByPosition { score += 0.75 }
+        score -= 0.3 * Double(headlinesBetween)
+        return score
+    }
+
+    /// "الرياض: فارس السبيعي وعبد الله الهلابي", "بروكسل: عبد الله مصطفى":
+    /// a place (or two) and a colon before the writers' names, as papers
+    /// print bylines. A headline's colon comes after a speaker or a topic
+    /// and is followed by more words than a name or two.
+    static func isPlaceThenNames(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        guard let colon = scalars.firstIndex(where: { $0 == ":" }), colon + 1 < scalars.count else { return false }
+        let before = LineShape(String(String.UnicodeScalarView(scalars[..<colon])))
+        let after = LineShape(String(String.UnicodeScalarView(scalars[(colon + 1)...])))
+        return before.words >= 1 && before.words <= 2 && after.words >= 2 && after.words <= 6 && after.digits == 0
+            && !after.endsWithStop && !after.endsWithQuestionOrExclamation && after.innerPunctuation <= 2
+            && !scalars[(colon + 1)...].contains { "«»\"“”".unicodeScalars.contains($0) }
+    }
+}
