@@ -14,6 +14,10 @@ public struct ProcessedArticle: Sendable {
     /// SHA-256 of the match keys: the same news in other bytes has the same hash.
     /// Computed here, on the parsing threads, and not inside the write transaction.
     public var contentHash: String
+    /// The stems the search index takes from title and body (``SearchTerms``), also worked out
+    /// here, so that the one writer only indexes them.
+    public var titleTerms: String
+    public var bodyTerms: String
 
     public init(article: ReadArticle, tags: TaggingResult, titleKey: String, bodyKey: String) {
         self.article = article
@@ -21,6 +25,8 @@ public struct ProcessedArticle: Sendable {
         self.titleKey = titleKey
         self.bodyKey = bodyKey
         contentHash = SHA256.hex(Array((titleKey + "\n" + bodyKey).utf8))
+        titleTerms = SearchTerms.document(titleKey)
+        bodyTerms = SearchTerms.document(bodyKey)
     }
 }
 

@@ -202,12 +202,19 @@ public final class IngestEngine: Sendable {
         guard !chunk.outcomes.isEmpty else { return summary }
         let clock = ContinuousClock()
         let recordStart = clock.now
-        let entries = try await store.recordInBackground(chunk.outcomes)
+        let report = try await store.recordInBackground(chunk.outcomes)
+        let entries = report.entries
         // What a chunk teaches about its sites is a bonus: failing to keep it loses no file.
         do { try templates.learn(from: entries) } catch { logger.warning("site templates not updated: \(error)") }
         let moveStart = clock.now
         defer {
-            logger.debug("chunk of \(chunk.outcomes.count): read and tag \(chunk.readTime), record \(moveStart - recordStart), move \(clock.now - moveStart)")
+            let perArticle = report.articles > 0 ? report.transactionTime / report.articles : .zero
+            logger.debug("""
+                chunk of \(chunk.outcomes.count): read and tag \(chunk.readTime), record \(moveStart - recordStart) \
+                (transaction \(report.transactionTime), on a core \(report.transactionCPUTime), for \(report.articles) \
+                articles, \(perArticle) each), \
+                move \(clock.now - moveStart)
+                """)
         }
         for (outcome, entry) in zip(chunk.outcomes, entries) {
             if moveFiles { try finish(entry) }

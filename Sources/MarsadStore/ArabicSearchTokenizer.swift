@@ -5,7 +5,8 @@ import MarsadText
 /// their light stems (``LightStemmer``): a document word gives its stem and,
 /// at the same position, its stems without a lone proclitic; a query word
 /// gives its stem (and, after لل, the stems that reading allows), which the
-/// query matches as a prefix of the indexed stems.
+/// query matches as a prefix of the indexed stems. Text already in the form of
+/// ``SearchTerms/document(_:)`` (what recording inserts) is only split.
 final class ArabicSearchTokenizer: FTS5CustomTokenizer {
     static let name = "marsad_arabic"
 
@@ -19,6 +20,16 @@ final class ArabicSearchTokenizer: FTS5CustomTokenizer {
         return pText.withMemoryRebound(to: UInt8.self, capacity: Int(nText)) { start in
             let text = UnsafeBufferPointer(start: start, count: Int(nText))
             let isQuery = tokenization.contains(.query)
+            if !isQuery, SearchTerms.isDocumentForm(text) {
+                // Stemmed by the reader: only split. Offsets are never used for inserted text.
+                return SearchTerms.forEachStem(text) { stem, isAlternative in
+                    let pointer = UnsafeRawPointer(start + stem.lowerBound).assumingMemoryBound(to: CChar.self)
+                    return tokenCallback(
+                        context, isAlternative ? FTS5TokenFlags.colocated.rawValue : 0, pointer, CInt(stem.count),
+                        CInt(stem.lowerBound), CInt(stem.upperBound)
+                    )
+                }
+            }
             for range in MatchKeyTokenizer.tokenRanges(text) {
                 let word = UnsafeBufferPointer(rebasing: text[range])
                 func emit(_ stem: Range<Int>, colocated: Bool) -> CInt {

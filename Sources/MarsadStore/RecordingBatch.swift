@@ -4,8 +4,9 @@ import MarsadCore
 import MarsadTagging
 
 /// The writes of one recording transaction, through prepared statements kept
-/// for the whole batch: the ledger, articles (the search index follows by
-/// trigger), their tags, and the days whose digests become due.
+/// for the whole batch: the ledger, articles with their search terms (stemmed
+/// by the readers, see ``SearchIndex``), their tags, and the days whose
+/// digests become due.
 struct RecordingBatch {
     let db: Database
     let now: Date
@@ -20,6 +21,7 @@ struct RecordingBatch {
     private let fileOfArticleHash: Statement
     private let insertFile: Statement
     private let insertArticle: Statement
+    private let indexArticle: Statement
     private let insertTopic: Statement
     private let insertMention: Statement
     private let insertEntity: Statement
@@ -43,6 +45,7 @@ struct RecordingBatch {
                                  publishedAt, day, ingestedAt, language, format, encoding, credit)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        indexArticle = try db.cachedStatement(sql: "INSERT INTO \(SearchIndex.name) (rowid, titleKey, bodyKey) VALUES (?, ?, ?)")
         insertTopic = try db.cachedStatement(sql: "INSERT INTO articleTopic (articleId, topicId, score) VALUES (?, ?, ?)")
         insertMention = try db.cachedStatement(
             sql: "INSERT INTO entityMention (articleId, entityId, count, forms) VALUES (?, ?, ?, ?)"
@@ -120,6 +123,7 @@ struct RecordingBatch {
             read.format.rawValue, read.encoding, read.credit,
         ])
         let articleId = db.lastInsertedRowID
+        try indexArticle.execute(arguments: [articleId, processed.titleTerms, processed.bodyTerms])
         newestArticleOfDay[day] = max(newestArticleOfDay[day] ?? 0, articleId)
         try writeTags(processed.tags, articleId: articleId)
     }

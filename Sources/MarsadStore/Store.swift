@@ -34,6 +34,17 @@ public enum IngestOutcome: Sendable {
     }
 }
 
+/// The ledger entries of a recorded batch, with the time its transaction held the writer.
+public struct RecordingReport: Sendable {
+    public var entries: [LedgerEntry]
+    /// Articles newly stored.
+    public var articles: Int
+    /// From the start of the transaction to the end of its commit.
+    public var transactionTime: Duration
+    /// Of which the writer's thread was on a core: the rest it waited for a core or the disk.
+    public var transactionCPUTime: Duration
+}
+
 public struct StoreStatus: Codable, Sendable, Equatable {
     public var recordedToday: Int
     public var duplicatesToday: Int
@@ -175,12 +186,30 @@ public final class Store: Sendable {
         return entries
     }
 
-    /// `record`, on the store's writer queue: the caller's thread is free meanwhile.
-    public func recordInBackground(_ outcomes: [IngestOutcome], now: Date = Date()) async throws -> [LedgerEntry] {
+    /// `record`, on the store's writer queue: the caller's thread is free meanwhile. Also says how
+    /// long the transaction held the writer, from its start to the end of its commit.
+    public func recordInBackground(_ outcomes: [IngestOutcome], now: Date = Date()) async throws -> RecordingReport {
         let known = knownEntities.withLock { $0 }
-        let (entries, added) = try await writer.write { db in try Self.record(outcomes, now: now, knownEntities: known, db: db) }
+        let report = try await writer.writeWithoutTransaction { db in
+            let clock = ContinuousClock()
+            let start = (clock.now, Self.threadCPUTime())
+            var recorded: (entries: [LedgerEntry], addedEntities: Set<String>) = ([], [])
+            try db.inTransaction(.immediate) {
+                recorded = try Self.record(outcomes, now: now, knownEntities: known, db: db)
+                return .commit
+            }
+            return (recorded, clock.now - start.0, Self.threadCPUTime() - start.1)
+        }
+        let ((entries, added), transactionTime, cpuTime) = report
         if !added.isEmpty { knownEntities.withLock { $0.formUnion(added) } }
-        return entries
+        let articles = entries.reduce(0) { $0 + ($1.fate == .recorded ? $1.articleCount : 0) }
+        return RecordingReport(entries: entries, articles: articles, transactionTime: transactionTime, transactionCPUTime: cpuTime)
+    }
+
+    private static func threadCPUTime() -> Duration {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return .seconds(time.tv_sec) + .nanoseconds(time.tv_nsec)
     }
 
     private static func record(

@@ -49,6 +49,14 @@ struct CorpusTests {
         }
     }
 
+    @Test("Search terms worked out ahead of time are the stems of every word")
+    func searchTermsOnRealArticles() {
+        for article in CorpusSample.articles {
+            let key = TextNormalizer.matchKey(article)
+            #expect(searchTermsByPosition(SearchTerms.document(key)) == documentStemsByPosition(key))
+        }
+    }
+
     @Test("Both forms are idempotent, alignment reproduces the key, articles are Arabic")
     func idempotenceAndAlignment() {
         for article in CorpusSample.articles {
