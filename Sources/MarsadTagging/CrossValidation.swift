@@ -51,13 +51,32 @@ public struct TopicCounts: Sendable, Hashable {
 /// script scores topics: only the topics the gold uses count.
 public struct TopicEvaluation: Sendable {
     public private(set) var counts: [String: TopicCounts]
+    /// The articles whose predicted topics differ from the gold, in the order scored.
+    public private(set) var misses: [Miss] = []
+
+    /// One article tagged differently from its gold: the topics it lacks and those it got wrongly.
+    public struct Miss: Sendable, Hashable {
+        public var id: String
+        public var missing: Set<String>
+        public var extra: Set<String>
+    }
 
     public init(topics: some Sequence<String>) {
         counts = Dictionary(uniqueKeysWithValues: topics.map { ($0, TopicCounts()) })
     }
 
-    public mutating func add(predicted: Set<String>, expected: Set<String>) {
+    public mutating func add(predicted: Set<String>, expected: Set<String>, id: String? = nil) {
         for topic in counts.keys { counts[topic]!.add(predicted: predicted.contains(topic), expected: expected.contains(topic)) }
+        let missing = expected.subtracting(predicted).intersection(counts.keys)
+        let extra = predicted.subtracting(expected).intersection(counts.keys)
+        if let id, !missing.isEmpty || !extra.isEmpty { misses.append(Miss(id: id, missing: missing, extra: extra)) }
+    }
+
+    /// One line per miss: the article, then `-topic` for each topic it lacks and `+topic` for each it got wrongly.
+    public var missList: String {
+        misses.map { miss in
+            ([miss.id] + miss.missing.sorted().map { "-" + $0 } + miss.extra.sorted().map { "+" + $0 }).joined(separator: " ") + "\n"
+        }.joined()
     }
 
     public var macroF1: Double {
@@ -135,7 +154,7 @@ public enum CrossValidation {
             let tagger = try fit(training)
             for index in articles.indices where folds[index] == fold {
                 let predicted = Set(tagger.tag(articles[index].input).topics.map(\.id))
-                evaluation.add(predicted: predicted, expected: articles[index].topics)
+                evaluation.add(predicted: predicted, expected: articles[index].topics, id: articles[index].id)
             }
         }
         return evaluation

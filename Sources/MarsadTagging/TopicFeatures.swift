@@ -18,7 +18,7 @@ struct TopicFeatureLayout: Sendable, Hashable {
 
     /// Salience features, after the rule features, in this order.
     enum Salience: Int, Sendable, CaseIterable {
-        case margin, tooFewSentences, requiredMissing, requiredNearlyMet, requiredMargin, headline, lead, coverage, densestPassage, densestParagraph, onlyAtTheEnd, listed, actors, length
+        case margin, tooFewSentences, requiredMissing, requiredNearlyMet, requiredMargin, headline, lead, coverage, densestPassage, densestParagraph, onlyAtTheEnd, listed, actors, length, singleSentence, headlineAndSentence
         var name: String {
             switch self {
             case .margin: return "rule score against threshold"
@@ -35,6 +35,8 @@ struct TopicFeatureLayout: Sendable, Hashable {
             case .listed: return "share of the topic's names that stand in lists"
             case .actors: return "share of evidence naming a person or body"
             case .length: return "article length"
+            case .singleSentence: return "evidence in one sentence only"
+            case .headlineAndSentence: return "evidence in the headline and a body sentence"
             }
         }
     }
@@ -199,6 +201,8 @@ struct EvidenceProfile {
         values[layout.index(.listed)] = names == 0 ? 0 : Double(listedNames) / Double(names)
         values[layout.index(.actors)] = positive.isEmpty ? 0 : Double(positive.filter(\.namesActor).count) / Double(positive.count)
         values[layout.index(.length)] = min(1, Double(bodyCount) / 40)
+        values[layout.index(.singleSentence)] = evidenceCount + (headlineEvidence ? 1 : 0) == 1 ? 1 : 0
+        values[layout.index(.headlineAndSentence)] = headlineEvidence && evidenceCount > 0 ? 1 : 0
         return values
     }
 }

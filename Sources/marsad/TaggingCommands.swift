@@ -155,6 +155,7 @@ struct TrainCommand: ParsableCommand {
     var positiveWeight = TopicTrainer.defaultPositiveWeight
     @Option(help: "Features the fit may move: all, rules (rule firings by position), salience, or none (only the rule score).")
     var features = "all"
+    @Flag(help: "With --cross-validate, list the held-out articles tagged differently from their gold.") var misses = false
 
     var featureGroups: TopicFeatureGroups? {
         switch features {
@@ -185,6 +186,7 @@ struct TrainCommand: ParsableCommand {
             print("\(labelled.count) articles, \(folds) folds, seed \(seed)")
             print("rule weights only (nothing fitted):\n" + rules.table)
             print("fitted weights, held-out folds (regularization \(regularization), positive weight \(positiveWeight), features \(features)):\n" + fitted.table, terminator: "")
+            if misses { print("held-out misses (-topic lacking, +topic wrongly given):\n" + fitted.missList, terminator: "") }
             print(String(format: "cross-validated in %.1f s", Date().timeIntervalSince(started)))
             return
         }

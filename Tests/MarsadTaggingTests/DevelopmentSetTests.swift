@@ -71,6 +71,17 @@ import Testing
         #expect(counts.f1 >= 0.95)
     }
 
+    @Test func missesNameTheArticleAndItsWrongTopics() {
+        var evaluation = TopicEvaluation(topics: ["syria", "russia-syria"])
+        evaluation.add(predicted: ["syria"], expected: ["syria"], id: "a1")
+        evaluation.add(predicted: ["syria", "lebanon"], expected: ["syria", "russia-syria"], id: "a2")
+        evaluation.add(predicted: ["russia-syria"], expected: [], id: "a3")
+        // Only the topics being scored count: a topic the gold never uses is no miss.
+        #expect(evaluation.missList == "a2 -russia-syria\na3 +russia-syria\n")
+        #expect(evaluation.counts["russia-syria"]!.falsePositives == 1)
+        #expect(evaluation.counts["russia-syria"]!.falseNegatives == 1)
+    }
+
     @Test func foldsAreStratifiedAndSeeded() {
         var labels: [Set<String>] = Array(repeating: [], count: 20)
         for _ in 0..<10 { labels.append(["common"]) }

@@ -49,6 +49,8 @@ import Testing
         #expect(russia["evidence in the headline"] == 1)
         #expect(russia["evidence in the lead"] == 1)
         #expect(russia["share of evidence naming a person or body"]! > 0)
+        #expect(russia["evidence in the headline and a body sentence"] == 1)
+        #expect(russia["evidence in one sentence only"] == 0)
     }
 
     @Test func anAsideAtTheEndIsMarkedAsSuch() throws {
@@ -58,6 +60,8 @@ import Testing
         let values = try Self.features("russia-syria", title: title, body: body, tagger: tagger)
         #expect(values["evidence only in the closing sentences"] == 1)
         #expect(values["evidence in the headline"] == 0)
+        #expect(values["evidence in one sentence only"] == 1)
+        #expect(values["evidence in the headline and a body sentence"] == 0)
         #expect(values["share of body sentences holding evidence"] == 0.2)
         #expect(values["a Russian actor with Syria, in the body"] == nil)
         #expect(values["Russian actor with Syria, in the body"] == (2.0).squareRoot() - 1)
