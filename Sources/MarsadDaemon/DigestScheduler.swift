@@ -142,3 +142,52 @@ final class DigestScheduler: Sendable {
         }
     }
 }
+
+/// Keeps the stories of the days a run of recording touches up to date on a
+/// thread of its own while the recording goes on, as the scheduler does for
+/// the daemon during a burst: `marsad ingest` then writes each day's digests
+/// at the end with only the last articles left to add, instead of clustering
+/// the whole day after the last file.
+public final class StoryAbsorber: Sendable {
+    let writer: DigestWriter
+    private let waiting = Mutex<(days: Set<String>, running: Bool)>(([], false))
+    private let queue = DispatchQueue(label: "marsad.absorb", qos: .utility)
+
+    public init(writer: DigestWriter) {
+        self.writer = writer
+    }
+
+    /// Days that received articles: their stories take them in soon, one round after another.
+    public func absorb(_ days: some Sequence<String>) {
+        let start = waiting.withLock { state -> Bool in
+            state.days.formUnion(days)
+            guard !state.running, !state.days.isEmpty else { return false }
+            state.running = true
+            return true
+        }
+        if start { queue.async { self.absorbWaitingDays() } }
+    }
+
+    private func absorbWaitingDays() {
+        while let days = waiting.withLock({ state -> [String]? in
+            guard !state.days.isEmpty else {
+                state.running = false
+                return nil
+            }
+            defer { state.days = [] }
+            return state.days.sorted()
+        }) {
+            for day in days {
+                // Only a head start: the final write adds whatever a failure here left out.
+                try? writer.absorb(day: day)
+            }
+        }
+    }
+
+    /// Waits until the days given so far are absorbed, so that the digests can be written.
+    public func finish() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            queue.async { continuation.resume() }
+        }
+    }
+}

@@ -72,6 +72,8 @@ public final class IngestEngine: Sendable {
     static let readingTimeLimit = Duration.seconds(90)
     /// When a file last finished being read, in monotonic seconds: the daemon's sign of progress.
     let lastProgress = Atomic<Int64>(MonotonicClock.seconds())
+    /// Where the blocking part of recording a chunk runs (see `onRecordingThread`).
+    let recordingQueue = DispatchQueue(label: "marsad.recording")
 
     public init(settings: Settings, pipeline: Pipeline, store: Store, logger: Logger) {
         folders = QueueFolders(settings: settings)
@@ -193,40 +195,55 @@ public final class IngestEngine: Sendable {
     /// (off the threads that read), then, when `moveFiles`, moves each file
     /// where its committed fate says.
     public func record(_ chunk: ReadChunk, moveFiles: Bool = true, logEntries: Bool = true) async throws -> IngestSummary {
-        var summary = IngestSummary()
-        if moveFiles {
-            for entry in chunk.decided { try finish(entry) }
+        if moveFiles && !chunk.decided.isEmpty {
+            try await onRecordingThread { [self] in
+                for entry in chunk.decided { try finish(entry) }
+            }
         }
+        var summary = IngestSummary()
         summary.entries = chunk.decided
         summary.unsettled = chunk.unsettled
         guard !chunk.outcomes.isEmpty else { return summary }
         let clock = ContinuousClock()
         let recordStart = clock.now
         let report = try await store.recordInBackground(chunk.outcomes)
-        let entries = report.entries
-        // What a chunk teaches about its sites is a bonus: failing to keep it loses no file.
-        do { try templates.learn(from: entries) } catch { logger.warning("site templates not updated: \(error)") }
-        let moveStart = clock.now
-        defer {
-            let perArticle = report.articles > 0 ? report.transactionTime / report.articles : .zero
-            logger.debug("""
-                chunk of \(chunk.outcomes.count): read and tag \(chunk.readTime), record \(moveStart - recordStart) \
-                (transaction \(report.transactionTime), on a core \(report.transactionCPUTime), for \(report.articles) \
-                articles, \(perArticle) each), \
-                move \(clock.now - moveStart)
-                """)
-        }
-        for (outcome, entry) in zip(chunk.outcomes, entries) {
-            if moveFiles { try finish(entry) }
-            summary.entries.append(entry)
-            if logEntries { log(entry) }
-            if entry.fate == .recorded, case .processed(_, let articles, _) = outcome {
-                for (article, day) in articles {
-                    summary.touched[day, default: []].formUnion(article.tags.topics.map(\.id))
+        return try await onRecordingThread { [self, summary] in
+            var summary = summary
+            let entries = report.entries
+            // What a chunk teaches about its sites is a bonus: failing to keep it loses no file.
+            let learnStart = clock.now
+            do { try templates.learn(from: entries) } catch { logger.warning("site templates not updated: \(error)") }
+            let moveStart = clock.now
+            defer {
+                let perArticle = report.articles > 0 ? report.transactionTime / report.articles : .zero
+                logger.debug("""
+                    chunk of \(chunk.outcomes.count): read and tag \(chunk.readTime), record \(learnStart - recordStart) \
+                    (transaction \(report.transactionTime), on a core \(report.transactionCPUTime), for \(report.articles) \
+                    articles, \(perArticle) each), \
+                    learn site templates \(moveStart - learnStart), move \(clock.now - moveStart)
+                    """)
+            }
+            for (outcome, entry) in zip(chunk.outcomes, entries) {
+                if moveFiles { try finish(entry) }
+                summary.entries.append(entry)
+                if logEntries { log(entry) }
+                if entry.fate == .recorded, case .processed(_, let articles, _) = outcome {
+                    for (article, day) in articles {
+                        summary.touched[day, default: []].formUnion(article.tags.topics.map(\.id))
+                    }
                 }
             }
+            return summary
         }
-        return summary
+    }
+
+    /// Learning site templates and moving files block their thread for a while per chunk. Off the
+    /// cooperative threads, which the readers hold while they wait for each file's reading thread,
+    /// they would leave one core without a reader for that while.
+    private func onRecordingThread<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
+        try await withCheckedThrowingContinuation { continuation in
+            recordingQueue.async { continuation.resume(with: Result { try work() }) }
+        }
     }
 
     /// Processes claimed files (already in `processing/`) and records them, one chunk, both stages.

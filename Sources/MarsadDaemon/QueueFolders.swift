@@ -195,7 +195,10 @@ public struct QueueFolders: Sendable {
             }
             let day = ArticleDay.format(entry.decidedAt, timeZone: timeZone)
             let folder = archive + "/" + day
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            // One system call for the usual case, the day's folder already there.
+            if mkdir(folder, 0o777) != 0 && errno != EEXIST {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
             try move(source, to: freePath(in: folder, name: entry.name, id: entry.id ?? 0))
         case .failed:
             let target = freePath(in: failed, name: entry.name, id: entry.id ?? 0)

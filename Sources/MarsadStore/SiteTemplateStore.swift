@@ -57,11 +57,15 @@ public final class SiteTemplateStore: Sendable {
                 }
                 touched.insert(page.site)
             }
+            // Only the excess is sorted out and deleted: ordering all of a site's lines to keep the
+            // newest took as long as all the chunk's other learning together.
             for site in touched {
+                let lines = try Int.fetchOne(db, sql: "SELECT count(*) FROM siteLine WHERE site = ?", arguments: [site]) ?? 0
+                guard lines > linesPerSite else { continue }
                 try db.execute(sql: """
                     DELETE FROM siteLine WHERE site = ?1 AND hash IN (
-                        SELECT hash FROM siteLine WHERE site = ?1 ORDER BY lastSeen DESC, pages DESC LIMIT -1 OFFSET ?2)
-                    """, arguments: [site, linesPerSite])
+                        SELECT hash FROM siteLine WHERE site = ?1 ORDER BY lastSeen, pages LIMIT ?2)
+                    """, arguments: [site, lines - linesPerSite])
             }
         }
         snapshot.withLock { $0 = nil }
