@@ -10,6 +10,7 @@ table layout. Teasers and related links carry other articles' headlines.
 Reports title accuracy, bodies keeping >= 95% of the article's words, and
 pages whose body shows another article's headline. From the repository root:
   python3 Tests/Corpus/synthetic-html-check.py --marsad .build/release/marsad [--pages 300] [--seed 11] [-v]
+With SYNTHETIC_HTML_KEEP=DIR in the environment the pages are kept in DIR.
 """
 import html
 import os
@@ -84,7 +85,9 @@ def main():
     titles = [r['title'].strip() for r in usable]
     layouts = [wordpress, divsoup, tables]
     per_layout = {f.__name__: [0, 0, 0, 0] for f in layouts}
-    with tempfile.TemporaryDirectory(prefix='html-check-') as folder:
+    with tempfile.TemporaryDirectory(prefix='html-check-') as temporary:
+        folder = os.environ.get('SYNTHETIC_HTML_KEEP') or temporary
+        os.makedirs(folder, exist_ok=True)
         files = []
         for index, record in enumerate(chosen):
             others = [t for t in rng.sample(titles, 20) if t != record['title'].strip()][:14]
