@@ -33,6 +33,23 @@ struct HTMLReadingTests {
         #expect(!article.body.contains("تعليق طويل"))
     }
 
+    /// A lead printed in the article's header, beside the headline, is the
+    /// text's first paragraph when the page's summary opens with its words;
+    /// a summary shown nowhere on the page adds nothing.
+    @Test func theLeadInTheHeaderJoinsTheText() throws {
+        let lead = "أعلنت وزارة الصحة اليوم افتتاح مستشفى جديد في مدينة القيروان يضم مئة سرير، في خطوة طال انتظارها."
+        func page(description: String) -> String {
+            "<html><head><title>\(Fixtures.title)</title><meta name=\"description\" content=\"\(description)\"></head><body>"
+                + "<article><header><h1>\(Fixtures.title)</h1><p class=\"lead\">\(lead)</p></header><div class=\"content\">"
+                + Fixtures.paragraphs.map { "<p>\($0)</p>" }.joined() + "</div></article></body></html>"
+        }
+        let described = try #require(try reader.read(Array(page(description: lead).utf8), fileName: "a.html").first)
+        #expect(described.body == ([lead] + Fixtures.paragraphs).joined(separator: "\n\n"))
+        let unrelated = "موقع إخباري تونسي يتابع أخبار الولايات الداخلية والشأن الوطني والدولي على مدار الساعة"
+        let other = try #require(try reader.read(Array(page(description: unrelated).utf8), fileName: "b.html").first)
+        #expect(!other.body.contains(unrelated))
+    }
+
     @Test func truncatedPageIsReadLeniently() throws {
         let page = Fixtures.htmlPage()
         let cut = String(decoding: Array(page.utf8).prefix(Array(page.utf8).count * 55 / 100), as: UTF8.self)

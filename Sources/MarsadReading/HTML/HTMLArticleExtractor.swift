@@ -129,6 +129,12 @@ struct HTMLArticleExtractor {
         while let last = blocks.last(where: { block in draft.paragraphs.last == block.text }), last.kind == .heading {
             draft.paragraphs.removeLast()
         }
+        if !draft.paragraphs.isEmpty, !metadata.descriptions.isEmpty,
+           let lead = Self.lead(describedBy: metadata.descriptions, in: content.pageLines, besides: draft.paragraphs)
+               // An article's own <header> (headline and lead) is set aside with the site's.
+               ?? Self.lead(describedBy: metadata.descriptions, in: Self.visibleLines(root), besides: draft.paragraphs) {
+            draft.paragraphs.insert(lead, at: 0)
+        }
         if draft.paragraphs.isEmpty {
             // No block stood out: read the page's visible text as a plain-text page.
             var fallback = PlainTextExtractor(
@@ -142,6 +148,29 @@ struct HTMLArticleExtractor {
             return fallback
         }
         return draft
+    }
+
+    /// The words a summary must open with, and share with a line of the page, for that line to be the lead it summarises.
+    static let leadMatchWords = 8
+
+    /// The article's lead when the page prints it outside the chosen block
+    /// (a teaser paragraph in the header, beside the headline): the visible
+    /// line that opens with the words of the page's own summary
+    /// (`og:description`, `description`), when the text does not already
+    /// hold it. A summary shown nowhere on the page adds nothing: the text
+    /// is what readers see.
+    static func lead(describedBy descriptions: [String], in pageLines: [String], besides paragraphs: [String]) -> String? {
+        for description in descriptions {
+            let words = BoilerplateLexicon.keyWords(description)
+            guard words.count >= Self.leadMatchWords else { continue }
+            let opening = " " + words.prefix(Self.leadMatchWords).joined(separator: " ") + " "
+            let body = " " + paragraphs.flatMap(BoilerplateLexicon.keyWords).joined(separator: " ") + " "
+            if body.contains(opening) { return nil }
+            for line in pageLines where LineShape(line).words >= Self.leadMatchWords {
+                if (" " + BoilerplateLexicon.keyWords(line).joined(separator: " ") + " ").contains(opening) { return line }
+            }
+        }
+        return nil
     }
 
     // MARK: - Blocks

@@ -11,6 +11,8 @@ struct HTMLMetadata {
     var siteName: String?
     var author: String?
     var articleBody: String?
+    /// The page's summary (`og:description`, `description`): often its lead, word for word.
+    var descriptions: [String] = []
 
     static let articleTypes: Set<String> = [
         "newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle", "opinionnewsarticle",
@@ -72,6 +74,7 @@ struct HTMLMetadata {
             }
         }
         openGraphTitle = meta["og:title"] ?? meta["twitter:title"]
+        descriptions = ["og:description", "description", "twitter:description"].compactMap { meta[$0] }.filter { !$0.isEmpty }
         canonicalURL = canonicalURL ?? meta["og:url"]
         siteName = meta["og:site_name"] ?? siteName ?? meta["application-name"] ?? meta["publisher"]
         let metaDate = ["article:published_time", "datepublished", "publishdate", "pubdate", "publish-date", "date",
