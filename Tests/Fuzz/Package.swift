@@ -9,7 +9,7 @@ import PackageDescription
 func fuzzTarget(_ name: String, _ products: [String]) -> Target {
     .executableTarget(
         name: name,
-        dependencies: ["CFuzzDriver"] + products.map { .product(name: $0, package: "Marsad") },
+        dependencies: ["FuzzSupport"] + products.map { .product(name: $0, package: "Marsad") },
         path: "Targets/\(name)",
         swiftSettings: [.swiftLanguageMode(.v6)]
     )
@@ -23,6 +23,10 @@ let package = Package(
         // SwiftPM gives every executable its own `main`, so each target hands
         // its entry point to libFuzzer's driver rather than relying on libFuzzer's `main`.
         .target(name: "CFuzzDriver", path: "Targets/CFuzzDriver"),
+        .target(
+            name: "FuzzSupport", dependencies: ["CFuzzDriver"], path: "Targets/FuzzSupport",
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
         fuzzTarget("FuzzArticleReader", ["MarsadReading"]),
         fuzzTarget("FuzzTextDecoder", ["MarsadReading"]),
         fuzzTarget("FuzzHTMLReader", ["MarsadReading"]),

@@ -1,5 +1,5 @@
 import Foundation
-import CFuzzDriver
+import FuzzSupport
 import MarsadReading
 
 // The whole reading path as the daemon calls it: binary sniffing, encoding
@@ -10,16 +10,8 @@ import MarsadReading
 private let reader = ArticleReader()
 private let names = ["article.txt", "page.html", "records.json", "feed.jsonl", "dump.trec", "noname"]
 
-// Also exported under libFuzzer's name, which its runtime refers to.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    guard let data else { return 0 }
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+fuzz(bytes: { input in
+    let bytes = Array(input)
     let name = names[(bytes.first.map(Int.init) ?? 0) % names.count]
     _ = try? reader.readDocument(bytes, fileName: name, savedAt: 1_731_412_800)
-    return 0
-}
-
-var argc = CommandLine.argc
-var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzz(data, size) })
+})

@@ -1,20 +1,11 @@
 import Foundation
-import CFuzzDriver
+import FuzzSupport
 @testable import MarsadReading
 
 // The plain-text extractor: line shapes, chrome and boilerplate lines,
 // titles and bylines in scraper dumps.
 private let extractor = PlainTextExtractor(lexicon: .shipped)
 
-// Also exported under libFuzzer's name, which its runtime refers to.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    guard let data else { return 0 }
-    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+fuzz(text: { text in
     _ = extractor.extract(text)
-    return 0
-}
-
-var argc = CommandLine.argc
-var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzz(data, size) })
+})

@@ -1,6 +1,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-// libFuzzer's driver, linked in by -sanitize=fuzzer: runs the fuzzing loop
-// with the command line's options, calling `callback` with each input.
-int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*callback)(const uint8_t *data, size_t size));
+/// Runs libFuzzer's loop with the command line's options, calling
+/// `callback` with each input; returns libFuzzer's exit status.
+int marsad_fuzz_run(int argc, char **argv, int (*callback)(const uint8_t *data, size_t size));
