@@ -90,8 +90,8 @@ let package = Package(
         .plugin(name: "VersionStamp", capability: .buildTool()),
         .testTarget(name: "MarsadTextTests", dependencies: ["MarsadText"], swiftSettings: strict),
         .testTarget(name: "MarsadReadingTests", dependencies: ["MarsadReading"], swiftSettings: strict),
-        .testTarget(name: "MarsadTaggingTests", dependencies: ["MarsadTagging"], swiftSettings: strict),
-        .testTarget(name: "MarsadDigestTests", dependencies: ["MarsadDigest"], swiftSettings: strict),
+        .testTarget(name: "MarsadTaggingTests", dependencies: ["MarsadTagging", "MarsadText"], swiftSettings: strict),
+        .testTarget(name: "MarsadDigestTests", dependencies: ["MarsadDigest", "MarsadText"], swiftSettings: strict),
         .testTarget(name: "MarsadCoreTests", dependencies: ["MarsadCore"], swiftSettings: strict),
         .testTarget(name: "MarsadStoreTests", dependencies: ["MarsadStore", "MarsadText"], swiftSettings: strict),
         // Runs the built `marsad` executable as users do: daemon, crashes, bad input.
@@ -102,7 +102,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MarsadDaemonTests",
-            dependencies: ["MarsadDaemon", "MarsadStore"],
+            dependencies: ["MarsadDaemon", "MarsadStore", "MarsadText"],
             swiftSettings: strict
         ),
     ]

@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "SaudiNewsNet", swiftSettings: [.swiftLanguageMode(.v6)]),
         suite("TextBenchmarks", ["MarsadText"]),
         suite("TaggingBenchmarks", ["MarsadTagging", "MarsadText"]),
-        suite("DigestBenchmarks", ["MarsadDigest"]),
+        suite("DigestBenchmarks", ["MarsadDigest", "MarsadText"]),
         suite("LargeFileBenchmarks", ["MarsadCore", "MarsadDaemon"]),
         suite("IngestBenchmarks", ["MarsadCore", "MarsadTagging", "MarsadStore", "MarsadDaemon"])
             .withDependency(.product(name: "Logging", package: "swift-log")),

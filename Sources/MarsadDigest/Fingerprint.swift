@@ -19,10 +19,8 @@ enum StableHash {
 
     /// SplitMix64's finaliser: spreads FNV's weak low bits over the whole word.
     static func mix(_ value: UInt64) -> UInt64 {
-        var z = value &+ 0x9e37_79b9_7f4a_7c15
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
+        var generator = SeededGenerator(seed: value)
+        return generator.next()
     }
 
     static func hex(_ value: UInt64, digits: Int = 12) -> String {

@@ -1,3 +1,5 @@
+import MarsadText
+
 /// An article with the topics a reader gave it: the unit of training and evaluation.
 public struct LabelledArticle: Sendable {
     public var id: String
@@ -158,19 +160,5 @@ public enum CrossValidation {
             }
         }
         return evaluation
-    }
-}
-
-/// SplitMix64: a small, fast generator whose sequence depends only on its seed,
-/// so folds and fitting are the same on every machine and every run.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

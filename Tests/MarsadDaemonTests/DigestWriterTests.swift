@@ -4,6 +4,7 @@ import MarsadCore
 import MarsadReading
 import MarsadStore
 import MarsadTagging
+import MarsadText
 import Testing
 
 @Suite("Digest writer")
@@ -14,7 +15,7 @@ struct DigestWriterTests {
     /// A day of generated reports: events told by several outlets in near-copies, tagged with
     /// the shipped taxonomy's topics and entities, so that stories form and grow as they arrive.
     func reports(count: Int, seed: UInt64) throws -> [ProcessedArticle] {
-        var random = SplitMix(state: seed)
+        var random = SeededGenerator(seed: seed)
         let letters = Array("ابتثجحخدذرزسشصضطظعغفقكلمنهوي".unicodeScalars)
         func word() -> String {
             var view = String.UnicodeScalarView()
@@ -89,7 +90,7 @@ struct DigestWriterTests {
         let articles = try reports(count: 160, seed: 5)
         var start = 0
         var chunk = 0
-        var random = SplitMix(state: 9)
+        var random = SeededGenerator(seed: 9)
         while start < articles.count {
             let end = min(articles.count, start + 1 + Int(random.next() % 30))
             let outcomes = (start..<end).map { index in
@@ -220,17 +221,5 @@ struct DigestWriterTests {
         #expect(digests.contains("الوطن (نقلًا عن وكالات)"), "\(digests)")
         #expect(digests.contains("مصدر غير معروف (نقلًا عن رويترز)"), "\(digests)")
         #expect(!digests.contains("لا مصادر"))
-    }
-}
-
-/// SplitMix64: a fixed sequence for generated reports.
-struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MarsadText
 import Testing
 @testable import MarsadDigest
 
@@ -44,18 +45,5 @@ struct DeterminismTests {
         let second = builder.build(topic: Fixtures.topic, day: Fixtures.day, articles: Fixtures.wireCopies.reversed() + [Fixtures.migrantsRescued])
         let wireId = first.stories[0].id
         #expect(second.stories.contains { $0.id == wireId })
-    }
-}
-
-/// SplitMix64: a fixed, platform-independent sequence for shuffles and synthetic text.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
     }
 }

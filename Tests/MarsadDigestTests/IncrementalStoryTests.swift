@@ -1,4 +1,5 @@
 import Foundation
+import MarsadText
 import Testing
 @testable import MarsadDigest
 

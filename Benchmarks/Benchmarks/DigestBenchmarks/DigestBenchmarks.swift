@@ -1,6 +1,7 @@
 import Benchmark
 import Foundation
 import MarsadDigest
+import MarsadText
 
 // The acceptance figure: every topic's digest of a day with 5,000 articles,
 // in all three formats plus the index, in under 2 s.
@@ -84,7 +85,7 @@ struct SyntheticNewsDay: Sendable {
     static let letters = Array("ابتثجحخدذرزسشصضطظعغفقكلمنهوية".unicodeScalars)
 
     init(articles count: Int, seed: UInt64) {
-        var random = SplitMix(seed: seed)
+        var random = SeededGenerator(seed: seed)
         let topics = Self.topicNames.map { DigestTopic(id: $0.0, nameAr: $0.1, nameEn: $0.2) }
         var articlesOfTopic: [[DigestArticle]] = Array(repeating: [], count: topics.count)
         var previousOfTopic: [[DigestArticle]] = Array(repeating: [], count: topics.count)
@@ -154,17 +155,5 @@ struct SyntheticNewsDay: Sendable {
         self.topics = topics.indices.map {
             DigestTopicDay(topic: topics[$0], articles: articlesOfTopic[$0], previousDay: previousOfTopic[$0])
         }
-    }
-}
-
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
     }
 }
