@@ -50,6 +50,19 @@ struct HTMLReadingTests {
         #expect(!other.body.contains(unrelated))
     }
 
+    /// A lead set in a heading's type is text when written as sentences; a
+    /// long heading without them is another article's headline.
+    @Test func aLongHeadingOfSentencesIsTheLead() throws {
+        let lead = "أعلنت وزارة الصحة، اليوم الثلاثاء، افتتاح مستشفى جديد في مدينة القيروان يضم مئة سرير ويخدم سكان الولاية."
+        let teaser = "وزير التربية يزور المدارس الريفية في الشمال الغربي ويعد بترميم الأقسام قبل العودة المدرسية المقبلة"
+        let html = "<html><head><title>\(Fixtures.title)</title></head><body><article><h1>\(Fixtures.title)</h1>"
+            + "<h2>\(lead)</h2>" + Fixtures.paragraphs.map { "<p>\($0)</p>" }.joined()
+            + "<h2>\(teaser)</h2><p>\(Fixtures.paragraphs[0])</p></article></body></html>"
+        let article = try #require(try reader.read(Array(html.utf8), fileName: "a.html").first)
+        #expect(article.body.hasPrefix(lead + "\n\n" + Fixtures.paragraphs[0]))
+        #expect(!article.body.contains(teaser))
+    }
+
     @Test func truncatedPageIsReadLeniently() throws {
         let page = Fixtures.htmlPage()
         let cut = String(decoding: Array(page.utf8).prefix(Array(page.utf8).count * 55 / 100), as: UTF8.self)

@@ -120,8 +120,10 @@ struct HTMLArticleExtractor {
                 }
             }
             if block.kind == .heading {
+                // A long heading is another article's headline, unless it is
+                // written as sentences: a lead set in a heading's type.
                 let shape = LineShape(block.text)
-                if shape.words > 12 { continue }
+                if shape.words > 12, !(shape.endsWithStop && shape.innerPunctuation >= 1) { continue }
             }
             draft.paragraphs.append(block.text)
         }
