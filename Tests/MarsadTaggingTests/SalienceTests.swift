@@ -67,22 +67,28 @@ import Testing
         #expect(values["Russian actor with Syria, in the body"] == (2.0).squareRoot() - 1)
     }
 
-    @Test func aNearlyMetUmbrellaWeighsLessThanAMissingOne() throws {
+    @Test func anUmbrellaWeighsLessTheNearerItsThreshold() throws {
         let tagger = try #require(Self.shipped)
         let plan = try #require(tagger.compiled.topics.first { $0.definition.topic.id == "us-syria" })
         let profile = EvidenceProfile(
             firings: [], score: 0, threshold: 4, spreadEnough: true, headlineSentences: 1, bodyParagraphs: [0, 0],
             window: 4, listedNames: 0, unlistedNames: 0
         )
-        func values(missing: Bool, margin: Double) -> (missing: Double, nearly: Double) {
+        func values(missing: Bool, margin: Double) -> (missing: Double, nearly: Double, reached: Double) {
             let features = profile.features(plan.layout, requiredMissing: missing, requiredMargin: margin)
-            return (features[plan.layout.index(.requiredMissing)], features[plan.layout.index(.requiredNearlyMet)])
+            return (
+                features[plan.layout.index(.requiredMissing)], features[plan.layout.index(.requiredNearlyMet)],
+                features[plan.layout.index(.requiredReached)]
+            )
         }
-        // Syria's rule score at 80% of its threshold: nearly met; at 40%: missing; assigned: neither.
-        #expect(values(missing: true, margin: -0.2) == (0, 1))
-        #expect(values(missing: true, margin: -0.6) == (1, 0))
-        #expect(values(missing: false, margin: 0.5) == (0, 0))
+        // Syria's rule score at 80% of its threshold: nearly met; at 40%: missing; at its threshold but
+        // unassigned (its evidence in one sentence): reached; assigned: none of them.
+        #expect(values(missing: true, margin: -0.2) == (0, 1, 0))
+        #expect(values(missing: true, margin: -0.6) == (1, 0, 0))
+        #expect(values(missing: true, margin: 0.5) == (0, 0, 1))
+        #expect(values(missing: false, margin: 0.5) == (0, 0, 0))
         let prior = plan.layout.prior
+        #expect(prior.weights[plan.layout.index(.requiredReached)] > prior.weights[plan.layout.index(.requiredNearlyMet)])
         #expect(prior.weights[plan.layout.index(.requiredNearlyMet)] > prior.weights[plan.layout.index(.requiredMissing)])
     }
 
