@@ -59,12 +59,9 @@ struct IngestCommand: AsyncParsableCommand {
         let stamp = UInt64(started.timeIntervalSince1970 * 1e6)
         var touched = Set<String>()
         var anyFailed = false
-        let writer = try context.digestWriter()
-        let absorber = StoryAbsorber(writer: writer)
         func report(_ summary: IngestSummary?) {
             guard let summary else { return }
             touched.formUnion(summary.touched.keys)
-            absorber.absorb(summary.touched.keys)
             for entry in summary.entries {
                 switch entry.fate {
                 case .recorded:
@@ -95,8 +92,8 @@ struct IngestCommand: AsyncParsableCommand {
             report(try await pipeline.submit(claims, firstSeen: started))
         }
         report(try await pipeline.drain())
-        // Digests once, at the end, for the days that received articles; their stories were kept up meanwhile.
-        await absorber.finish()
+        // Digests once, at the end, for the days that received articles.
+        let writer = try context.digestWriter()
         for day in touched.sorted() { try writer.write(day: day) }
         if anyFailed { throw ExitCode(1) }
     }

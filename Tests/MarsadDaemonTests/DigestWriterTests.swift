@@ -120,36 +120,6 @@ struct DigestWriterTests {
         for (name, data) in full { #expect(kept[name] == data, "\(name) differs") }
     }
 
-    @Test("marsad ingest's absorber keeps a day's stories up while recording goes on: the write at the end clusters nothing whole and equals a full rebuild")
-    func absorberKeepsStoriesUpForTheFinalWrite() async throws {
-        let (store, taxonomy) = try freshStore()
-        let zone = TimeZone(identifier: "UTC")!
-        let writer = DigestWriter(store: store, topics: taxonomy.topics, directory: folder.appendingPathComponent("kept").path, timeZone: zone)
-        let absorber = StoryAbsorber(writer: writer)
-        let articles = try reports(count: 60, seed: 4)
-        for start in stride(from: 0, to: 50, by: 10) {
-            try record(start..<start + 10, of: articles, in: store)
-            absorber.absorb([day])
-        }
-        await absorber.finish()
-        #expect(writer.builds.full == 1)
-        try record(50..<60, of: articles, in: store)
-        absorber.absorb([day])
-        await absorber.finish()
-        let absorbed = writer.builds.full + writer.builds.incremental
-        #expect(absorbed >= 2)
-        try writer.write(day: day)
-        // Everything was absorbed already: the write adds nothing.
-        #expect(writer.builds.full + writer.builds.incremental == absorbed)
-        #expect(writer.builds.full == 1)
-        let rebuilt = DigestWriter(store: store, topics: taxonomy.topics, directory: folder.appendingPathComponent("full").path, timeZone: zone)
-        try rebuilt.write(day: day)
-        let kept = try files(in: folder.appendingPathComponent("kept/\(day)"))
-        let full = try files(in: folder.appendingPathComponent("full/\(day)"))
-        #expect(!kept.isEmpty)
-        for (name, data) in full { #expect(kept[name] == data, "\(name) differs") }
-    }
-
     @Test("the scheduler adds a busy day's articles to its stories at its first round, so that the write after the burst clusters nothing whole")
     func schedulerAbsorbsABusyDayAtOnce() async throws {
         let (store, taxonomy) = try freshStore()
