@@ -131,11 +131,13 @@ struct HTMLArticleExtractor {
         while let last = blocks.last(where: { block in draft.paragraphs.last == block.text }), last.kind == .heading {
             draft.paragraphs.removeLast()
         }
-        if !draft.paragraphs.isEmpty, !metadata.descriptions.isEmpty,
-           let lead = Self.lead(describedBy: metadata.descriptions, in: content.pageLines, besides: draft.paragraphs)
-               // An article's own <header> (headline and lead) is set aside with the site's.
-               ?? Self.lead(describedBy: metadata.descriptions, in: Self.visibleLines(root), besides: draft.paragraphs) {
-            draft.paragraphs.insert(lead, at: 0)
+        if !draft.paragraphs.isEmpty, !metadata.descriptions.isEmpty {
+            // The lead comes before the text: only the page's lines above it are looked at, and
+            // the headers set aside as chrome, where an article's own headline and lead also stand.
+            let above = content.pageLines.firstIndex(of: draft.paragraphs[0]).map { content.pageLines[..<$0] } ?? content.pageLines[...]
+            if let lead = Self.lead(describedBy: metadata.descriptions, in: Array(above) + content.headerLines, besides: draft.paragraphs) {
+                draft.paragraphs.insert(lead, at: 0)
+            }
         }
         if draft.paragraphs.isEmpty {
             // No block stood out: read the page's visible text as a plain-text page.
@@ -162,11 +164,12 @@ struct HTMLArticleExtractor {
     /// hold it. A summary shown nowhere on the page adds nothing: the text
     /// is what readers see.
     static func lead(describedBy descriptions: [String], in pageLines: [String], besides paragraphs: [String]) -> String? {
+        // A lead the text holds opens it: its first paragraphs are enough to look in.
+        let body = " " + paragraphs.prefix(3).flatMap(BoilerplateLexicon.keyWords).joined(separator: " ") + " "
         for description in descriptions {
             let words = BoilerplateLexicon.keyWords(description)
             guard words.count >= Self.leadMatchWords else { continue }
             let opening = " " + words.prefix(Self.leadMatchWords).joined(separator: " ") + " "
-            let body = " " + paragraphs.flatMap(BoilerplateLexicon.keyWords).joined(separator: " ") + " "
             if body.contains(opening) { return nil }
             for line in pageLines where LineShape(line).words >= Self.leadMatchWords {
                 if (" " + BoilerplateLexicon.keyWords(line).joined(separator: " ") + " ").contains(opening) { return line }
@@ -207,6 +210,8 @@ struct HTMLArticleExtractor {
         var isStructured: Bool
         /// The text of every visible block of the page, for the site's template.
         var pageLines: [String] = []
+        /// The text of the `<header>` elements set aside as chrome.
+        var headerLines: [String] = []
     }
 
     func content(_ root: HTMLElement, metadata: HTMLMetadata, site: String? = nil) -> Content {
@@ -229,9 +234,13 @@ struct HTMLArticleExtractor {
         let pageBlocks = layout.blocks(under: 0, isDropped: isDropped)
         let titleElement = Self.titleElement(layout: layout, metadata: metadata)
         let pageLines = pageBlocks.map(\.text)
+        var headerLines: [String] = []
+        for index in 1..<max(1, count) where dropped[index] && layout.elements[index].name == "header" && !dropped[layout.parent[index]] {
+            headerLines += layout.blocks(under: index, isDropped: { _ in false }).map(\.text)
+        }
         let scores = proseScores(layout, blocks: pageBlocks)
         guard let container = bestContainer(layout, scores: scores, titleElement: titleElement, isDropped: isDropped) else {
-            return Content(blocks: [], isStructured: false, pageLines: pageLines)
+            return Content(blocks: [], isStructured: false, pageLines: pageLines, headerLines: headerLines)
         }
         // Sibling subtrees are disjoint ranges of the document order, so
         // marking them keeps the choice linear in the page.
@@ -270,7 +279,9 @@ struct HTMLArticleExtractor {
                 || names.contains(where: { Self.strongContentWords.contains($0) })
             current = layout.parent[current]
         }
-        return Content(blocks: blocks.filter { !$0.text.isEmpty }, isStructured: isStructured, pageLines: pageLines)
+        return Content(
+            blocks: blocks.filter { !$0.text.isEmpty }, isStructured: isStructured, pageLines: pageLines, headerLines: headerLines
+        )
     }
 
     static func isChrome(_ element: HTMLElement) -> Bool {
