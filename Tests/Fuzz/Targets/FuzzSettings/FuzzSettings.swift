@@ -7,7 +7,7 @@ import MarsadDaemon
 // sizes, time zones, choices). Every input must end in settings or in a
 // ConfigurationError that names the file.
 fuzz(text: { text in
-    do {
+    do throws(ConfigurationError) {
         _ = try Settings.parse(yaml: text, path: "/etc/marsad/marsad.yaml")
     } catch {
         precondition(error.path == "/etc/marsad/marsad.yaml", "a configuration error names another file: \(error)")
