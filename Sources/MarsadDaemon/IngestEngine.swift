@@ -265,7 +265,7 @@ public final class IngestEngine: Sendable {
         switch entry.fate {
         case .recorded:
             logger.info("recorded \(entry.name): \(entry.articleCount) article(s)")
-            if let notes = entry.notes { logger.notice("read \(entry.name) only in part: \(notes)") }
+            if let notes = entry.notes { logger.notice("read \(entry.name) with a note: \(notes)") }
         case .duplicate:
             logger.info("duplicate \(entry.name): same content as file #\(entry.duplicateOf ?? 0)")
         case .failed:

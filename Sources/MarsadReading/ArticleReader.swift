@@ -75,10 +75,12 @@ public struct ReadingError: Error, Sendable, Equatable, CustomStringConvertible 
 }
 
 /// Everything read from one file: its articles, and what was noticed but
-/// did not stop the reading (a truncated tail, skipped records).
+/// did not stop the reading (a truncated tail, skipped records, damaged
+/// UTF-8 bytes replaced).
 public struct ReadDocument: Sendable, Equatable {
     public var articles: [ReadArticle]
-    /// Plain-words notes for the ledger, such as "the JSON is truncated at byte 5123; …".
+    /// Plain-words notes for the ledger, such as "the JSON is truncated at byte 5123; …"
+    /// or "the file is UTF-8 but for 2 damaged bytes, …; the first at byte offset 97100".
     public var warnings: [String]
     public var format: DocumentFormat
     public var encoding: String
@@ -135,14 +137,14 @@ public struct ArticleReader: Sendable {
             throw ReadingError(.empty, "the file holds no text: no letter or digit, only marks such as diacritics or tatweel, punctuation or symbols")
         }
         var format = FormatDetector.detect(text, fileName: fileName)
-        var warnings: [String] = []
+        var warnings = decoded.repairNote.map { [$0] } ?? []
         var drafts: [ArticleDraft]
         var evidence: SiteEvidence?
         switch format {
         case .json:
             do {
                 let records = try JSONRecordReader.read(text)
-                warnings = records.warnings
+                warnings += records.warnings
                 drafts = records.drafts
             } catch let error where FormatDetector.mayBeTextStartingWithBracket(text, fileName: fileName, error: error) {
                 // "[صور] …" or "{عاجل} …": an article that merely starts with a bracket.

@@ -24,7 +24,7 @@ public struct LedgerEntry: Codable, Sendable, Equatable, FetchableRecord, Mutabl
     public var attempts: Int
     public var duplicateOf: Int64?
     public var articleCount: Int
-    /// What the reader noted about a file it read only in part.
+    /// What the reader noted about a file: a part it could not use, or damaged bytes it replaced.
     public var notes: String?
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {

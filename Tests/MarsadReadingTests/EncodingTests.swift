@@ -74,10 +74,40 @@ struct EncodingTests {
         }
     }
 
-    @Test func damagedUTF8IsReportedWithOffsetNotRepaired() {
+    @Test func lightlyDamagedUTF8IsReadWithTheDamageReplacedAndNoted() throws {
         var bytes = Array("\(Fixtures.title)\n\n\(Fixtures.sentence)".utf8)
         let boundary = Fixtures.title.utf8.count + 2
         bytes.insert(0xFF, at: boundary)
+        let document = try reader.readDocument(bytes, fileName: "a.txt")
+        let article = try #require(document.articles.first)
+        #expect(article.encoding == "UTF-8")
+        #expect(article.title == Fixtures.title)
+        #expect(article.body == "\u{FFFD}" + Fixtures.sentence)
+        #expect(document.warnings == [
+            "the file is UTF-8 but for 1 damaged byte, replaced by the replacement character \u{FFFD}; the first at byte offset \(boundary)"
+        ])
+    }
+
+    /// A truncated two-byte letter is one damaged place of one byte; two
+    /// bad continuation bytes after it are a second place of two bytes.
+    @Test func damagedPlacesAreCountedAsTheDecodeReplacesThem() throws {
+        let filler = String(repeating: Fixtures.sentence + "\n", count: 12)
+        let head = Array("\(Fixtures.title)\n\n".utf8)
+        let bytes = head + [0xD8, 0x20] + Array(filler.utf8) + [0xE2, 0x80, 0x41] + Array(filler.utf8)
+        #expect(bytes.count >= 2000)
+        let document = try reader.readDocument(bytes, fileName: "a.txt")
+        let article = try #require(document.articles.first)
+        #expect(article.body.unicodeScalars.filter { $0 == "\u{FFFD}" }.count == 2)
+        #expect(document.warnings.first?.hasPrefix("the file is UTF-8 but for 3 damaged bytes in 2 places") == true)
+        #expect(document.warnings.first?.hasSuffix("at byte offset \(head.count)") == true)
+    }
+
+    @Test func heavilyDamagedUTF8IsStillAnErrorNamingTheFirstOffset() {
+        var bytes = Array("\(Fixtures.title)\n\n\(Fixtures.sentence)".utf8)
+        let boundary = Fixtures.title.utf8.count + 2
+        // Three damaged places in a few hundred bytes: far past one per 1,000.
+        for offset in [bytes.count - 10, bytes.count / 2, boundary] { bytes.insert(0xFF, at: offset) }
+        #expect(bytes.count < 1000)
         #expect {
             _ = try reader.read(bytes, fileName: "a.txt")
         } throws: { error in
@@ -85,6 +115,32 @@ struct EncodingTests {
             return error.kind == .encoding && error.message.contains("offset \(boundary)") && error.message.contains("0xFF")
                 && error.message.contains("damaged")
         }
+    }
+
+    /// A stray Latin-1 byte in an ASCII page that declares UTF-8: the
+    /// declaration vouches for UTF-8 where no multibyte letter can. The same
+    /// page undeclared has nothing that does, and stays an error.
+    @Test(arguments: [true, false])
+    func asciiPageWithOneStrayLatin1Byte(declaresUTF8: Bool) throws {
+        let paragraph = "The council voted on Tuesday to approve the new budget for the coming year, after a long debate that lasted into the night."
+        let meta = declaresUTF8 ? "<meta charset=\"utf-8\">" : ""
+        let head = Array("<html><head>\(meta)<title>Budget vote</title></head><body><!-- D".utf8)
+        let page = head + [0xE9] + Array("but --><article><h1>Budget vote</h1><p>\(paragraph)</p></article></body></html>".utf8)
+        guard declaresUTF8 else {
+            #expect(throws: ReadingError.self) { try reader.read(page, fileName: "page.html") }
+            return
+        }
+        let document = try reader.readDocument(page, fileName: "page.html")
+        #expect(document.encoding == "UTF-8")
+        #expect(document.articles.first?.body == paragraph)
+        #expect(document.warnings.first?.hasSuffix("the first at byte offset \(head.count)") == true)
+    }
+
+    @Test func repairOffsetsAfterAByteOrderMarkCountFromTheStartOfTheFile() throws {
+        let text = Array("\(Fixtures.title)\n\n\(Fixtures.sentence)".utf8)
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + text[..<10] + [0xC0] + text[10...]
+        let document = try reader.readDocument(bytes, fileName: "a.txt")
+        #expect(document.warnings.first?.hasSuffix("the first at byte offset 13") == true)
     }
 
     @Test func latinSingleByteTextIsNotMistakenForArabic() {

@@ -202,3 +202,24 @@ struct StoreTests {
         #expect(try store.integrityCheck() == ["ok"])
     }
 }
+
+/// The reader's notes on a file (here, UTF-8 damage it repaired) are what the ledger keeps for that file.
+struct ReaderNotesInTheLedgerTests {
+    @Test func aRepairedFileIsRecordedWithTheReadersNote() throws {
+        let helper = StoreTests()
+        let store = try helper.makeStore()
+        let title = "عنوان الخبر\n\n"
+        var bytes = Array((title + "أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في مدينة القيروان.").utf8)
+        bytes.insert(0xC0, at: title.utf8.count)
+        let document = try ArticleReader().readDocument(bytes, fileName: "a.txt")
+        let read = try #require(document.articles.first)
+        let article = ProcessedArticle(
+            article: read, tags: helper.tagging(topics: [], entities: false),
+            titleKey: TextNormalizer.matchKey(read.title), bodyKey: TextNormalizer.matchKey(read.body)
+        )
+        _ = try store.record([.processed(helper.file("a", sha: "dd"), [(article, "2015-07-21")], warnings: document.warnings)])
+        let entry = try #require(try store.ledger().first)
+        #expect(entry.fate == .recorded)
+        #expect(entry.notes == "the file is UTF-8 but for 1 damaged byte, replaced by the replacement character \u{FFFD}; the first at byte offset \(title.utf8.count)")
+    }
+}

@@ -61,16 +61,63 @@ public enum TextEncoding: String, Sendable, Codable, Hashable {
 struct DecodedText {
     var text: String
     var encoding: TextEncoding
+    /// What the decode repaired, in plain words for the ledger; nil when nothing was.
+    var repairNote: String? = nil
 }
 
 /// Turns bytes into text only when the decode is confident: a byte-order
 /// mark, valid UTF-8, a declared charset that fits, or a single-byte Arabic
 /// code page whose decode reads as Arabic. Anything else is an error that
 /// says what was found, never a guess that produces mojibake.
+///
+/// UTF-8 with a little damage is repaired rather than refused, as a browser
+/// would: each invalid sequence becomes U+FFFD and the result carries a note
+/// saying how many bytes and where. See ``repairableDamage(_:declaresUTF8:)``
+/// for how little counts as "a little".
 enum TextDecoder {
+    /// At most one damaged place per this many bytes is repaired. Real
+    /// damage (a bad copy, a stray Latin-1 byte in a UTF-8 template) is a
+    /// few places in a page; text in another encoding mislabelled as UTF-8
+    /// breaks at every accented or non-Latin letter, tens per thousand bytes.
+    static let bytesPerRepairablePlace = 1000
+    /// Undeclared UTF-8 must show this many valid multibyte characters per
+    /// damaged place: the rest of the file has to vouch for being UTF-8.
+    static let validSequencesPerRepairablePlace = 4
+
+    /// Whether damage this small, in bytes that otherwise read as UTF-8, is
+    /// repaired. `declaresUTF8` is a byte-order mark or a declared charset:
+    /// it stands in for the multibyte evidence, so an ASCII page with one
+    /// stray Latin-1 byte in a comment is read, while undeclared ASCII with
+    /// Latin-1 accents (no multibyte evidence) stays an error.
+    static func repairableDamage(_ validation: UTF8Validation, byteCount: Int, declaresUTF8: Bool) -> Bool {
+        guard validation.invalidSequences > 0 else { return false }
+        let allowedPlaces = max(1, byteCount / bytesPerRepairablePlace)
+        guard validation.invalidSequences <= allowedPlaces else { return false }
+        return declaresUTF8
+            || validation.validMultibyteSequences >= validation.invalidSequences * validSequencesPerRepairablePlace
+    }
+
+    /// Decodes UTF-8 with U+FFFD for each invalid sequence (the maximal
+    /// subparts `UTF8Validation` counts) and says so. The slice's indices
+    /// are the file's, so the note names the offset in the file as dropped.
+    static func repairedUTF8(_ bytes: ArraySlice<UInt8>, _ validation: UTF8Validation) -> (text: String, note: String) {
+        let text = String(decoding: bytes[..<validation.validPrefixEnd], as: UTF8.self)
+        let damagedBytes = validation.invalidBytes == 1 ? "1 damaged byte" : "\(validation.invalidBytes) damaged bytes"
+        let places = validation.invalidSequences == 1 ? "" : " in \(validation.invalidSequences) places"
+        let firstOffset = bytes.startIndex + validation.firstInvalidOffset
+        let note = "the file is UTF-8 but for \(damagedBytes)\(places), replaced by the replacement character \u{FFFD}; the first at byte offset \(firstOffset)"
+        return (text, note)
+    }
+
     static func decode(_ bytes: [UInt8], declared declaredEncoding: TextEncoding? = nil) throws(ReadingError) -> DecodedText {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            return DecodedText(text: try decodeUTF8(bytes[3...], context: "starts with a UTF-8 byte-order mark"), encoding: .utf8)
+            let body = bytes[3...]
+            let validation = UTF8Validation(body)
+            if repairableDamage(validation, byteCount: bytes.count, declaresUTF8: true) {
+                let repaired = repairedUTF8(body, validation)
+                return DecodedText(text: repaired.text, encoding: .utf8, repairNote: repaired.note)
+            }
+            return DecodedText(text: try decodeUTF8(body, validation, context: "starts with a UTF-8 byte-order mark"), encoding: .utf8)
         }
         if bytes.starts(with: [0xFF, 0xFE]) {
             return DecodedText(text: try decodeUTF16(bytes[2...], bigEndian: false), encoding: .utf16LE)
@@ -119,11 +166,19 @@ enum TextDecoder {
             return DecodedText(text: best.text, encoding: best.encoding)
         }
 
+        // Only after every confident single-byte reading: a few Arabic words
+        // in Windows-1256 inside ASCII markup are that code page, not damage.
+        if repairableDamage(validation, byteCount: bytes.count, declaresUTF8: declaredEncoding == .utf8) {
+            let repaired = repairedUTF8(bytes[...], validation)
+            return DecodedText(text: repaired.text, encoding: .utf8, repairNote: repaired.note)
+        }
+
         let share = Double(validation.invalidBytes) * 100 / Double(bytes.count)
         let shareText = share < 1 ? String(format1: share) : String(Int(share.rounded()))
         var message = "the file is not valid UTF-8: \(validation.invalidBytes) bytes (\(shareText)%) do not decode, the first, 0x\(hex(bytes[validation.firstInvalidOffset])), at offset \(validation.firstInvalidOffset)"
         if validation.validMultibyteSequences > validation.invalidBytes * 4 {
-            message += "; the rest is UTF-8, so the file looks damaged"
+            message += "; the rest is UTF-8, so the file looks damaged, in more places than Marsad repairs"
+                + " (at most one per \(bytesPerRepairablePlace) bytes)"
         } else {
             message += "; it does not read as Arabic Windows-1256 or ISO-8859-6 text either"
         }
@@ -133,13 +188,12 @@ enum TextDecoder {
         throw ReadingError(.encoding, message)
     }
 
-    static func decodeUTF8(_ bytes: ArraySlice<UInt8>, context: String) throws(ReadingError) -> String {
-        let validation = UTF8Validation(bytes)
+    static func decodeUTF8(_ bytes: ArraySlice<UInt8>, _ validation: UTF8Validation, context: String) throws(ReadingError) -> String {
         guard validation.isValid else {
-            let offset = validation.firstInvalidOffset
+            let offset = bytes.startIndex + validation.firstInvalidOffset
             throw ReadingError(
                 .encoding,
-                "the file \(context) but is not valid UTF-8: \(validation.invalidBytes) bytes do not decode, the first, 0x\(hex(bytes[bytes.startIndex + offset])), at offset \(offset)"
+                "the file \(context) but is not valid UTF-8: \(validation.invalidBytes) bytes in \(validation.invalidSequences) places do not decode, the first, 0x\(hex(bytes[offset])), at offset \(offset)"
             )
         }
         return String(decoding: bytes[..<validation.validPrefixEnd], as: UTF8.self)
@@ -251,6 +305,8 @@ enum TextDecoder {
 /// keeps the text before the cut.
 struct UTF8Validation {
     var invalidBytes = 0
+    /// Maximal invalid subparts, each of which a repair turns into one U+FFFD.
+    var invalidSequences = 0
     var firstInvalidOffset = 0
     var validMultibyteSequences = 0
     var validPrefixEnd: Int
@@ -312,6 +368,7 @@ struct UTF8Validation {
             } else {
                 if invalidBytes == 0 { firstInvalidOffset = index - bytes.startIndex }
                 invalidBytes += consumed
+                invalidSequences += 1
                 index += consumed
             }
         }
