@@ -50,6 +50,18 @@ struct HTMLReadingTests {
         #expect(!other.body.contains(unrelated))
     }
 
+    /// Many sites give their headline as the page's summary: the headline
+    /// then stays the title and does not open the text a second time.
+    @Test func aSummaryThatRepeatsTheHeadlineAddsNoLead() throws {
+        let headline = "وزارة الصحة تفتتح مستشفى جديدا في مدينة القيروان يضم مئة سرير"
+        let html = "<html><head><title>\(headline)</title><meta name=\"description\" content=\"\(headline)\">"
+            + "<meta property=\"og:description\" content=\"\(headline)\"></head><body><article><header><h1>\(headline)</h1></header>"
+            + "<div class=\"content\">" + Fixtures.paragraphs.map { "<p>\($0)</p>" }.joined() + "</div></article></body></html>"
+        let article = try #require(try reader.read(Array(html.utf8), fileName: "a.html").first)
+        #expect(article.title == headline)
+        #expect(article.body == Fixtures.paragraphs.joined(separator: "\n\n"))
+    }
+
     /// A lead set in a heading's type is text when written as sentences; a
     /// long heading without them is another article's headline.
     @Test func aLongHeadingOfSentencesIsTheLead() throws {

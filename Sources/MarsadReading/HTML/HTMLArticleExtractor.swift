@@ -95,10 +95,10 @@ struct HTMLArticleExtractor {
         }
 
         draft.title = metadata.title(matching: blocks)
-        let titleKey = draft.title.map { BoilerplateLexicon.keyWords($0).joined(separator: " ") }
+        let titleKey = draft.title.map(HTMLMetadata.key)
         if draft.published == nil { draft.published = relativeDate(nearTitle: titleKey, in: content.pageLines) }
         for block in blocks {
-            let key = BoilerplateLexicon.keyWords(block.text).joined(separator: " ")
+            let key = HTMLMetadata.key(block.text)
             if key.isEmpty || key == titleKey { continue }
             // Cues start short lines; a long paragraph is never one.
             if block.text.utf8.count < 600, let cue = lexicon.match(block.text) {
@@ -135,7 +135,9 @@ struct HTMLArticleExtractor {
             // The lead comes before the text: only the page's lines above it are looked at, and
             // the headers set aside as chrome, where an article's own headline and lead also stand.
             let above = content.pageLines.firstIndex(of: draft.paragraphs[0]).map { content.pageLines[..<$0] } ?? content.pageLines[...]
-            if let lead = Self.lead(describedBy: metadata.descriptions, in: Array(above) + content.headerLines, besides: draft.paragraphs) {
+            if let lead = Self.lead(
+                describedBy: metadata.descriptions, in: Array(above) + content.headerLines, besides: draft.paragraphs, titleKey: titleKey
+            ) {
                 draft.paragraphs.insert(lead, at: 0)
             }
         }
@@ -160,20 +162,28 @@ struct HTMLArticleExtractor {
     /// The article's lead when the page prints it outside the chosen block
     /// (a teaser paragraph in the header, beside the headline): the visible
     /// line that opens with the words of the page's own summary
-    /// (`og:description`, `description`), when the text does not already
-    /// hold it. A summary shown nowhere on the page adds nothing: the text
-    /// is what readers see.
-    static func lead(describedBy descriptions: [String], in pageLines: [String], besides paragraphs: [String]) -> String? {
+    /// (`og:description`, `description`, `twitter:description`), when the
+    /// text does not already hold it. A summary shown nowhere on the page
+    /// adds nothing: the text is what readers see; a summary that repeats
+    /// the headline names no lead.
+    static func lead(
+        describedBy descriptions: [String], in pageLines: [String], besides paragraphs: [String], titleKey: String?
+    ) -> String? {
         // A lead the text holds opens it: its first paragraphs are enough to look in.
         let body = " " + paragraphs.prefix(3).flatMap(BoilerplateLexicon.keyWords).joined(separator: " ") + " "
+        let title = titleKey.map { " \($0) " }
+        var candidates: [(line: String, key: String)]?
         for description in descriptions {
             let words = BoilerplateLexicon.keyWords(description)
             guard words.count >= Self.leadMatchWords else { continue }
             let opening = " " + words.prefix(Self.leadMatchWords).joined(separator: " ") + " "
             if body.contains(opening) { return nil }
-            for line in pageLines where LineShape(line).words >= Self.leadMatchWords {
-                if (" " + BoilerplateLexicon.keyWords(line).joined(separator: " ") + " ").contains(opening) { return line }
+            // Many sites describe a page by its headline: such a summary names no lead.
+            if let title, title.contains(opening) { continue }
+            if candidates == nil {
+                candidates = pageLines.filter { LineShape($0).words >= Self.leadMatchWords }.map { ($0, " " + HTMLMetadata.key($0) + " ") }
             }
+            if let match = candidates?.first(where: { $0.key != title && $0.key.contains(opening) }) { return match.line }
         }
         return nil
     }
@@ -191,7 +201,7 @@ struct HTMLArticleExtractor {
     /// the headline count: related lists carry such stamps of their own.
     func relativeDate(nearTitle titleKey: String?, in lines: [String]) -> String? {
         guard let savedAt, let titleKey, !titleKey.isEmpty,
-              let at = lines.firstIndex(where: { BoilerplateLexicon.keyWords($0).joined(separator: " ") == titleKey })
+              let at = lines.firstIndex(where: { HTMLMetadata.key($0) == titleKey })
         else { return nil }
         for line in lines[max(0, at - 2)..<min(lines.count, at + 4)] where line.utf8.count < 120 {
             let words = BoilerplateLexicon.keyWords(line)

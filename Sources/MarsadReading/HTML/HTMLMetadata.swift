@@ -11,7 +11,7 @@ struct HTMLMetadata {
     var siteName: String?
     var author: String?
     var articleBody: String?
-    /// The page's summary (`og:description`, `description`): often its lead, word for word.
+    /// The page's summary (`og:description`, `description`, `twitter:description`): often its lead, word for word.
     var descriptions: [String] = []
 
     static let articleTypes: Set<String> = [

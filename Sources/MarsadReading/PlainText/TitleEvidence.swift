@@ -8,7 +8,8 @@ import MarsadText
 /// repeated lines never get here: the template has already made them chrome.
 ///
 /// The work is bounded per page: the opening is at most `openingWords` words
-/// and candidates are at most `maximumCandidates` lines above the text.
+/// and candidates are at most `maximumCandidates` headline or prose lines
+/// above the text (the chrome lines between them are passed over, once).
 struct TitleEvidence {
     /// Stems of the article's first words, with each word's proclitic-free alternatives.
     let openingStems: Set<String>
