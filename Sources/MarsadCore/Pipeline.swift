@@ -7,17 +7,19 @@ import MarsadText
 public struct ProcessedArticle: Sendable {
     public var article: ReadArticle
     public var tags: TaggingResult
+    // The keys, their hash and their search terms are set together, once:
+    // a key changed alone would index stems that no longer match it.
     /// Match key of the title, for search and clustering.
-    public var titleKey: String
+    public private(set) var titleKey: String
     /// Match key of the body, for search and clustering.
-    public var bodyKey: String
+    public private(set) var bodyKey: String
     /// SHA-256 of the match keys: the same news in other bytes has the same hash.
     /// Computed here, on the parsing threads, and not inside the write transaction.
-    public var contentHash: String
+    public private(set) var contentHash: String
     /// The stems the search index takes from title and body (``SearchTerms``), also worked out
     /// here, so that the one writer only indexes them.
-    public var titleTerms: String
-    public var bodyTerms: String
+    public private(set) var titleTerms: String
+    public private(set) var bodyTerms: String
 
     public init(article: ReadArticle, tags: TaggingResult, titleKey: String, bodyKey: String) {
         self.article = article

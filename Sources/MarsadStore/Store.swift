@@ -139,7 +139,10 @@ public final class Store: Sendable {
             SearchIndex.register(db)
         }
         writer = try DatabasePool(path: path, configuration: configuration)
-        try Schema.migrator.migrate(writer)
+        let migrator = Schema.migrator
+        let unknown = try writer.read { db in try migrator.appliedIdentifiers(db).subtracting(migrator.migrations) }
+        guard unknown.isEmpty else { throw StoreTooNew(path: path, unknownMigrations: unknown.sorted()) }
+        try migrator.migrate(writer)
     }
 
     /// Makes the entity table match the taxonomy's gazetteer. Done once per

@@ -11,6 +11,17 @@ public struct StoreDamage: Error, Sendable, CustomStringConvertible {
     }
 }
 
+/// A database a newer Marsad has migrated: this one would record into it
+/// without the newer schema's rules (how search rows are fed, new columns).
+public struct StoreTooNew: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var unknownMigrations: [String]
+    public var description: String {
+        "the database \(path) was migrated by a newer Marsad (\(unknownMigrations.joined(separator: ", "))); "
+            + "run that version, or make a database for this one with `marsad rebuild`"
+    }
+}
+
 extension Store {
     /// Opens the database after `PRAGMA quick_check`, refusing a damaged one.
     public static func openChecked(path: String) throws -> Store {

@@ -178,7 +178,9 @@ struct DigestWriterTests {
         articles[1].article.source = nil
         articles[1].article.credit = "رويترز"
         articles[1].article.title = "عنوان آخر لا يشبه الأول في شيء"
-        articles[1].titleKey = articles[1].article.title
+        articles[1] = ProcessedArticle(
+            article: articles[1].article, tags: articles[1].tags, titleKey: articles[1].article.title, bodyKey: articles[1].bodyKey
+        )
         try record(0..<2, of: articles, in: store)
         let stored = try store.articles(after: 0, limit: 10)
         #expect(stored.map(\.credit) == ["وكالات", "رويترز"])

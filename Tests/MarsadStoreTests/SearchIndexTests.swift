@@ -102,4 +102,20 @@ struct SearchIndexTests {
         }
         #expect(triggers == ["__articleSearch_ad", "__articleSearch_au"])
     }
+
+    /// A newer Marsad feeds the index differently: this one must not record into its database.
+    @Test func aDatabaseMigratedByANewerMarsadIsRefused() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        do {
+            let store = try Store(path: path)
+            try store.writer.write { db in
+                try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
+            }
+        }
+        #expect {
+            _ = try Store(path: path)
+        } throws: { error in
+            (error as? StoreTooNew)?.unknownMigrations == ["v99-from-the-future"]
+        }
+    }
 }
