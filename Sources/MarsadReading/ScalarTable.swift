@@ -57,6 +57,15 @@ enum ScalarTable {
 }
 
 extension String {
+    /// The text's scalars in an array, in one pass: `Array(unicodeScalars)` first
+    /// counts the scalars and then copies them, a walk over the text each.
+    var scalarArray: [Unicode.Scalar] {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(utf8.count)
+        for scalar in unicodeScalars { scalars.append(scalar) }
+        return scalars
+    }
+
     /// `lowercased()`, skipping the work for text with no letter that has
     /// case: ASCII without capitals and Arabic (UTF-8 lead bytes D8–DB) come
     /// back as they are, ASCII capitals are lowered byte by byte; anything

@@ -82,7 +82,7 @@ enum XMLEntities {
     static func decode(_ text: String) -> String {
         guard text.unicodeScalars.contains("&") else { return text }
         var out = String.UnicodeScalarView()
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.scalarArray
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]

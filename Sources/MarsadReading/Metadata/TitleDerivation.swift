@@ -4,7 +4,7 @@ enum TitleDerivation {
     static let maximumWords = 16
 
     static func title(fromFirstParagraph paragraph: String) -> String {
-        let scalars = Array(paragraph.unicodeScalars)
+        let scalars = paragraph.scalarArray
         var end = scalars.count
         for index in scalars.indices {
             let value = scalars[index].value

@@ -69,7 +69,7 @@ struct BoilerplateLexicon: Sendable {
     /// ``match(_:)`` for a line whose match-key words the caller already has.
     func match(_ line: String, keyWords lineWords: [String]) -> CueMatch? {
         guard let first = lineWords.first, let candidates = cuesByFirstWord[first] else { return nil }
-        let scalars = Array(line.unicodeScalars)
+        let scalars = line.scalarArray
         let endsWithPeriod = scalars.last.map { $0 == "." } ?? false
         for cue in candidates where lineWords.starts(with: cue.words) {
             let extraWords = lineWords.count - cue.words.count

@@ -92,10 +92,34 @@ enum ChromeLine {
     /// ellipses, as tickers are saved. Prose may pause on an ellipsis, but
     /// not twice between comma-free runs of words that end without a stop.
     static func isTicker(_ text: String) -> Bool {
-        let shape = LineShape(text)
+        isTicker(text, shape: LineShape(text))
+    }
+
+    /// ``isTicker(_:)`` for a line whose shape the caller already has.
+    static func isTicker(_ text: String, shape: LineShape) -> Bool {
         guard !shape.endsWithStop, shape.commas == 0 else { return false }
+        // Most lines hold neither separator: a byte search says so without the
+        // character-by-character split below.
+        guard hasSpacedEllipsis(text) else { return false }
         var pieces = text.components(separatedByString: " ... ")
         if pieces.count < 3 { pieces = text.components(separatedByString: " \u{2026} ") }
         return pieces.count >= 3 && pieces.allSatisfy { LineShape($0).words >= 2 }
+    }
+
+    /// Whether the UTF-8 of the text holds " ... " or " \u{2026} ".
+    static func hasSpacedEllipsis(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index + 4 < bytes.count {
+                if bytes[index] == 0x20 {
+                    // "..." and U+2026 are three bytes each.
+                    let mark = (bytes[index + 1], bytes[index + 2], bytes[index + 3])
+                    if bytes[index + 4] == 0x20, mark == (0x2E, 0x2E, 0x2E) || mark == (0xE2, 0x80, 0xA6) { return true }
+                }
+                index += 1
+            }
+            return false
+        }
     }
 }

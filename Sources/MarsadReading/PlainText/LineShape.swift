@@ -19,8 +19,10 @@ struct LineShape: Equatable {
     /// Starts with a list bullet or an interview's question/answer marker.
     var startsAsItem = false
 
+    private static let bullets: Set<UInt32> = [0x2022, 0x25CF, 0x25AA, 0x25A0, 0x2219, 0x00B7, 0x2013, 0x2014, 0x2D, 0x2A, 0x25BA, 0x27A2]
+
     init(_ text: String) {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.scalarArray
         var inWord = false
         for (index, scalar) in scalars.enumerated() {
             let value = scalar.value
@@ -55,8 +57,7 @@ struct LineShape: Equatable {
             }
         }
         if let first = scalars.first {
-            let bullets: Set<UInt32> = [0x2022, 0x25CF, 0x25AA, 0x25A0, 0x2219, 0x00B7, 0x2013, 0x2014, 0x2D, 0x2A, 0x25BA, 0x27A2]
-            if bullets.contains(first.value) {
+            if Self.bullets.contains(first.value) {
                 startsAsItem = true
             } else if scalars.count > 2, first == "\u{0633}" || first == "\u{062C}",
                       scalars[1] == ":" || scalars[1] == "/" || (scalars[1] == " " && scalars[2] == ":") {

@@ -181,7 +181,7 @@ struct PlainTextExtractor {
                 kind = .cue(.end)
             } else if Self.isMenu(display) || Self.isSpacedMenu(raw), !shape.isProse {
                 kind = .cue(.drop)
-            } else if shape.isGluedTicker || ChromeLine.isTicker(display) {
+            } else if shape.isGluedTicker || ChromeLine.isTicker(display, shape: shape) {
                 kind = .ticker
             } else if shape.words <= 14, !shape.endsWithStop, shape.digits > 0, DateParsing.findDate(in: display) != nil, shape.letters <= 70 {
                 kind = .dateLine
@@ -264,7 +264,7 @@ struct PlainTextExtractor {
     /// the last marks a headline with a label around it ("عام / … / إضافة
     /// أولى واخيرة", as a news agency writes them).
     static func isMenu(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.scalarArray
         var separators = 0
         var wordsInItem = 0
         var longInnerItem = false
@@ -331,8 +331,8 @@ struct PlainTextExtractor {
     /// lines up, stopping at a ticker, the end of another article or its
     /// prose: linear in the page.
     func titleByEvidence(_ lines: [Line], region: ClosedRange<Int>, positional: Int?) -> Int? {
-        let opening = lines[region].lazy.filter { $0.kind == .prose }.prefix(4).map(\.text)
-        let evidence = TitleEvidence(opening: Array(opening), hints: titleHints)
+        let opening = lines[region].lazy.filter { $0.kind == .prose }.prefix(4).map(\.key)
+        let evidence = TitleEvidence(openingKeys: Array(opening), hints: titleHints)
         var best: (index: Int, score: Double)?
         var headlinesBetween = 0
         var looked = 0
@@ -504,7 +504,7 @@ struct PlainTextExtractor {
 
     /// "(وكالات)" → "وكالات".
     static func stripBrackets(_ text: String) -> String {
-        var scalars = Array(text.unicodeScalars)
+        var scalars = text.scalarArray
         while let first = scalars.first, "([{«\"“".unicodeScalars.contains(first) { scalars.removeFirst() }
         while let last = scalars.last, ")]}»\"”.".unicodeScalars.contains(last) { scalars.removeLast() }
         return String(String.UnicodeScalarView(scalars)).trimmingWhitespace()

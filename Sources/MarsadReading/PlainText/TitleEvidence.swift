@@ -19,13 +19,23 @@ struct TitleEvidence {
     static let openingWords = 80
     static let maximumCandidates = 12
 
-    init(opening: [String], hints: [String]) {
+    /// `openingKeys` are the match keys of the text's first prose lines (their
+    /// key words joined by spaces, as ``PlainTextExtractor/Line`` keeps them):
+    /// reused rather than recomputed, and split only as far as the word limit,
+    /// since an opening paragraph is often the whole article.
+    init(openingKeys: [String], hints: [String]) {
         var stems = Set<String>()
         var taken = 0
-        for paragraph in opening where taken < Self.openingWords {
-            for word in BoilerplateLexicon.keyWords(paragraph) where taken < Self.openingWords {
-                taken += 1
-                stems.formUnion(LightStemmer.documentStems(word))
+        for key in openingKeys where taken < Self.openingWords {
+            let utf8 = key.utf8
+            var wordStart = utf8.startIndex
+            while wordStart < utf8.endIndex, taken < Self.openingWords {
+                let wordEnd = utf8[wordStart...].firstIndex(of: 0x20) ?? utf8.endIndex
+                if wordEnd > wordStart {
+                    taken += 1
+                    stems.formUnion(LightStemmer.documentStems(String(Substring(key.unicodeScalars[wordStart..<wordEnd]))))
+                }
+                wordStart = wordEnd < utf8.endIndex ? utf8.index(after: wordEnd) : wordEnd
             }
         }
         openingStems = stems
@@ -77,7 +87,7 @@ struct TitleEvidence {
     /// print bylines. A headline's colon comes after a speaker or a topic
     /// and is followed by more words than a name or two.
     static func isPlaceThenNames(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.scalarArray
         guard let colon = scalars.firstIndex(where: { $0 == ":" }), colon + 1 < scalars.count else { return false }
         let before = LineShape(String(String.UnicodeScalarView(scalars[..<colon])))
         let after = LineShape(String(String.UnicodeScalarView(scalars[(colon + 1)...])))
