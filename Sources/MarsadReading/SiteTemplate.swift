@@ -45,8 +45,26 @@ public struct SiteTemplate: Sendable, Equatable {
         return hasWord ? hash : nil
     }
 
+    /// ``fingerprint(_:)`` of a line whose match-key words the caller already
+    /// has joined by single spaces: the same bytes hashed, without normalizing
+    /// the line again.
+    static func fingerprint(keyWordsJoined key: String) -> UInt64? {
+        guard !key.isEmpty else { return nil }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
     func isChrome(_ line: String) -> Bool {
-        guard !chromeLines.isEmpty, let fingerprint = Self.fingerprint(line) else { return false }
+        guard !chromeLines.isEmpty else { return false }
+        return isChrome(fingerprint: Self.fingerprint(line))
+    }
+
+    func isChrome(fingerprint: UInt64?) -> Bool {
+        guard let fingerprint else { return false }
         return chromeLines.contains(fingerprint)
     }
 }
@@ -67,8 +85,14 @@ public struct SiteTemplateBook: Sendable, Equatable {
     /// least three lines), since a page saved as text seldom names its site.
     func template(site: String?, lines: [String]) -> SiteTemplate? {
         if templates.isEmpty { return nil }
+        return template(site: site, fingerprints: lines.map { SiteTemplate.fingerprint($0) })
+    }
+
+    /// ``template(site:lines:)`` for lines already fingerprinted.
+    func template(site: String?, fingerprints lineFingerprints: [UInt64?]) -> SiteTemplate? {
+        if templates.isEmpty { return nil }
         if let site, let template = templates[site] { return template }
-        let fingerprints = Set(lines.compactMap(SiteTemplate.fingerprint))
+        let fingerprints = Set(lineFingerprints.compactMap { $0 })
         var best: (template: SiteTemplate, shared: Int)?
         for template in templates.values {
             let shared = fingerprints.lazy.filter { template.chromeLines.contains($0) }.count
@@ -92,9 +116,13 @@ public struct SiteEvidence: Sendable, Equatable {
     }
 
     init(site: String?, lines: [String]) {
+        self.init(site: site, fingerprints: lines.map { SiteTemplate.fingerprint($0) })
+    }
+
+    init(site: String?, fingerprints: [UInt64?]) {
         self.site = site ?? ""
         var seen = Set<UInt64>()
-        lineFingerprints = lines.compactMap(SiteTemplate.fingerprint).filter { seen.insert($0).inserted }
+        lineFingerprints = fingerprints.compactMap { $0 }.filter { seen.insert($0).inserted }
     }
 
     /// "https://www.example.com/a/b" → "example.com".

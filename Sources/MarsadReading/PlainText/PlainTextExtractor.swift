@@ -51,9 +51,11 @@ struct PlainTextExtractor {
     /// Reads a page and says what it adds to its site's template.
     func extract(_ text: String, evidence: inout SiteEvidence?) -> ArticleDraft {
         var lines = classify(text)
-        let template = templates.template(site: nil, lines: lines.map(\.text))
-        evidence = SiteEvidence(site: template?.site, lines: lines.map(\.text))
-        if let template { lines = applying(template, to: lines) }
+        // Each line's fingerprint from the key it already has, once for the three uses below.
+        let fingerprints = lines.map { SiteTemplate.fingerprint(keyWordsJoined: $0.key) }
+        let template = templates.template(site: nil, fingerprints: fingerprints)
+        evidence = SiteEvidence(site: template?.site, fingerprints: fingerprints)
+        if let template { lines = applying(template, to: lines, fingerprints: fingerprints) }
         var draft = ArticleDraft()
         guard let found = bestRegion(lines) else {
             return fallback(lines)
@@ -143,14 +145,14 @@ struct PlainTextExtractor {
     /// Lines the site's earlier pages also showed become chrome, unless
     /// that would take away most of the prose: a page sent again, or a
     /// site that reprints one text, must not lose its article.
-    func applying(_ template: SiteTemplate, to lines: [Line]) -> [Line] {
+    func applying(_ template: SiteTemplate, to lines: [Line], fingerprints: [UInt64?]) -> [Line] {
         var result = lines
         var prose = 0
         var removedProse = 0
         for index in result.indices {
             let isProse = result[index].kind == .prose
             if isProse { prose += result[index].shape.letters }
-            guard template.isChrome(result[index].text) else { continue }
+            guard template.isChrome(fingerprint: fingerprints[index]) else { continue }
             if isProse { removedProse += result[index].shape.letters }
             result[index].kind = .cue(.drop)
         }
