@@ -92,7 +92,7 @@ let package = Package(
         .testTarget(name: "MarsadReadingTests", dependencies: ["MarsadReading"], swiftSettings: strict),
         .testTarget(name: "MarsadTaggingTests", dependencies: ["MarsadTagging", "MarsadText"], swiftSettings: strict),
         .testTarget(name: "MarsadDigestTests", dependencies: ["MarsadDigest", "MarsadText"], swiftSettings: strict),
-        .testTarget(name: "MarsadCoreTests", dependencies: ["MarsadCore"], swiftSettings: strict),
+        .testTarget(name: "MarsadCoreTests", dependencies: ["MarsadCore", "MarsadTagging", "MarsadText"], swiftSettings: strict),
         .testTarget(name: "MarsadStoreTests", dependencies: ["MarsadStore", "MarsadText"], swiftSettings: strict),
         // Runs the built `marsad` executable as users do: daemon, crashes, bad input.
         .testTarget(

@@ -16,19 +16,20 @@ public struct ProcessedArticle: Sendable {
     /// SHA-256 of the match keys: the same news in other bytes has the same hash.
     /// Computed here, on the parsing threads, and not inside the write transaction.
     public private(set) var contentHash: String
-    /// The stems the search index takes from title and body (``SearchTerms``), also worked out
-    /// here, so that the one writer only indexes them.
-    public private(set) var titleTerms: String
-    public private(set) var bodyTerms: String
+    /// The stems the search index takes from title and body (``SearchTerms``), worked out here
+    /// when asked, so that the one writer only indexes them.
+    private var precomputedTerms: (title: String, body: String)?
 
-    public init(article: ReadArticle, tags: TaggingResult, titleKey: String, bodyKey: String) {
+    public var titleTerms: String { precomputedTerms?.title ?? SearchTerms.document(titleKey) }
+    public var bodyTerms: String { precomputedTerms?.body ?? SearchTerms.document(bodyKey) }
+
+    public init(article: ReadArticle, tags: TaggingResult, titleKey: String, bodyKey: String, precomputingSearchTerms: Bool = true) {
         self.article = article
         self.tags = tags
         self.titleKey = titleKey
         self.bodyKey = bodyKey
         contentHash = SHA256.hex(Array((titleKey + "\n" + bodyKey).utf8))
-        titleTerms = SearchTerms.document(titleKey)
-        bodyTerms = SearchTerms.document(bodyKey)
+        if precomputingSearchTerms { precomputedTerms = (SearchTerms.document(titleKey), SearchTerms.document(bodyKey)) }
     }
 }
 
@@ -89,13 +90,20 @@ public struct Pipeline: Sendable {
         } catch {
             return .failure(PipelineFailure(stage: .parse, message: error.message))
         }
+        // A file of very many articles (a day in one JSON array) is held whole until it is
+        // recorded: its stems are left to the writer, one article at a time, so that they do
+        // not add to that peak.
+        let precomputing = document.articles.count <= Self.mostArticlesWithPrecomputedTerms
         return .success(ProcessedDocument(articles: document.articles.map { article in
             ProcessedArticle(
                 article: article,
                 tags: tagger.tag(TaggingInput(title: article.title, body: article.body, published: article.published)),
                 titleKey: TextNormalizer.matchKey(article.title),
-                bodyKey: TextNormalizer.matchKey(article.body)
+                bodyKey: TextNormalizer.matchKey(article.body),
+                precomputingSearchTerms: precomputing
             )
         }, warnings: document.warnings, siteEvidence: document.siteEvidence))
     }
+
+    static let mostArticlesWithPrecomputedTerms = 1_000
 }

@@ -1,6 +1,9 @@
 import Foundation
-import MarsadCore
 import Testing
+import MarsadTagging
+import MarsadText
+
+@testable import MarsadCore
 
 @Test(arguments: [
     ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
@@ -80,5 +83,23 @@ func timestampsOfEveryWrittenZoneForm(text: String, seconds: Double) {
     #expect(ArticleDay.named("2024-02-29", now: now, timeZone: zone) == "2024-02-29")
     for junk in ["../escaped", "2026-13-45", "2023-02-29", "2026-1-05", "2026-01-05/..", "2026-01-05x", "", "Today", "tomorrow"] {
         #expect(ArticleDay.named(junk, now: now, timeZone: zone) == nil, "\(junk)")
+    }
+}
+
+/// A file of very many articles (a day in one JSON array) leaves its search stems to the
+/// writer, to keep its peak memory down; the stems are the ones worked out early.
+@Test func searchTermsAreTheSameWhetherWorkedOutEarlyOrByTheWriter() throws {
+    let pipeline = Pipeline(tagger: Tagger(taxonomy: try Taxonomy.parse([])))
+    func records(_ count: Int) -> [UInt8] {
+        let items = (0..<count).map { #"{"title": "عنوان الخبر رقم \#($0)", "body": "وقالت الوكالات إن المفاوضات في جنيف استؤنفت اليوم \#($0)."}"# }
+        return Array(("[" + items.joined(separator: ",") + "]").utf8)
+    }
+    let few = try pipeline.process(records(3), fileName: "few.json").get()
+    let many = try pipeline.process(records(Pipeline.mostArticlesWithPrecomputedTerms + 1), fileName: "many.json").get()
+    for index in 0..<3 {
+        #expect(many[index].titleTerms == few[index].titleTerms)
+        #expect(many[index].bodyTerms == few[index].bodyTerms)
+        #expect(few[index].bodyTerms == SearchTerms.document(few[index].bodyKey))
+        #expect(!few[index].bodyTerms.isEmpty)
     }
 }
