@@ -62,6 +62,15 @@ struct DigestWriterTests {
         return (store, taxonomy)
     }
 
+    /// A fresh store and a writer of its digests into `folder`, in UTC.
+    func freshWriter() throws -> (Store, DigestWriter) {
+        let (store, taxonomy) = try freshStore()
+        let writer = DigestWriter(
+            store: store, topics: taxonomy.topics, directory: folder.path, timeZone: TimeZone(identifier: "UTC")!
+        )
+        return (store, writer)
+    }
+
     /// Records `articles[range]` on `day`, one file each.
     func record(_ range: Range<Int>, of articles: [ProcessedArticle], in store: Store) throws {
         _ = try store.record(range.map { index in
@@ -122,10 +131,7 @@ struct DigestWriterTests {
 
     @Test("the scheduler adds a busy day's articles to its stories at its first round, so that the write after the burst clusters nothing whole")
     func schedulerAbsorbsABusyDayAtOnce() async throws {
-        let (store, taxonomy) = try freshStore()
-        let writer = DigestWriter(
-            store: store, topics: taxonomy.topics, directory: folder.path, timeZone: TimeZone(identifier: "UTC")!
-        )
+        let (store, writer) = try freshWriter()
         // Never due by the clock: only the absorbing and the final flush write anything.
         let scheduler = DigestScheduler(writer: writer, delay: .seconds(3600), timeZone: TimeZone(identifier: "UTC")!)
         let articles = try reports(count: 40, seed: 3)
@@ -147,10 +153,7 @@ struct DigestWriterTests {
 
     @Test("a topic's files are rewritten only when its articles changed")
     func unchangedTopicsAreNotRewritten() throws {
-        let (store, taxonomy) = try freshStore()
-        let writer = DigestWriter(
-            store: store, topics: taxonomy.topics, directory: folder.path, timeZone: TimeZone(identifier: "UTC")!
-        )
+        let (store, writer) = try freshWriter()
         let articles = try reports(count: 12, seed: 1)
         try record(0..<8, of: articles, in: store)
         try writer.write(day: day)
@@ -168,10 +171,7 @@ struct DigestWriterTests {
 
     @Test("a wire credit is stored apart from the outlet and shown beside it; an article with only a credit has an unknown outlet")
     func wireCreditsAreStoredAndShownBesideTheOutlet() throws {
-        let (store, taxonomy) = try freshStore()
-        let writer = DigestWriter(
-            store: store, topics: taxonomy.topics, directory: folder.path, timeZone: TimeZone(identifier: "UTC")!
-        )
+        let (store, writer) = try freshWriter()
         var articles = try reports(count: 2, seed: 5)
         articles[0].article.source = "الوطن"
         articles[0].article.credit = "وكالات"
