@@ -228,6 +228,25 @@ struct HTMLLayoutTests {
             .joined(separator: "\n\n"))
     }
 
+    /// Short lines without a sentence at the ends of the text are labels
+    /// around it (a kicker and a photo credit above; a contact label and a
+    /// sign-up line below) and are left out; the same kind of line inside
+    /// the text is an intertitle and stays, and so does a short closing sentence.
+    @Test func labelsAtTheEndsOfTheTextAreLeftOut() throws {
+        let closing = "والمستشفى مفتوح للجميع."
+        let page = """
+        <html><head><title>\(Fixtures.title)</title></head><body><article><h1>\(Fixtures.title)</h1>
+        <div class="text"><p>ملف الأسبوع</p><p>عدسة سامي الحاج</p>
+        <p>\(Fixtures.paragraphs[0])</p><p>\(Fixtures.paragraphs[1])</p>
+        <p><b>\(Fixtures.intertitle)</b></p><p>\(Fixtures.paragraphs[2])</p><p>\(closing)</p>
+        <p><b>للتواصل:</b></p><p>نشرتنا البريدية كل أسبوع</p></div>
+        </article></body></html>
+        """
+        let article = try #require(try reader.read(Array(page.utf8), fileName: "labels.html").first)
+        #expect(article.body == [Fixtures.paragraphs[0], Fixtures.paragraphs[1], Fixtures.intertitle, Fixtures.paragraphs[2], closing]
+            .joined(separator: "\n\n"))
+    }
+
     /// When the page holds only a teaser, JSON-LD's articleBody is the text.
     @Test func linkedDataBodyWhenThePageShowsLittle() throws {
         let body = Fixtures.paragraphs.joined(separator: "\\n")

@@ -128,8 +128,16 @@ struct HTMLArticleExtractor {
             draft.paragraphs.append(block.text)
         }
         // Headings with nothing after them are section labels of the page, not intertitles.
-        while let last = blocks.last(where: { block in draft.paragraphs.last == block.text }), last.kind == .heading {
+        // Short lines that hold no sentence at either end of the text are labels around it
+        // too: a kicker or photo credit above; a source, "Contact:" or a sign-up call below.
+        // Inside the text such a line may be an intertitle, so only the ends are trimmed.
+        while let last = draft.paragraphs.last {
+            let isHeading = blocks.last(where: { $0.text == last })?.kind == .heading
+            guard isHeading || (draft.paragraphs.count > 1 && Self.isLabel(last)) else { break }
             draft.paragraphs.removeLast()
+        }
+        while draft.paragraphs.count > 1, Self.isLabel(draft.paragraphs[0]) {
+            draft.paragraphs.removeFirst()
         }
         if !draft.paragraphs.isEmpty, !metadata.descriptions.isEmpty {
             // The lead comes before the text: only the page's lines above it are looked at, and
@@ -404,6 +412,13 @@ struct HTMLArticleExtractor {
     }
 
     static let creditMaximumLength = 200
+    /// Longest line (in weighted letters) read as a label when it holds no sentence.
+    static let labelMaximumLength = 60
+
+    /// A short line that ends no sentence: a label, a credit or a call to act, not prose.
+    static func isLabel(_ text: String) -> Bool {
+        PageLayout.weight(text) < labelMaximumLength && !PageBlock.endsSentence(text)
+    }
     static let siblingShare = 0.2
     static let siblingLinkDensity = 0.25
 

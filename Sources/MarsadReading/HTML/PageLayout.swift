@@ -106,7 +106,9 @@ struct PageBlock {
     var linkDensity: Double { length == 0 ? 0 : min(1, Double(linked) / Double(length)) }
 
     /// Ends like a sentence: a stop, question or exclamation mark, after any closing quote.
-    var endsSentence: Bool {
+    var endsSentence: Bool { Self.endsSentence(text) }
+
+    static func endsSentence(_ text: String) -> Bool {
         guard let last = text.unicodeScalars.last(where: { !"\"'”’»)]".unicodeScalars.contains($0) && !ScalarTable.isWhitespace($0) }) else { return false }
         return ".!?\u{061F}\u{3002}\u{FF01}\u{FF1F}\u{0964}\u{2026}".unicodeScalars.contains(last)
     }
