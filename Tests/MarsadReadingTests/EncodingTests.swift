@@ -189,6 +189,28 @@ struct EncodingTests {
         }
     }
 
+    /// A page with a few stray NUL bytes in its markup (a broken ad snippet)
+    /// is read without them, with a note; NULs as dense as binary data holds
+    /// them, or beside other control bytes, still mean binary.
+    @Test func strayNULsInALongPageAreLeftOutWithANote() throws {
+        let paragraphs = (0..<12).map { _ in "<p>\(Fixtures.sentence)</p>" }.joined()
+        let page = "<html><head><title>\(Fixtures.title)</title></head><body><article><h1>\(Fixtures.title)</h1>"
+        var bytes = Array(page.utf8) + Array("<img src=\"ad.gif\">".utf8) + [UInt8](repeating: 0, count: 2)
+        bytes += Array((paragraphs + "</article></body></html>").utf8)
+        let document = try reader.readDocument(bytes, fileName: "a.html")
+        let article = try #require(document.articles.first)
+        #expect(article.title == Fixtures.title)
+        #expect(article.body.hasPrefix(Fixtures.sentence))
+        #expect(!article.body.unicodeScalars.contains("\u{0}"))
+        #expect(document.warnings.contains { $0.contains("2 stray NUL bytes") })
+        var dense = bytes
+        dense.insert(contentsOf: [UInt8](repeating: 0, count: bytes.count / 500), at: 40)
+        #expect(throws: ReadingError.self) { try reader.readDocument(dense, fileName: "a.html") }
+        var controls = bytes
+        controls.insert(contentsOf: [1, 2, 3], at: 40)
+        #expect(throws: ReadingError.self) { try reader.readDocument(controls, fileName: "a.html") }
+    }
+
     @Test func emptyAndBlankFiles() {
         #expect(throws: ReadingError(.empty, "the file is empty")) { _ = try reader.read([], fileName: "a.txt") }
         #expect {

@@ -97,6 +97,22 @@ enum TextDecoder {
             || validation.validMultibyteSequences >= validation.invalidSequences * validSequencesPerRepairablePlace
     }
 
+    /// Whether the NUL bytes of a file are a few strays in text (a page
+    /// saved with a broken ad snippet), not the zeros binary data is full
+    /// of: at most one per ``bytesPerRepairablePlace`` bytes, and no more
+    /// other control bytes than NULs, which text has none of and binary has
+    /// plenty. The rest must still decode for the file to be read.
+    static func hasOnlyStrayNULs(_ bytes: [UInt8], nulCount: Int) -> Bool {
+        guard nulCount <= bytes.count / bytesPerRepairablePlace else { return false }
+        var otherControls = 0
+        for byte in bytes where byte < 0x20 && byte != 0 {
+            // Tab, line feed, vertical tab, form feed, carriage return and escape occur in text.
+            if byte >= 0x09 && byte <= 0x0D || byte == 0x1B { continue }
+            otherControls += 1
+        }
+        return otherControls <= nulCount
+    }
+
     /// Decodes UTF-8 with U+FFFD for each invalid sequence (the maximal
     /// subparts `UTF8Validation` counts) and says so. The slice's indices
     /// are the file's, so the note names the offset in the file as dropped.
@@ -130,6 +146,13 @@ enum TextDecoder {
         }
         if let nul = bytes.firstIndex(of: 0) {
             let count = bytes.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+            if hasOnlyStrayNULs(bytes, nulCount: count) {
+                var decoded = try decode(bytes.filter { $0 != 0 }, declared: declaredEncoding)
+                let nuls = count == 1 ? "1 stray NUL byte" : "\(count) stray NUL bytes"
+                let note = "the file is text but for \(nuls), the first at byte offset \(nul), left out as a browser shows nothing for them"
+                decoded.repairNote = decoded.repairNote.map { note + "; then " + $0 + " (counted without the NUL bytes)" } ?? note
+                return decoded
+            }
             throw ReadingError(.binary, "the file holds binary data, not text (\(count) NUL bytes, the first at offset \(nul))")
         }
 
