@@ -60,7 +60,7 @@ public struct SearchHit: Codable, Sendable, Equatable {
     public var title: String
     public var source: String?
     public var topics: [String]
-    /// Where the words matched, from the body's match key, with the matched words highlighted.
+    /// Where the words matched, cut from the stored text, with the matched words highlighted.
     public var snippet: String?
 }
 
@@ -69,14 +69,24 @@ public struct SearchHit: Codable, Sendable, Equatable {
 /// diacritics do not matter.
 public struct EntityNames: Sendable {
     private var idsByKey: [String: [String]] = [:]
+    /// Each entity's names as match-key tokens, for showing where an article names it.
+    private var keysById: [String: [[String]]] = [:]
 
     public init(_ entries: [(id: String, names: [String])]) {
         for (id, names) in entries {
             for name in names {
                 let key = Self.key(name)
-                if !key.isEmpty, !(idsByKey[key]?.contains(id) ?? false) { idsByKey[key, default: []].append(id) }
+                guard !key.isEmpty else { continue }
+                if !(idsByKey[key]?.contains(id) ?? false) { idsByKey[key, default: []].append(id) }
+                let tokens = key.split(separator: " ").map(String.init)
+                if !(keysById[id]?.contains(tokens) ?? false) { keysById[id, default: []].append(tokens) }
             }
         }
+    }
+
+    /// The names of an entity, each as its match-key tokens.
+    func names(of id: String) -> [[String]] {
+        keysById[id] ?? []
     }
 
     /// From the taxonomy's gazetteer: names and variants, without the forms that need context.
@@ -307,6 +317,8 @@ public final class Store: Sendable {
         return try writer.read { db in
             var conditions: [String] = []
             var arguments: [any DatabaseValueConvertible] = []
+            // A word that names an entity finds the entity's articles; their passages show its names.
+            var entityNames: [[String]] = []
             if !query.isEmpty {
                 var groups: [String] = []
                 for group in query.alternatives {
@@ -316,6 +328,7 @@ public final class Store: Sendable {
                         arguments.append(term.ftsExpression)
                         let named = term.isPrefix ? [] : names.ids(named: term.text)
                         if !named.isEmpty {
+                            for id in named { entityNames += names.names(of: id).filter { !entityNames.contains($0) } }
                             part = "(\(part) OR article.id IN (SELECT articleId FROM entityMention WHERE entityId IN (\(Self.placeholders(named.count)))))"
                             arguments.append(contentsOf: named)
                         }
@@ -350,16 +363,12 @@ public final class Store: Sendable {
             // Rank by every word of the query at once, so that articles matching more of them come first.
             let anyWord = query.terms.map(\.ftsExpression).joined(separator: " OR ")
             let ranked = anyWord.isEmpty
-                ? "SELECT NULL AS rowid, NULL AS rank, NULL AS snippet WHERE 0"
-                : """
-                  SELECT rowid, \(SearchIndex.bm25) AS rank,
-                         snippet(articleSearch, 1, ?, ?, '…', 16) AS snippet
-                  FROM articleSearch WHERE articleSearch MATCH ?
-                  """
-            let rankArguments: [any DatabaseValueConvertible] = anyWord.isEmpty ? [] : [highlight.open, highlight.close, anyWord]
+                ? "SELECT NULL AS rowid, NULL AS rank WHERE 0"
+                : "SELECT rowid, \(SearchIndex.bm25) AS rank FROM articleSearch WHERE articleSearch MATCH ?"
+            let rankArguments: [any DatabaseValueConvertible] = anyWord.isEmpty ? [] : [anyWord]
             let rows = try Row.fetchAll(db, sql: """
                 SELECT article.id, article.day, article.title, article.source, article.site,
-                       substr(article.body, 1, 200) AS opening, ranked.snippet,
+                       article.body,
                        (SELECT group_concat(topicId, ',') FROM articleTopic WHERE articleId = article.id) AS topics
                 FROM article
                 LEFT JOIN (\(ranked)) AS ranked ON ranked.rowid = article.id
@@ -371,7 +380,8 @@ public final class Store: Sendable {
                 SearchHit(
                     id: row["id"], day: row["day"], title: row["title"], source: row["source"] ?? row["site"],
                     topics: (row["topics"] as String?)?.split(separator: ",").map(String.init).sorted() ?? [],
-                    snippet: row["snippet"] ?? Self.opening(row["opening"])
+                    // Cut from the stored text: the index holds match-key stems, not words to read.
+                    snippet: query.snippet(of: row["body"], names: entityNames, highlight: highlight) ?? Self.opening(row["body"])
                 )
             }
             return SearchResults(total: total, hits: hits)
@@ -390,11 +400,17 @@ public final class Store: Sendable {
         Array(repeating: "?", count: count).joined(separator: ",")
     }
 
-    /// The first words of a body, for hits found through an entity rather than a word.
+    /// The first words of a body (at most about 200 letters of its first line, cut
+    /// between words), for hits found through an entity rather than a word.
     static func opening(_ text: String?) -> String? {
         guard let text else { return nil }
-        let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-        return line.count < text.count || text.count >= 200 ? line + " …" : line
+        let line = text.unicodeScalars.prefix { $0 != "\n" && $0 != "\r" }
+        guard line.count > 200 else {
+            return line.endIndex < text.unicodeScalars.endIndex ? String(line) + " …" : String(line)
+        }
+        let cut = line.prefix(200)
+        let wordEnd = cut.lastIndex { $0.properties.isWhitespace } ?? cut.endIndex
+        return String(text.unicodeScalars[cut.startIndex..<wordEnd]) + " …"
     }
 
     /// Topic ids with their article counts for a day.

@@ -122,7 +122,8 @@ struct StoreTests {
         let results = try store.search(try SearchQuery.parse("لاجئين"), highlight: ("<", ">"))
         #expect(results.total == 2)
         #expect(results.hits.map(\.title) == ["اللاجئون يعودون", "اجتماع"])
-        #expect(results.hits.last?.snippet?.contains("<اللاجيين>") == true)
+        // The passage is the stored text, hamza and all, not the index's match key.
+        #expect(results.hits.last?.snippet == "ذكر التقرير <اللاجئين> مرة")
         #expect(try store.search(try SearchQuery.parse("لاجئين"), limit: 1).hits.count == 1)
         #expect(try store.search(try SearchQuery.parse("لاجئين"), limit: 1).total == 2)
         #expect(try search(store, "لاجئين", filters: SearchFilters(since: "2015-07-22")) == ["اللاجئون يعودون"])
@@ -137,6 +138,19 @@ struct StoreTests {
         #expect(names.ids(named: "RUSSIA") == ["russia"])
         #expect(names.ids(named: "روسيا") == ["russia"])
         #expect(names.ids(named: "russ").isEmpty)
+    }
+
+    @Test func passagesShowWhereAnEntityFoundByItsOtherNameIsNamed() throws {
+        let store = try makeStore()
+        _ = try store.record([
+            .processed(file("a", sha: "aa"), [(processed("اجتماع", "قال الوزير إن وفد روسيا وصل أمس\nولم يذكر غير ذلك"), "2015-07-21")])
+        ])
+        // "Russia" is not a word of the text: the article is found through the entity, and its Arabic name is shown.
+        let hit = try #require(try store.search(try SearchQuery.parse("Russia"), highlight: ("<", ">")).hits.first)
+        #expect(hit.snippet == "قال الوزير إن وفد <روسيا> وصل أمس\nولم يذكر غير ذلك")
+        // A query the text does not hold at all shows the text's opening line.
+        let listed = try #require(try store.search(SearchQuery.parse(""), filters: SearchFilters(entities: ["russia"])).hits.first)
+        #expect(listed.snippet == "قال الوزير إن وفد روسيا وصل أمس …")
     }
 
     @Test func digestPagesCarryTopicsEntitiesDatesAndFileNames() throws {
