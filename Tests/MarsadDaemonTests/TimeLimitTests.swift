@@ -26,3 +26,50 @@ struct TimeLimitTests {
         #expect(TimeLimit.run(.seconds(10)) { depth(20_000) } == 20_000)
     }
 }
+
+struct WorkThreadsTests {
+    @Test func aThreadServesOnePieceOfWorkAfterAnother() {
+        let threads = WorkThreads(name: "test-work")
+        for _ in 0..<50 {
+            let done = DispatchSemaphore(value: 0)
+            threads.run({ _ = (1...100).reduce(0, +) }, then: { done.signal() })
+            done.wait()
+        }
+        #expect(threads.counts.started == 1)
+    }
+
+    @Test func workThatHangsHoldsUpNoOtherWork() {
+        let threads = WorkThreads(name: "test-work")
+        let release = DispatchSemaphore(value: 0)
+        let hung = DispatchSemaphore(value: 0)
+        threads.run({ release.wait() }, then: { hung.signal() })
+        let done = DispatchSemaphore(value: 0)
+        threads.run({}, then: { done.signal() })
+        // The second piece runs while the first still waits: it got a thread of its own.
+        #expect(done.wait(timeout: .now() + 10) == .success)
+        #expect(threads.counts.started == 2)
+        release.signal()
+        #expect(hung.wait(timeout: .now() + 10) == .success)
+    }
+
+    @Test func idleThreadsEnd() async throws {
+        let threads = WorkThreads(name: "test-work", idleLifetime: .milliseconds(50))
+        for _ in 0..<3 {
+            let done = DispatchSemaphore(value: 0)
+            threads.run({}, then: { done.signal() })
+            done.wait()
+        }
+        #expect(threads.counts.running == 1)
+        var waited = Duration.zero
+        while threads.counts.running > 0 && waited < .seconds(10) {
+            try await Task.sleep(for: .milliseconds(20))
+            waited += .milliseconds(20)
+        }
+        #expect(threads.counts.running == 0)
+        // Work given after that starts a thread again.
+        let done = DispatchSemaphore(value: 0)
+        threads.run({}, then: { done.signal() })
+        #expect(done.wait(timeout: .now() + 10) == .success)
+        #expect(threads.counts.started == 2)
+    }
+}
