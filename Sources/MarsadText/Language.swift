@@ -52,6 +52,9 @@ public enum LanguageIdentifier {
         var low: UInt64 = 0
         var high: UInt64 = 0
 
+        /// No word: a free slot of ``FunctionWords``.
+        init() {}
+
         init?(_ bytes: UnsafeBufferPointer<UInt8>) {
             guard bytes.count <= 16 else { return nil }
             for (offset, byte) in bytes.enumerated() {
@@ -68,7 +71,64 @@ public enum LanguageIdentifier {
         }
     }
 
+    /// The function words of every list in one open-addressed table, looked up with a
+    /// multiply and a shift: four hashed sets cost a third of identifying a language.
+    struct FunctionWords: Sendable {
+        struct Lists: OptionSet, Sendable {
+            let rawValue: UInt8
+            static let persian = Lists(rawValue: 1)
+            static let arabic = Lists(rawValue: 2)
+            static let english = Lists(rawValue: 4)
+            static let otherLatin = Lists(rawValue: 8)
+        }
+
+        /// A free slot holds no word: every word packed here has a first byte.
+        private var words: [PackedWord]
+        private var lists: [Lists]
+        private let shift: UInt64
+
+        init(_ entries: [(Lists, [PackedWord])]) {
+            let count = entries.reduce(0) { $0 + $1.1.count }
+            var bits = 4
+            while 1 << bits < 4 * count { bits += 1 }
+            words = Array(repeating: PackedWord(), count: 1 << bits)
+            lists = Array(repeating: [], count: 1 << bits)
+            shift = UInt64(64 - bits)
+            for (list, packedWords) in entries {
+                for word in packedWords {
+                    var slot = slot(of: word)
+                    while words[slot] != PackedWord() && words[slot] != word { slot = (slot + 1) & (words.count - 1) }
+                    words[slot] = word
+                    lists[slot].insert(list)
+                }
+            }
+        }
+
+        private func slot(of word: PackedWord) -> Int {
+            Int(truncatingIfNeeded: ((word.low &* 0x9E37_79B9_7F4A_7C15) ^ (word.high &* 0xC2B2_AE3D_27D4_EB4F)) >> shift)
+        }
+
+        /// The lists that hold `word`.
+        func lists(of word: PackedWord) -> Lists {
+            var slot = slot(of: word)
+            while true {
+                let held = words[slot]
+                if held == word { return lists[slot] }
+                if held == PackedWord() { return [] }
+                slot = (slot + 1) & (words.count - 1)
+            }
+        }
+
+        static let all = FunctionWords([
+            (.persian, ScriptCounts.persianWords), (.arabic, ScriptCounts.arabicWords),
+            (.english, ScriptCounts.englishWords), (.otherLatin, ScriptCounts.otherLatinWords),
+        ])
+    }
+
     struct ScriptCounts {
+        /// Read once per text rather than per word or letter: a global's first-use check is a call.
+        let functionWords = FunctionWords.all
+        let scalarClasses = WordTable.bmp
         var arabicLetters = 0
         var latinLetters = 0
         var otherLetters = 0
@@ -102,7 +162,7 @@ public enum LanguageIdentifier {
             var index = 0
             while index < chunk.count {
                 let (value, width) = MatchKeyTokenizer.decode(chunk, at: index)
-                let scalarClass = WordTable.classify(value)
+                let scalarClass = classify(value)
                 if scalarClass != .letter && scalarClass != .latinLetter && scalarClass != .mark {
                     if index > wordStart { add(word: UnsafeBufferPointer(rebasing: chunk[wordStart..<index])) }
                     wordStart = index + width
@@ -124,14 +184,14 @@ public enum LanguageIdentifier {
                 switch value {
                 case 0x0600...0x06FF, 0x0750...0x077F, 0x08A0...0x08FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF:
                     arabic += 1
-                    if Self.persianLetters.contains(value) { persianEvidence += 1 }
+                    if Self.isPersianLetter(value) { persianEvidence += 1 }
                 case 0x41...0x5A, 0x61...0x7A:
                     latin += 1
                 case 0xC0...0x24F where value != 0xD7 && value != 0xF7:
                     latin += 1
                     accented = true
                 default:
-                    if WordTable.classify(value) != .mark { other += 1 }
+                    if classify(value) != .mark { other += 1 }
                 }
             }
             arabicLetters += arabic
@@ -141,14 +201,16 @@ public enum LanguageIdentifier {
             if arabic > 0 && arabic >= latin {
                 arabicWordCount += 1
                 if let packed {
-                    if Self.persianWords.contains(packed) { persianEvidence += 2 }
-                    if Self.arabicWords.contains(packed) { arabicEvidence += 2 }
+                    let lists = functionWords.lists(of: packed)
+                    if lists.contains(.persian) { persianEvidence += 2 }
+                    if lists.contains(.arabic) { arabicEvidence += 2 }
                 }
             } else if latin > 0 {
                 latinWordCount += 1
                 if let packed {
-                    if Self.englishWords.contains(packed) { englishWords += 1 }
-                    if Self.otherLatinWords.contains(packed) { otherLatinWords += 1 }
+                    let lists = functionWords.lists(of: packed)
+                    if lists.contains(.english) { englishWords += 1 }
+                    if lists.contains(.otherLatin) { otherLatinWords += 1 }
                 }
                 if accented { otherLatinWords += 1 }
             } else if other > 0 {
@@ -170,9 +232,18 @@ public enum LanguageIdentifier {
             return otherLatinWords > englishWords ? .other : .english
         }
 
+        private func classify(_ value: UInt32) -> ScalarClass {
+            value < 0x10000 ? scalarClasses[Int(value)] : WordTable.classify(value)
+        }
+
         /// Letters of Persian and Urdu that Arabic does not use (ک and ی are
         /// left out: they turn up in Arabic typed on Persian keyboards).
-        static let persianLetters: Set<UInt32> = [0x067E, 0x0686, 0x0698, 0x06AF, 0x0679, 0x0688, 0x0691, 0x06BA, 0x06D2]
+        static func isPersianLetter(_ value: UInt32) -> Bool {
+            switch value {
+            case 0x067E, 0x0686, 0x0698, 0x06AF, 0x0679, 0x0688, 0x0691, 0x06BA, 0x06D2: true
+            default: false
+            }
+        }
         /// Match keys of frequent Persian and Urdu words.
         static let persianWords = packed(persianWordsWritten.map(TextNormalizer.matchKey))
         static let persianWordsWritten: [String] = [
@@ -196,6 +267,6 @@ public enum LanguageIdentifier {
             "com", "os", "em", "ao", "da", "do", "de",
         ])
 
-        static func packed(_ words: [String]) -> Set<PackedWord> { Set(words.compactMap(PackedWord.init)) }
+        static func packed(_ words: [String]) -> [PackedWord] { words.compactMap(PackedWord.init) }
     }
 }

@@ -90,4 +90,24 @@ struct LanguageTests {
         #expect(LanguageIdentifier.identify("The meeting with بشار الأسد took place in Damascus on Monday") == .english)
         #expect(LanguageIdentifier.identify("Contact: editor@example.com — وزارة الخارجية") == .arabic)
     }
+
+    @Test("The function-word table finds each list's words in that list only, and no other word")
+    func functionWords() {
+        typealias Counts = LanguageIdentifier.ScriptCounts
+        let table = LanguageIdentifier.FunctionWords.all
+        let lists: [(LanguageIdentifier.FunctionWords.Lists, [LanguageIdentifier.PackedWord])] = [
+            (.persian, Counts.persianWords), (.arabic, Counts.arabicWords), (.english, Counts.englishWords),
+            (.otherLatin, Counts.otherLatinWords),
+        ]
+        for (list, words) in lists {
+            for word in words {
+                let expected = lists.filter { $0.1.contains(word) }.reduce(into: LanguageIdentifier.FunctionWords.Lists()) { $0.insert($1.0) }
+                #expect(table.lists(of: word) == expected)
+                #expect(table.lists(of: word).contains(list))
+            }
+        }
+        for word in ["وزارة", "ministry", "the2", "ال", "zu0", "a".padding(toLength: 16, withPad: "b", startingAt: 0)] {
+            #expect(table.lists(of: LanguageIdentifier.PackedWord(word)!).isEmpty, "\(word)")
+        }
+    }
 }
