@@ -124,16 +124,32 @@ enum HTMLParser {
         guard let document else { return nil }
         defer { xmlFreeDoc(document) }
         guard let root = xmlDocGetRootElement(document) else { return nil }
-        return convert(root)
+        var names = NameCache()
+        return convert(root, names: &names)
     }
 
-    private static func convert(_ node: xmlNodePtr) -> HTMLElement {
-        let element = HTMLElement(name: string(node.pointee.name).asciiLowercased(), attributes: attributes(of: node))
+    /// Element and attribute names as Swift strings, made once per name and
+    /// page: libxml2 keeps each name once in its dictionary, so the pointer
+    /// identifies it, and a page repeats a few dozen names thousands of times.
+    private struct NameCache {
+        var strings: [UnsafePointer<xmlChar>: String] = [:]
+
+        mutating func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
+            guard let pointer else { return "" }
+            if let known = strings[pointer] { return known }
+            let name = String(cString: pointer).asciiLowercased()
+            strings[pointer] = name
+            return name
+        }
+    }
+
+    private static func convert(_ node: xmlNodePtr, names: inout NameCache) -> HTMLElement {
+        let element = HTMLElement(name: names.name(node.pointee.name), attributes: attributes(of: node, names: &names))
         var child = node.pointee.children
         while let current = child {
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
-                element.children.append(.element(convert(current)))
+                element.children.append(.element(convert(current, names: &names)))
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content {
                     element.children.append(.text(String(cString: content)))
@@ -146,54 +162,86 @@ enum HTMLParser {
         return element
     }
 
-    private static func attributes(of node: xmlNodePtr) -> [(name: String, value: String)] {
-        var result: [(name: String, value: String)] = []
-        // A set, not a scan of `result`: a hostile element may carry many thousands of attributes.
-        var seen = Set<String>()
+    /// Past this many attributes, repeated names are found with a set.
+    private static let attributesScannedForRepeats = 16
+
+    private static func attributes(of node: xmlNodePtr, names: inout NameCache) -> [(name: String, value: String)] {
         var attribute = node.pointee.properties
+        guard attribute != nil else { return [] }
+        var result: [(name: String, value: String)] = []
+        // Elements have a handful of attributes, which a scan checks for repeats
+        // faster than hashing; a set takes over for a hostile element's thousands.
+        var seen: Set<String>?
         while let current = attribute {
-            let name = string(current.pointee.name).asciiLowercased()
+            let name = names.name(current.pointee.name)
             var value = ""
             var valueNode = current.pointee.children
             while let piece = valueNode {
                 if let content = piece.pointee.content { value += String(cString: content) }
                 valueNode = piece.pointee.next
             }
-            if seen.insert(name).inserted { result.append((name, value)) }
+            let isRepeat: Bool
+            if var set = seen {
+                seen = nil
+                isRepeat = !set.insert(name).inserted
+                seen = set
+            } else {
+                isRepeat = result.contains { $0.name == name }
+                if result.count >= attributesScannedForRepeats { seen = Set(result.map(\.name)).union([name]) }
+            }
+            if !isRepeat { result.append((name, value)) }
             attribute = current.pointee.next
         }
         return result
-    }
-
-    private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
-        guard let pointer else { return "" }
-        return String(cString: pointer)
     }
 }
 
 extension String {
     /// White space runs collapsed to one space and trimmed at both ends, in
-    /// one pass over the scalars: the text of every node goes through this.
+    /// one pass over the UTF-8 bytes: the text of every node goes through
+    /// this. ASCII is judged byte by byte; only multibyte characters are
+    /// decoded, to ask whether they are white space (NBSP, thin spaces).
     func collapsingWhitespace() -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count)
-        var pendingSpace = false
-        for scalar in unicodeScalars {
-            if ScalarTable.isWhitespace(scalar) {
-                pendingSpace = !bytes.isEmpty
-                continue
+        var source = self
+        return source.withUTF8 { input in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(input.count)
+            var pendingSpace = false
+            var index = 0
+            let count = input.count
+            while index < count {
+                let lead = input[index]
+                if lead < 0x80 {
+                    index += 1
+                    if lead == 0x20 || (0x09...0x0D).contains(lead) {
+                        pendingSpace = !bytes.isEmpty
+                        continue
+                    }
+                    if pendingSpace {
+                        bytes.append(0x20)
+                        pendingSpace = false
+                    }
+                    bytes.append(lead)
+                    continue
+                }
+                let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+                let end = min(count, index + width)
+                var value = UInt32(lead) & (width == 4 ? 0x07 : width == 3 ? 0x0F : 0x1F)
+                for next in (index + 1)..<end { value = value << 6 | UInt32(input[next] & 0x3F) }
+                if let scalar = Unicode.Scalar(value), ScalarTable.isWhitespace(scalar) {
+                    pendingSpace = !bytes.isEmpty
+                    index = end
+                    continue
+                }
+                if pendingSpace {
+                    bytes.append(0x20)
+                    pendingSpace = false
+                }
+                bytes.append(contentsOf: input[index..<end])
+                index = end
             }
-            if pendingSpace {
-                bytes.append(0x20)
-                pendingSpace = false
-            }
-            if scalar.value < 0x80 {
-                bytes.append(UInt8(scalar.value))
-            } else {
-                bytes.append(contentsOf: scalar.utf8)
-            }
+            return String(decoding: bytes, as: UTF8.self)
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether the UTF-8 of `needle` occurs in this string's, byte by byte:

@@ -27,19 +27,38 @@ struct PageLayout {
     /// between words (Chinese, Japanese, Korean, Thai) pack a word into a
     /// letter or two, so their letters count three times.
     static func weight(_ text: String) -> Int {
-        var total = 0
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value <= 0x20 { continue }
-            if value == 0xA0 || value == 0x200B || value == 0x3000 { continue }
-            if (0x0E00...0x0E7F).contains(value) || (0x3040...0x30FF).contains(value) || (0x3400...0x9FFF).contains(value)
-                || (0xAC00...0xD7AF).contains(value) {
-                total += 3
-            } else {
-                total += 1
+        // Over the UTF-8 bytes, decoding only multibyte characters: this runs
+        // over every line of every page, and most of a page's text is ASCII.
+        var text = text
+        return text.withUTF8 { bytes in
+            var total = 0
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    if lead > 0x20 { total += 1 }
+                    index += 1
+                    continue
+                }
+                let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+                var value = UInt32(lead) & (width == 4 ? 0x07 : width == 3 ? 0x0F : 0x1F)
+                var next = index + 1
+                while next < min(count, index + width) {
+                    value = value << 6 | UInt32(bytes[next] & 0x3F)
+                    next += 1
+                }
+                index += width
+                if value == 0xA0 || value == 0x200B || value == 0x3000 { continue }
+                if (0x0E00...0x0E7F).contains(value) || (0x3040...0x30FF).contains(value) || (0x3400...0x9FFF).contains(value)
+                    || (0xAC00...0xD7AF).contains(value) {
+                    total += 3
+                } else {
+                    total += 1
+                }
             }
+            return total
         }
-        return total
     }
 
     @discardableResult
@@ -144,13 +163,15 @@ extension PageLayout {
             guard !run.pieces.isEmpty else { return }
             let joined = run.pieces.joined()
             let lines = joined.scalarWords(separatedBy: { $0 == "\n" })
+            // Measured once, not once per line: a run of many <br> lines stays linear.
+            let joinedWeight = lines.count == 1 ? 0 : max(1, Self.weight(joined))
             for line in lines {
                 let text = line.collapsingWhitespace()
                 guard !text.isEmpty else { continue }
                 let decoded = XMLEntities.decode(text)
                 let length = Self.weight(decoded)
                 // Link text is shared out over the lines of a run in proportion.
-                let linked = lines.count == 1 ? run.linked : min(length, run.linked * length / max(1, Self.weight(joined)))
+                let linked = lines.count == 1 ? run.linked : min(length, run.linked * length / joinedWeight)
                 blocks.append(PageBlock(text: decoded, kind: kind, owner: index, length: length, linked: min(linked, length)))
             }
         }
