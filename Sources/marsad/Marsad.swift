@@ -28,22 +28,30 @@ struct Marsad: AsyncParsableCommand {
             FileHandle.standardError.write(Data(message.utf8))
             Foundation.exit(ExitCode.validationFailure.rawValue)
         }
-        if arguments.first == IngestCommand.configuration.commandName { return await ingest(Array(arguments.dropFirst())) }
+        let fileListCommands = [IngestCommand.configuration.commandName, ProcessCommand.configuration.commandName]
+        if let first = arguments.first, fileListCommands.contains(first) {
+            return await run(first, withFileList: Array(arguments.dropFirst()))
+        }
         await main(arguments)
     }
 
     /// ArgumentParser copies an array argument for every value it adds to it, so tens of
     /// thousands of file names took longer to parse than to ingest (40 s of CPU for 31,030
-    /// names). The file list of `ingest` is therefore set apart here; its options, and its
-    /// first file, still go through the parser, which checks them as usual.
-    static func ingest(_ arguments: [String]) async {
-        let (options, files) = IngestCommand.separateFiles(arguments)
+    /// names). The file list of `ingest` and `process` is therefore set apart here; their
+    /// options, and the first file, still go through the parser, which checks them as usual.
+    static func run(_ commandName: String, withFileList arguments: [String]) async {
+        let (options, files) = FileArguments.separate(arguments)
         do {
-            guard var command = try parseAsRoot(["ingest"] + options + ["--"] + files.prefix(1)) as? IngestCommand else {
-                return await main(["ingest"] + arguments)
+            switch try parseAsRoot([commandName] + options + ["--"] + files.prefix(1)) {
+            case var command as IngestCommand:
+                command.files = files
+                try await command.run()
+            case var command as ProcessCommand:
+                command.files = files
+                try command.run()
+            default:
+                await main([commandName] + arguments)
             }
-            command.files = files
-            try await command.run()
         } catch {
             exit(withError: error)
         }

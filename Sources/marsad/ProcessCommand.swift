@@ -13,7 +13,7 @@ struct ProcessCommand: ParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
-    @Argument(help: "Files to read.")
+    @Argument(help: "Files to read; a folder stands for the files beneath it.")
     var files: [String]
 
     func run() throws {
@@ -28,6 +28,14 @@ struct ProcessCommand: ParsableCommand {
         // Files are read on every core, a batch at a time so that memory stays bounded
         // whatever the number of files; reports come out in the order of the arguments.
         let batchSize = 4 * ProcessInfo.processInfo.activeProcessorCount
+        let listing = FileArguments.expand(files)
+        for (folder, reason) in listing.unlisted {
+            anyFailed = true
+            var line = try encoder.encode(ProcessReport(file: folder, failure: PipelineFailure(stage: .read, message: reason)))
+            line.append(0x0A)
+            out.write(line)
+        }
+        let files = listing.files
         for start in stride(from: 0, to: files.count, by: batchSize) {
             let batch = Array(files[start..<min(files.count, start + batchSize)])
             let reports = Parallel.map(batch) { Self.reports(for: $0, pipeline: pipeline, maxFileSize: maxFileSize, timeZone: timeZone) }

@@ -16,36 +16,7 @@ struct IngestCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var options: CommonOptions
-    @Argument(help: "Files to record.") var files: [String]
-
-    /// Options that take the next argument as their value.
-    static let optionsWithValues: Set<String> = ["--config"]
-
-    /// The arguments after `ingest` split into options (with their values) and file names;
-    /// after `--`, everything is a file name.
-    static func separateFiles(_ arguments: [String]) -> (options: [String], files: [String]) {
-        var options: [String] = []
-        var files: [String] = []
-        var index = 0
-        while index < arguments.count {
-            let argument = arguments[index]
-            if argument == "--" {
-                files += arguments[(index + 1)...]
-                break
-            }
-            if argument.hasPrefix("-") && argument.count > 1 {
-                options.append(argument)
-                if optionsWithValues.contains(argument), index + 1 < arguments.count {
-                    options.append(arguments[index + 1])
-                    index += 1
-                }
-            } else {
-                files.append(argument)
-            }
-            index += 1
-        }
-        return (options, files)
-    }
+    @Argument(help: "Files to record; a folder stands for the files beneath it.") var files: [String]
 
     func run() async throws {
         let settings = try options.loadSettings()
@@ -74,6 +45,12 @@ struct IngestCommand: AsyncParsableCommand {
                 }
             }
         }
+        let listing = FileArguments.expand(files)
+        for (folder, reason) in listing.unlisted {
+            print("failed    \(folder): \(reason)")
+            anyFailed = true
+        }
+        let files = listing.files
         // A file that was never there is a typing mistake, not a failure to record in the ledger.
         var present: [Int] = []
         for (index, file) in files.enumerated() {

@@ -31,6 +31,7 @@ import Testing
             return ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
         }
 
+        @discardableResult
         func write(_ name: String, _ data: Data) throws -> String {
             let url = root.appendingPathComponent(name)
             try data.write(to: url)
@@ -126,6 +127,30 @@ import Testing
         let ledger = try Store(path: folder.database).ledger()
         #expect(ledger.map(\.name) == ["real.txt"])
         #expect(ledger.map(\.fate) == [.recorded])
+    }
+
+    @Test func aFolderStandsForTheFilesBeneathItWithoutFollowingLinks() throws {
+        let folder = try Folder()
+        let outside = try folder.write("outside.txt", SampleArticles.article(1))
+        try FileManager.default.createDirectory(at: folder.root.appendingPathComponent("batch/later"), withIntermediateDirectories: true)
+        try folder.write("batch/b.txt", SampleArticles.article(2))
+        try folder.write("batch/later/c.txt", SampleArticles.article(3))
+        try folder.write("batch/.partial.txt", SampleArticles.article(4))
+        try FileManager.default.createSymbolicLink(atPath: folder.root.appendingPathComponent("batch/a-link.txt").path, withDestinationPath: outside)
+
+        let processed = try folder.run("process", "batch")
+        let files = processed.output.split(separator: "\n").map { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["file"] as? String ?? ""
+        }
+        #expect(files == ["batch/a-link.txt", "batch/b.txt", "batch/later/c.txt"], "\(processed.output)")
+        #expect(processed.status == 1, "the link is reported, not followed")
+
+        let ingested = try folder.run("ingest", "batch/")
+        #expect(ingested.output.contains("recorded  b.txt"), "\(ingested.output)")
+        #expect(ingested.output.contains("recorded  c.txt"), "\(ingested.output)")
+        #expect(ingested.output.contains("failed    a-link.txt"), "\(ingested.output)")
+        #expect(!ingested.output.contains("partial"))
+        #expect(try Store(path: folder.database).articleCount() == 2)
     }
 
     @Test func versionAndSuggestionsForMisspeltCommands() throws {
