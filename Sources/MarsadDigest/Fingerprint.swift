@@ -305,6 +305,11 @@ enum Tokenizer {
 /// prepositions, and a few common suffixes, so that «السياسية» and «سياسي»
 /// meet. It never strips below three letters. Affixes are Arabic letters,
 /// two UTF-8 bytes each.
+///
+/// It is not the search index's `LightStemmer` (MarsadText), on purpose: comparing two
+/// reports wants adjectives and their nouns to meet (the nisba ي and يه
+/// go), while a search for سوري must not find سور; and the story thresholds
+/// were set with these stems.
 enum ArabicLightStemmer {
     // Match-key forms (alef folded, ta marbuta as ha).
     static let prefixes: [[UInt8]] = ["وال", "بال", "كال", "فال", "لل", "ال"].map { Array($0.utf8) }
