@@ -54,6 +54,64 @@ enum ScalarTable {
     static func isNumeric(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < limit ? flags[Int(scalar.value)] & numeric != 0 : scalar.properties.numericType != nil
     }
+
+    /// The runs of word scalars (letters, digits and the Arabic harakat U+064B–U+065F) of a
+    /// text, and the runs joined by single spaces. One walk over its UTF-8 with the table
+    /// read once: splitting the scalar view, with a table look-up and its global's first-use
+    /// check per scalar, then joining, took a tenth of reading a plain-text page.
+    static func wordRuns(_ text: String) -> (words: [String], joined: String) {
+        var text = text
+        return text.withUTF8 { bytes in
+            flags.withUnsafeBufferPointer { table in
+                var words: [String] = []
+                var joined: [UInt8] = []
+                joined.reserveCapacity(bytes.count)
+                var wordStart = -1
+                var index = 0
+                func close(at end: Int) {
+                    guard wordStart >= 0 else { return }
+                    let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<end])
+                    words.append(String(decoding: word, as: UTF8.self))
+                    if !joined.isEmpty { joined.append(0x20) }
+                    joined.append(contentsOf: word)
+                    wordStart = -1
+                }
+                while index < bytes.count {
+                    let lead = bytes[index]
+                    let value: UInt32
+                    let width: Int
+                    // Valid UTF-8, as a String's bytes are.
+                    if lead < 0x80 {
+                        (value, width) = (UInt32(lead), 1)
+                    } else if lead < 0xE0 {
+                        (value, width) = ((UInt32(lead & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F), 2)
+                    } else if lead < 0xF0 {
+                        value = (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
+                        width = 3
+                    } else {
+                        value = (UInt32(lead & 0x07) << 18) | (UInt32(bytes[index + 1] & 0x3F) << 12)
+                            | (UInt32(bytes[index + 2] & 0x3F) << 6) | UInt32(bytes[index + 3] & 0x3F)
+                        width = 4
+                    }
+                    let isWord: Bool
+                    if value < limit {
+                        isWord = table[Int(value)] & (alphabetic | numeric) != 0 || (0x064B...0x065F).contains(value)
+                    } else {
+                        let properties = Unicode.Scalar(value)!.properties
+                        isWord = properties.isAlphabetic || properties.numericType != nil
+                    }
+                    if isWord {
+                        if wordStart < 0 { wordStart = index }
+                    } else {
+                        close(at: index)
+                    }
+                    index += width
+                }
+                close(at: bytes.count)
+                return (words, String(decoding: joined, as: UTF8.self))
+            }
+        }
+    }
 }
 
 extension String {

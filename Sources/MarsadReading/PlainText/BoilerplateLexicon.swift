@@ -54,7 +54,13 @@ struct BoilerplateLexicon: Sendable {
     }
 
     static func keyWords(_ text: String) -> [String] {
-        TextNormalizer.matchKey(text).lowercasedIfCased().scalarWords(separatedBy: { !isWordScalar($0) })
+        keyWordsAndKey(text).words
+    }
+
+    /// ``keyWords(_:)``, and the words joined by single spaces (a line's key), in one pass.
+    static func keyWordsAndKey(_ text: String) -> (words: [String], key: String) {
+        let runs = ScalarTable.wordRuns(TextNormalizer.matchKey(text).lowercasedIfCased())
+        return (runs.words, runs.joined)
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {

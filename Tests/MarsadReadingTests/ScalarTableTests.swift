@@ -1,0 +1,34 @@
+import MarsadText
+import Testing
+@testable import MarsadReading
+
+struct ScalarTableTests {
+    /// The words as the scalar view splits them, asking each scalar's properties.
+    static func wordsByScalarView(_ text: String) -> [String] {
+        text.scalarWords(separatedBy: { scalar in
+            !(scalar.properties.isAlphabetic || scalar.properties.numericType != nil || (0x064B...0x065F).contains(scalar.value))
+        })
+    }
+
+    @Test func wordRunsSplitAsTheScalarPropertiesSay() {
+        let texts = [
+            "", " ", "  أعلنت وزارةُ الدفاعِ، اليوم: 12 قتيلاً  ", "The U.S. said — on Monday — it's 3,5% «done»",
+            "Ελληνικά Русский 中文 日本語 한국어", "𝐀𝐁𝐂 𐐷x 😀 a😀b ١٢٣ ۴۵۶ ½ ²", "café ÇA Ǆ ﻻ ﷺ", "ـــ tab\there\u{00A0}nbsp\u{200F}rtl",
+            "a", "٫", "word.", ".word",
+        ]
+        for text in texts {
+            let runs = ScalarTable.wordRuns(text)
+            let expected = Self.wordsByScalarView(text)
+            #expect(runs.words == expected, "\(text)")
+            #expect(runs.joined == expected.joined(separator: " "), "\(text)")
+        }
+    }
+
+    @Test func keyWordsAreTheWordsOfTheLowercasedMatchKey() {
+        let line = "المصدر: وكالة الأنباء  (SPA) — 2015"
+        let (words, key) = BoilerplateLexicon.keyWordsAndKey(line)
+        #expect(words == Self.wordsByScalarView(TextNormalizer.matchKey(line).lowercased()))
+        #expect(key == words.joined(separator: " "))
+        #expect(words.last == "2015")
+    }
+}
