@@ -237,13 +237,14 @@ struct HTMLArticleExtractor {
         let count = layout.elements.count
         let totalProse = layout.paragraphLength[0]
         var dropped = [Bool](repeating: false, count: count)
+        var verdicts = ChromeVerdicts()
         for index in 1..<max(1, count) {
             if dropped[layout.parent[index]] {
                 dropped[index] = true
                 continue
             }
             let element = layout.elements[index]
-            guard Self.isChrome(element) else { continue }
+            guard verdicts.isChrome(element) else { continue }
             // Never drop a wrapper holding most of the page's prose.
             let holdsMostProse = totalProse > 0 && layout.paragraphLength[index] * 10 > totalProse * 4
             if !holdsMostProse || Self.droppedNames.contains(element.name) { dropped[index] = true }
@@ -303,6 +304,36 @@ struct HTMLArticleExtractor {
     }
 
     static func isChrome(_ element: HTMLElement) -> Bool {
+        var verdicts = ChromeVerdicts()
+        return verdicts.isChrome(element)
+    }
+
+    /// ``isChrome(_:)`` for the elements of one page, answering the class
+    /// and id test once per distinct name, class and id: a page repeats the
+    /// same few dozen class strings over hundreds of elements, and splitting
+    /// and searching them was the costliest part of choosing the content.
+    struct ChromeVerdicts {
+        private struct Names: Hashable {
+            var element: String
+            var classes: String?
+            var id: String?
+        }
+        private var known: [Names: Bool] = [:]
+
+        mutating func isChrome(_ element: HTMLElement) -> Bool {
+            if let verdict = HTMLArticleExtractor.chromeByAttributes(element) { return verdict }
+            let names = Names(element: element.name, classes: element.attribute("class"), id: element.attribute("id"))
+            if let verdict = known[names] { return verdict }
+            let verdict = HTMLArticleExtractor.namesMarkChrome(element: names.element, classes: names.classes, id: names.id)
+            known[names] = verdict
+            return verdict
+        }
+    }
+
+    /// The verdict of an element's name and of its attributes other than
+    /// class and id (hidden, display:none, a landmark role); nil when its
+    /// class and id decide.
+    static func chromeByAttributes(_ element: HTMLElement) -> Bool? {
         if droppedNames.contains(element.name) { return true }
         if element.attributes.isEmpty { return false }
         if element.attribute("hidden") != nil || element.attribute("aria-hidden") == "true" { return true }
@@ -313,12 +344,17 @@ struct HTMLArticleExtractor {
             return true
         }
         if element.attribute("class") == nil && element.attribute("id") == nil { return false }
-        let names = ((element.attribute("class") ?? "") + " " + (element.attribute("id") ?? "")).asciiLowercased()
+        return nil
+    }
+
+    /// Whether an element's class and id words mark it as chrome.
+    static func namesMarkChrome(element elementName: String, classes: String?, id: String?) -> Bool {
+        let names = ((classes ?? "") + " " + (id ?? "")).asciiLowercased()
         let words = names.scalarWords(separatedBy: { !(ScalarTable.isAlphabetic($0) || ScalarTable.isNumeric($0)) })
         // A post's own element carries its tags and categories as class names
         // ("hentry category-news tag-economy author-3"); only a teaser's marks
         // (related, comments, sidebar) make it chrome.
-        if element.name == "article" || words.contains("hentry") {
+        if elementName == "article" || words.contains("hentry") {
             let ownMarks = names.scalarWords(separatedBy: { $0 == " " || $0 == "\t" || $0 == "\n" }).filter { token in
                 !postLabelPrefixes.contains { token.hasPrefix($0) }
             }

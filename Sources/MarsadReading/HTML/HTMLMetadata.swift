@@ -29,6 +29,8 @@ struct HTMLMetadata {
         var publishedCandidates: [String] = []
         var bylines: [String] = []
         var shownDates: [String] = []
+        // A page repeats its class strings over many elements: each is judged once.
+        var knownMarks: [LabelNames: LabelNames.Marks] = [:]
         for element in root.descendants() {
             switch element.name {
             case "title":
@@ -59,15 +61,21 @@ struct HTMLMetadata {
             }
             let className = element.attribute("class"), rel = element.attribute("rel"), itemprop = element.attribute("itemprop")
             if className == nil && rel == nil && itemprop == nil { continue }
-            let names = ((className ?? "") + " " + (rel ?? "") + " " + (itemprop ?? "")).asciiLowercased()
-            if names.containsBytes("date") || names.containsBytes("time") || names.containsBytes("publish") {
+            let key = LabelNames(classes: className, rel: rel, itemprop: itemprop)
+            let marks: LabelNames.Marks
+            if let known = knownMarks[key] {
+                marks = known
+            } else {
+                marks = key.marks
+                knownMarks[key] = marks
+            }
+            if marks.date {
                 // A date shown to readers, such as <span class="date">الثلاثاء 11 أغسطس 2015</span>.
                 if let text = element.shortText(limit: Self.shortTextLimit).map(clean), text.unicodeScalars.count <= 80 {
                     shownDates.append(text)
                 }
             }
-            if element.name != "meta", element.name != "link",
-               names.containsBytes("byline") || (names.containsBytes("author") && !names.containsBytes("authors-list")) {
+            if element.name != "meta", element.name != "link", marks.byline {
                 if let text = element.shortText(limit: Self.shortTextLimit).map(clean), !text.isEmpty, text.unicodeScalars.count <= 80 {
                     bylines.append(text)
                 }
@@ -93,6 +101,26 @@ struct HTMLMetadata {
         if author == nil {
             author = meta["author"] ?? meta["article:author"].flatMap { $0.hasPrefix("http") ? nil : $0 } ?? meta["dc.creator"]
                 ?? meta["byl"] ?? bylines.first.map(Self.stripBylinePrefix)
+        }
+    }
+
+    /// The class, rel and itemprop of an element, which say whether it shows a date or a byline.
+    private struct LabelNames: Hashable {
+        var classes: String?
+        var rel: String?
+        var itemprop: String?
+
+        struct Marks {
+            var date: Bool
+            var byline: Bool
+        }
+
+        var marks: Marks {
+            let names = ((classes ?? "") + " " + (rel ?? "") + " " + (itemprop ?? "")).asciiLowercased()
+            return Marks(
+                date: names.containsBytes("date") || names.containsBytes("time") || names.containsBytes("publish"),
+                byline: names.containsBytes("byline") || (names.containsBytes("author") && !names.containsBytes("authors-list"))
+            )
         }
     }
 
