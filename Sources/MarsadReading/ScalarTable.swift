@@ -40,6 +40,22 @@ enum ScalarTable {
         bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
     }
 
+    /// The same answers with the table fetched once, for a loop over every scalar of a text:
+    /// each use of a global calls its first-use check, which cost more than the look-up.
+    struct Lookup {
+        private let flags = ScalarTable.flags
+
+        @inline(__always)
+        func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < limit ? flags[Int(scalar.value)] & alphabetic != 0 : scalar.properties.isAlphabetic
+        }
+
+        @inline(__always)
+        func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < limit ? flags[Int(scalar.value)] & whitespace != 0 : scalar.properties.isWhitespace
+        }
+    }
+
     @inline(__always)
     static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < limit ? flags[Int(scalar.value)] & alphabetic != 0 : scalar.properties.isAlphabetic

@@ -23,17 +23,18 @@ struct LineShape: Equatable {
 
     init(_ text: String) {
         let scalars = text.scalarArray
+        let table = ScalarTable.Lookup()
         var inWord = false
         for (index, scalar) in scalars.enumerated() {
             let value = scalar.value
-            let isSpace = ScalarTable.isWhitespace(scalar)
+            let isSpace = table.isWhitespace(scalar)
             if isSpace {
                 inWord = false
             } else {
                 if !inWord { words += 1 }
                 inWord = true
             }
-            if ScalarTable.isAlphabetic(scalar) { letters += 1 }
+            if table.isAlphabetic(scalar) { letters += 1 }
             if (0x30...0x39).contains(value) || (0x0660...0x0669).contains(value) || (0x06F0...0x06F9).contains(value) { digits += 1 }
             let next = index + 1 < scalars.count ? scalars[index + 1] : nil
             let previous = index > 0 ? scalars[index - 1] : nil

@@ -267,6 +267,7 @@ struct PlainTextExtractor {
     /// أولى واخيرة", as a news agency writes them).
     static func isMenu(_ text: String) -> Bool {
         let scalars = text.scalarArray
+        let table = ScalarTable.Lookup()
         var separators = 0
         var wordsInItem = 0
         var longInnerItem = false
@@ -287,7 +288,7 @@ struct PlainTextExtractor {
                 if wordsInItem > Self.menuItemMaximumWords { longInnerItem = true }
                 wordsInItem = 0
                 inWord = false
-            } else if ScalarTable.isWhitespace(scalar) {
+            } else if table.isWhitespace(scalar) {
                 inWord = false
             } else if !inWord {
                 inWord = true
