@@ -247,6 +247,25 @@ struct HTMLLayoutTests {
             .joined(separator: "\n\n"))
     }
 
+    /// A class of its own "hidden" hides an element; in a compound it names
+    /// something else that is hidden (the field's label, the overflow), and
+    /// the element's text is read.
+    @Test func onlyAHiddenClassOfItsOwnHidesText() throws {
+        let hiddenNote = "هذا نص مخفي عن القراء لا يظهر في الصفحة أبدا، ويجب ألا يدخل في نص الخبر."
+        let page = """
+        <html><head><title>\(Fixtures.title)</title></head><body><article><h1>\(Fixtures.title)</h1>
+        <div class="text"><p>\(Fixtures.paragraphs[0])</p><p>\(Fixtures.paragraphs[1])</p><p>\(Fixtures.paragraphs[2])</p></div>
+        <p class="note hidden">\(hiddenNote)</p>
+        <div class="field field--label-hidden overflow-hidden"><p>\(Fixtures.paragraphs[3])</p></div>
+        </article></body></html>
+        """
+        let article = try #require(try reader.read(Array(page.utf8), fileName: "hidden.html").first)
+        #expect(article.body == Fixtures.paragraphs.joined(separator: "\n\n"))
+        func element(_ classes: String) -> HTMLElement { HTMLElement(name: "div", attributes: [("class", classes)]) }
+        #expect(HTMLArticleExtractor.isChrome(element("note hidden")))
+        #expect(!HTMLArticleExtractor.isChrome(element("field field--label-hidden")))
+    }
+
     /// When the page holds only a teaser, JSON-LD's articleBody is the text.
     @Test func linkedDataBodyWhenThePageShowsLittle() throws {
         let body = Fixtures.paragraphs.joined(separator: "\\n")

@@ -29,7 +29,7 @@ struct HTMLArticleExtractor {
         "banner", "promo", "newsletter", "subscribe", "subscription", "popup", "modal", "cookie", "cookies", "footer",
         "header", "nav", "navbar", "navigation", "masthead", "recommended", "recommendations", "trending", "popular",
         "mostread", "outbrain", "taboola", "disqus", "bio", "byline", "meta", "print", "pagination", "pager",
-        "toolbar", "login", "search", "hidden", "sponsor", "sponsored", "readmore", "more", "ticker", "breaking",
+        "toolbar", "login", "search", "sponsor", "sponsored", "readmore", "more", "ticker", "breaking",
         "author", "copyright", "rss", "follow", "whatsapp", "facebook", "twitter", "telegram", "date", "time",
         "timestamp", "dateline", "caption",
     ]
@@ -365,6 +365,12 @@ struct HTMLArticleExtractor {
             return false
         }
         if words.contains(where: { chromeWords.contains($0) }) { return true }
+        // "hidden" hides the element only as a class of its own: in a compound it
+        // names what else is hidden ("field--label-hidden", "overflow-hidden",
+        // "site-name-hidden") while the element itself is shown.
+        if words.contains("hidden"), names.scalarWords(separatedBy: { $0 == " " || $0 == "\t" || $0 == "\n" }).contains("hidden") {
+            return true
+        }
         return chromeFragments.contains { names.containsBytes($0) }
     }
 
