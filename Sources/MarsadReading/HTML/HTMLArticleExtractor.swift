@@ -97,14 +97,16 @@ struct HTMLArticleExtractor {
         draft.title = metadata.title(matching: blocks)
         let titleKey = draft.title.map(HTMLMetadata.key)
         if draft.published == nil { draft.published = relativeDate(nearTitle: titleKey, in: content.pageLines) }
-        for block in blocks {
+        // Whether each paragraph came from a heading, for trimming the ends below.
+        var fromHeading: [Bool] = []
+        blocks: for block in blocks {
             let key = HTMLMetadata.key(block.text)
             if key.isEmpty || key == titleKey { continue }
             // Cues start short lines; a long paragraph is never one.
             if block.text.utf8.count < 600, let cue = lexicon.match(block.text) {
                 switch cue.kind {
                 case .end:
-                    if !draft.paragraphs.isEmpty { return draft }
+                    if !draft.paragraphs.isEmpty { break blocks }
                     continue
                 case .drop:
                     continue
@@ -126,19 +128,18 @@ struct HTMLArticleExtractor {
                 if shape.words > 12, !(shape.endsWithStop && shape.innerPunctuation >= 1) { continue }
             }
             draft.paragraphs.append(block.text)
+            fromHeading.append(block.kind == .heading)
         }
         // Headings with nothing after them are section labels of the page, not intertitles.
         // Short lines that hold no sentence at either end of the text are labels around it
         // too: a kicker or photo credit above; a source, "Contact:" or a sign-up call below.
         // Inside the text such a line may be an intertitle, so only the ends are trimmed.
-        while let last = draft.paragraphs.last {
-            let isHeading = blocks.last(where: { $0.text == last })?.kind == .heading
-            guard isHeading || (draft.paragraphs.count > 1 && Self.isLabel(last)) else { break }
+        while let last = draft.paragraphs.last,
+              fromHeading[draft.paragraphs.count - 1] || (draft.paragraphs.count > 1 && Self.isLabel(last)) {
             draft.paragraphs.removeLast()
         }
-        while draft.paragraphs.count > 1, Self.isLabel(draft.paragraphs[0]) {
-            draft.paragraphs.removeFirst()
-        }
+        let leadingLabels = draft.paragraphs.dropLast().prefix { Self.isLabel($0) }.count
+        draft.paragraphs.removeFirst(leadingLabels)
         if !draft.paragraphs.isEmpty, !metadata.descriptions.isEmpty {
             // The lead comes before the text: only the page's lines above it are looked at, and
             // the headers set aside as chrome, where an article's own headline and lead also stand.
