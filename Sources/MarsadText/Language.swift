@@ -128,7 +128,7 @@ public enum LanguageIdentifier {
     struct ScriptCounts {
         /// Read once per text rather than per word or letter: a global's first-use check is a call.
         let functionWords = FunctionWords.all
-        let scalarClasses = WordTable.bmp
+        let scalarClasses = WordTable.Lookup()
         var arabicLetters = 0
         var latinLetters = 0
         var otherLetters = 0
@@ -233,7 +233,7 @@ public enum LanguageIdentifier {
         }
 
         private func classify(_ value: UInt32) -> ScalarClass {
-            value < 0x10000 ? scalarClasses[Int(value)] : WordTable.classify(value)
+            scalarClasses.classify(value)
         }
 
         /// Letters of Persian and Urdu that Arabic does not use (ک and ی are

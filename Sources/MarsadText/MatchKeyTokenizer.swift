@@ -40,12 +40,13 @@ public enum MatchKeyTokenizer {
         var tokenStart = -1
         var previousClass = ScalarClass.separator
         let count = bytes.count
+        let table = WordTable.Lookup()
         while index < count {
             let (value, width) = decode(bytes, at: index)
-            var scalarClass = WordTable.classify(value)
+            var scalarClass = table.classify(value)
             // A joiner stays inside a token only between the right neighbours.
             if scalarClass == .numberJoiner || scalarClass == .apostrophe {
-                let next = index + width < count ? WordTable.classify(decode(bytes, at: index + width).value) : .separator
+                let next = index + width < count ? table.classify(decode(bytes, at: index + width).value) : .separator
                 let joins =
                     scalarClass == .numberJoiner
                     ? previousClass == .digit && next == .digit
@@ -108,6 +109,17 @@ enum WordTable {
     static func classify(_ value: UInt32) -> ScalarClass {
         if value < 0x10000 { return bmp[Int(value)] }
         return Unicode.Scalar(value).map(classifySlow) ?? .separator
+    }
+
+    /// `classify` with the table fetched once, for a loop over every scalar of a text: each
+    /// use of a global calls its first-use check, which cost more than the look-up.
+    struct Lookup {
+        private let classes = WordTable.bmp
+
+        @inline(__always)
+        func classify(_ value: UInt32) -> ScalarClass {
+            value < 0x10000 ? classes[Int(value)] : WordTable.classify(value)
+        }
     }
 
     static func classifySlow(_ scalar: Unicode.Scalar) -> ScalarClass {
