@@ -128,7 +128,10 @@ public struct ArticleReader: Sendable {
             throw ReadingError(.binary, "the file is \(kind), not an article")
         }
         let markupLike = FormatDetector.looksLikeMarkup(bytes)
-        let decoded = try TextDecoder.decode(bytes, declared: markupLike ? TextDecoder.declaredHTMLCharset(bytes) : nil)
+        let decoded = try TextDecoder.decode(
+            bytes, declared: markupLike ? TextDecoder.declaredHTMLCharset(bytes) : nil,
+            language: markupLike ? TextDecoder.declaredHTMLLanguage(bytes) : nil
+        )
         let text = decoded.text
         if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
             throw ReadingError(.empty, "the file holds only white space")

@@ -43,6 +43,24 @@ public enum TextEncoding: String, Sendable, Codable, Hashable {
         }
     }
 
+    /// The code page pages in a language were written in before UTF-8, for
+    /// a page whose bytes are no UTF-8 whatever it declares. Central
+    /// European text is Windows-1250 when it uses 0x80–0x9F (control codes
+    /// in ISO-8859-2, letters such as ś and ź in Windows-1250), ISO-8859-2 otherwise.
+    static func legacyCodePage(forLanguage language: String, bytes: [UInt8]) -> TextEncoding? {
+        switch language {
+        case "pl", "cs", "sk", "hu", "sl", "hr", "bs", "ro", "sq":
+            bytes.contains(where: { $0 >= 0x80 && $0 <= 0x9F }) ? .windows1250 : .iso8859_2
+        case "ru", "uk", "bg", "be", "sr", "mk":
+            .windows1251
+        case "en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "nb", "nn", "fi", "is", "ca", "eu", "gl", "ga", "af",
+             "id", "ms", "sw", "lb", "rm":
+            .windows1252
+        default:
+            nil
+        }
+    }
+
     var plainName: String {
         switch self {
         case .utf8: "UTF-8"
@@ -125,7 +143,11 @@ enum TextDecoder {
         return (text, note)
     }
 
-    static func decode(_ bytes: [UInt8], declared declaredEncoding: TextEncoding? = nil) throws(ReadingError) -> DecodedText {
+    /// `language` is the language the page declares (`<html lang>`), asked
+    /// for only when the bytes are no UTF-8 at all: see ``TextEncoding/legacyCodePage(forLanguage:bytes:)``.
+    static func decode(
+        _ bytes: [UInt8], declared declaredEncoding: TextEncoding? = nil, language: @autoclosure () -> String? = nil
+    ) throws(ReadingError) -> DecodedText {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             let body = bytes[3...]
             let validation = UTF8Validation(body)
@@ -147,7 +169,7 @@ enum TextDecoder {
         if let nul = bytes.firstIndex(of: 0) {
             let count = bytes.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
             if hasOnlyStrayNULs(bytes, nulCount: count) {
-                var decoded = try decode(bytes.filter { $0 != 0 }, declared: declaredEncoding)
+                var decoded = try decode(bytes.filter { $0 != 0 }, declared: declaredEncoding, language: language())
                 let nuls = count == 1 ? "1 stray NUL byte" : "\(count) stray NUL bytes"
                 let note = "the file is text but for \(nuls), the first at byte offset \(nul), left out as a browser shows nothing for them"
                 decoded.repairNote = decoded.repairNote.map { note + "; then " + $0 + " (counted without the NUL bytes)" } ?? note
@@ -194,6 +216,18 @@ enum TextDecoder {
         if repairableDamage(validation, byteCount: bytes.count, declaresUTF8: declaredEncoding == .utf8) {
             let repaired = repairedUTF8(bytes[...], validation)
             return DecodedText(text: repaired.text, encoding: .utf8, repairNote: repaired.note)
+        }
+
+        // Bytes that are no UTF-8 at all (hardly a valid multibyte character
+        // among the failures), whatever the page declares, in a language
+        // written in a single-byte code page before UTF-8: the page's own
+        // language names the code page, and the note says so.
+        if declaredEncoding == nil || declaredEncoding == .utf8, validation.validMultibyteSequences * 4 < validation.invalidSequences,
+           let language = language(), let codePage = TextEncoding.legacyCodePage(forLanguage: language, bytes: bytes),
+           let table = codePage.declaredOnlyTable {
+            let declared = declaredEncoding == .utf8 ? "declares UTF-8 but " : ""
+            let note = "the page \(declared)is not UTF-8 (\(validation.invalidBytes) bytes do not decode, the first at byte offset \(validation.firstInvalidOffset)); it is read as \(codePage.plainName), the code page of its declared language (\(language))"
+            return DecodedText(text: SingleByteTables.decode(bytes, high: table), encoding: codePage, repairNote: note)
         }
 
         let share = Double(validation.invalidBytes) * 100 / Double(bytes.count)
@@ -285,6 +319,37 @@ enum TextDecoder {
     }
 
     /// The charset an HTML page declares in its first bytes (meta charset or http-equiv).
+    /// The primary language a page declares on its `<html>` element
+    /// (`lang="pl-PL"` gives "pl"), lowercased; nil when it declares none.
+    static func declaredHTMLLanguage(_ bytes: [UInt8]) -> String? {
+        let head = bytes.prefix(8192).map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }
+        let tag = Array("<html".utf8), attribute = Array("lang".utf8)
+        guard let start = head.indices.first(where: { head[$0...].starts(with: tag) }) else { return nil }
+        var index = start + tag.count
+        while index < head.count, head[index] != UInt8(ascii: ">") {
+            let follows = head[index - 1] == 0x20 || head[index - 1] == UInt8(ascii: ":") || head[index - 1] == 0x0A || head[index - 1] == 0x09
+            guard follows, head[index...].starts(with: attribute) else {
+                index += 1
+                continue
+            }
+            var cursor = index + attribute.count
+            while cursor < head.count, head[cursor] == 0x20 { cursor += 1 }
+            guard cursor < head.count, head[cursor] == UInt8(ascii: "=") else {
+                index = cursor
+                continue
+            }
+            cursor += 1
+            while cursor < head.count, head[cursor] == 0x20 || head[cursor] == 0x22 || head[cursor] == 0x27 { cursor += 1 }
+            var code: [UInt8] = []
+            while cursor < head.count, code.count < 8, head[cursor] >= 0x61, head[cursor] <= 0x7A {
+                code.append(head[cursor])
+                cursor += 1
+            }
+            return (2...3).contains(code.count) ? String(decoding: code, as: UTF8.self) : nil
+        }
+        return nil
+    }
+
     static func declaredHTMLCharset(_ bytes: [UInt8]) -> TextEncoding? {
         let head = bytes.prefix(8192).map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }
         let needle = Array("charset".utf8)
