@@ -1,7 +1,8 @@
 extension SearchQuery {
     /// A passage of `text` around the words the query matches, as the text
     /// spells them, each matched word between `highlight`'s marks, with "…"
-    /// where the passage cuts the text. Nil when nothing in the text matches.
+    /// where the passage cuts the text. Nil when nothing in the text matches
+    /// (only its first ``searchedBytes`` bytes are looked at).
     ///
     /// A word matches the way the search index matches it: one of its
     /// document stems begins with one of a query word's stems
@@ -34,7 +35,7 @@ extension SearchQuery {
         }
         guard wordStemCount > 0 || !nameMasks.isEmpty, words > 0 else { return nil }
         let searched = stems.prefix(64)
-        let aligned = AlignedText(text)
+        let aligned = AlignedText(Self.opening(of: text, maxBytes: Self.searchedBytes))
         let tokens = aligned.tokens
         // For each token, the stems (by index) that one of its document stems begins with.
         let found: [UInt64] = aligned.matchKey.utf8.withContiguousStorageIfAvailable { key in
@@ -90,6 +91,19 @@ extension SearchQuery {
         }
         if range.upperBound < tokens.count { passage.append(contentsOf: " …".utf8) }
         return String(decoding: passage, as: UTF8.self)
+    }
+
+    /// How much of a text the passage is looked for in: aligning a text costs
+    /// eight bytes a byte, and a file may hold megabytes of one article.
+    static let searchedBytes = 100_000
+
+    /// The text's first `maxBytes` bytes at most, cut between scalars.
+    static func opening(of text: String, maxBytes: Int) -> String {
+        let utf8 = text.utf8
+        guard utf8.count > maxBytes else { return text }
+        var end = utf8.index(utf8.startIndex, offsetBy: maxBytes)
+        while end > utf8.startIndex, UTF8.isContinuation(utf8[end]) { end = utf8.index(before: end) }
+        return String(text[..<end])
     }
 
     /// The stems match-key tokens stand for as query words, each once, as UTF-8.

@@ -1,16 +1,19 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import MarsadDaemon
 
 /// The file arguments of `ingest` and `process` as the files they stand for:
 /// a folder stands for the files beneath it, in name order, hidden entries
 /// left out. A symbolic link inside a folder is never followed: it is passed
 /// on as it is, and reading reports it as a link, as it would in the inbox.
+/// A name in a folder that is not valid UTF-8 is reported, not read: paths
+/// reach the reading code as text (the inbox takes such names).
 enum FileArguments {
     struct Listing {
         var files: [String] = []
-        /// Folders that could not be listed, with the reason in words.
-        var unlisted: [(folder: String, reason: String)] = []
+        /// Folders that could not be listed, and names that cannot be passed on, with the reason in words.
+        var unlisted: [(path: String, reason: String)] = []
     }
 
     /// Options that take the next argument as their value.
@@ -62,20 +65,18 @@ enum FileArguments {
     }
 
     private static func add(folder: String, to listing: inout Listing) {
-        guard let directory = opendir(folder) else {
+        guard let entries = EntryName.list(folder) else {
             listing.unlisted.append((folder, "cannot list the folder: " + String(cString: strerror(errno))))
             return
         }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if !name.hasPrefix(".") { names.append(name) }
-        }
-        closedir(directory)
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-        for name in names.sorted() {
+        let visible = entries.filter { $0.bytes.first != UInt8(ascii: ".") }
+        for entry in visible.sorted(by: { $0.bytes.lexicographicallyPrecedes($1.bytes) }) {
+            // A path reaches the reading code as text; bytes that are not UTF-8 would name another file.
+            guard let name = String(validating: entry.bytes, as: UTF8.self) else {
+                listing.unlisted.append((prefix + entry.display, Self.notUTF8))
+                continue
+            }
             let path = prefix + name
             if isFolder(path) {
                 add(folder: path, to: &listing)
@@ -84,4 +85,9 @@ enum FileArguments {
             }
         }
     }
+
+    static let notUTF8 = """
+        the name is not valid UTF-8, so it cannot be read from the command line: rename it, or drop the file \
+        into the inbox, which takes any name
+        """
 }

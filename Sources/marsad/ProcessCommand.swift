@@ -29,9 +29,9 @@ struct ProcessCommand: ParsableCommand {
         // whatever the number of files; reports come out in the order of the arguments.
         let batchSize = 4 * ProcessInfo.processInfo.activeProcessorCount
         let listing = FileArguments.expand(files)
-        for (folder, reason) in listing.unlisted {
+        for (path, reason) in listing.unlisted {
             anyFailed = true
-            var line = try encoder.encode(ProcessReport(file: folder, failure: PipelineFailure(stage: .read, message: reason)))
+            var line = try encoder.encode(ProcessReport(file: path, failure: PipelineFailure(stage: .read, message: reason)))
             line.append(0x0A)
             out.write(line)
         }

@@ -46,8 +46,8 @@ struct IngestCommand: AsyncParsableCommand {
             }
         }
         let listing = FileArguments.expand(files)
-        for (folder, reason) in listing.unlisted {
-            print("failed    \(folder): \(reason)")
+        for (path, reason) in listing.unlisted {
+            print("failed    \(path): \(reason)")
             anyFailed = true
         }
         let files = listing.files

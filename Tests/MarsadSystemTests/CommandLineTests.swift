@@ -137,18 +137,24 @@ import Testing
         try folder.write("batch/later/c.txt", SampleArticles.article(3))
         try folder.write("batch/.partial.txt", SampleArticles.article(4))
         try FileManager.default.createSymbolicLink(atPath: folder.root.appendingPathComponent("batch/a-link.txt").path, withDestinationPath: outside)
+        // A name that is not UTF-8 (Latin-1 «é»): reported, never read as another file.
+        let latin1 = (Array(folder.root.appendingPathComponent("batch/caf").path.utf8) + [0xE9] + Array(".txt".utf8) + [0]).map { CChar(bitPattern: $0) }
+        let descriptor = open(latin1, O_CREAT | O_WRONLY, 0o644)
+        #expect(descriptor >= 0)
+        close(descriptor)
 
         let processed = try folder.run("process", "batch")
         let files = processed.output.split(separator: "\n").map { line in
             (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["file"] as? String ?? ""
         }
-        #expect(files == ["batch/a-link.txt", "batch/b.txt", "batch/later/c.txt"], "\(processed.output)")
+        #expect(files == ["batch/caf\\xE9.txt", "batch/a-link.txt", "batch/b.txt", "batch/later/c.txt"], "\(processed.output)")
         #expect(processed.status == 1, "the link is reported, not followed")
 
         let ingested = try folder.run("ingest", "batch/")
         #expect(ingested.output.contains("recorded  b.txt"), "\(ingested.output)")
         #expect(ingested.output.contains("recorded  c.txt"), "\(ingested.output)")
         #expect(ingested.output.contains("failed    a-link.txt"), "\(ingested.output)")
+        #expect(ingested.output.contains("failed    batch/caf\\xE9.txt: the name is not valid UTF-8"), "\(ingested.output)")
         #expect(!ingested.output.contains("partial"))
         #expect(try Store(path: folder.database).articleCount() == 2)
     }

@@ -1,6 +1,6 @@
 import Testing
 
-import MarsadText
+@testable import MarsadText
 
 @Suite struct SearchSnippetTests {
     func snippet(_ query: String, in text: String, words: Int = 16) throws -> String? {
@@ -37,6 +37,14 @@ import MarsadText
         #expect(try SearchQuery.parse("Obama").snippet(of: text, names: names, highlight: ("<", ">"))
             == "قال الرئيس الأمريكي <باراك> <أوباما> إن رئيس الوزراء التقى <الرئيس> <أوباما>")
         #expect(try SearchQuery.parse("Obama").snippet(of: "قال الرئيس إن رئيس الوزراء", names: names) == nil)
+    }
+
+    @Test func onlyTheOpeningOfAHugeTextIsSearched() throws {
+        let filler = String(repeating: "كلمة ", count: SearchQuery.searchedBytes / 8)  // 9 bytes each
+        #expect(try snippet("دمشق", in: "دمشق " + filler)?.hasPrefix("<دمشق>") == true)
+        #expect(try snippet("دمشق", in: filler + "دمشق") == nil)
+        // Cut between scalars: two-byte letters cut at an odd offset lose their first byte's letter whole.
+        #expect(SearchQuery.opening(of: "دمشق", maxBytes: 3) == "د")
     }
 
     @Test func noMatchedWordMeansNoPassage() throws {
