@@ -100,10 +100,11 @@ struct HTMLArticleExtractor {
         // Whether each paragraph came from a heading, for trimming the ends below.
         var fromHeading: [Bool] = []
         blocks: for block in blocks {
-            let key = HTMLMetadata.key(block.text)
+            // The block's match-key words serve both the title test and the cue look-up.
+            let (words, key) = BoilerplateLexicon.keyWordsAndKey(block.text)
             if key.isEmpty || key == titleKey { continue }
             // Cues start short lines; a long paragraph is never one.
-            if block.text.utf8.count < 600, let cue = lexicon.match(block.text) {
+            if block.text.utf8.count < 600, let cue = lexicon.match(block.text, keyWords: words) {
                 switch cue.kind {
                 case .end:
                     if !draft.paragraphs.isEmpty { break blocks }
