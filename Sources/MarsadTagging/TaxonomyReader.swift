@@ -260,7 +260,10 @@ struct TaxonomyReader {
 
     static func compose(_ source: TaxonomySource) throws(TaxonomyError) -> Node? {
         do {
-            return try Yams.compose(yaml: source.text)
+            // Every value is read as text (numbers are parsed by the readers), so no implicit type
+            // is resolved: resolving one runs regular expressions on every scalar, and the key
+            // check hashes each key with its type, which was most of the cost of loading the gazetteer.
+            return try Yams.compose(yaml: source.text, .basic)
         } catch let error as YamlError {
             switch error {
             case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
@@ -347,9 +350,12 @@ struct NodeFile {
 
 extension String {
     func trimmingCharactersInWhitespace() -> String {
-        var scalars = Substring(self).unicodeScalars[...]
-        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars))
+        let scalars = unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
+        while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
+        // Most names have nothing to trim: they are returned as they are, not copied.
+        return start == scalars.startIndex && end == scalars.endIndex ? self : String(self[start..<end])
     }
 }
