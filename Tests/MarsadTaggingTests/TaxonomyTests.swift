@@ -114,6 +114,32 @@ import Testing
         #expect(error?.problem.hasPrefix("not valid YAML") == true)
     }
 
+    @Test func aKeyGivenTwiceNamesTheLineAndKey() {
+        let error = gazetteerError("""
+        - id: russia
+          type: country
+          type: place
+          en: Russia
+          ar: روسيا
+        """)
+        #expect(error?.problem == "duplicate keys: type")
+        #expect(error?.line != nil)
+    }
+
+    /// Values that YAML would take for numbers, booleans or null are names like any other.
+    @Test func valuesAreTextWhateverTheyLookLike() throws {
+        let taxonomy = try Taxonomy.parse([
+            TaxonomySource(path: "gazetteer/test.yaml", text: """
+            - id: norway
+              type: country
+              en: Norway
+              ar: النرويج
+              variants: [no, yes, null, true, Off]
+            """),
+        ])
+        #expect(taxonomy.entities.first?.variants == ["no", "yes", "null", "true", "Off"])
+    }
+
     func topicError(_ yaml: String) -> TaxonomyError? {
         parseError([
             TaxonomySource(path: "gazetteer/test.yaml", text: Fixtures.gazetteer),
