@@ -155,13 +155,16 @@ public final class DigestWriter: Sendable {
                     byTopic[topicId, default: []].append(scored)
                 }
             }
-            for (topicId, articles) in byTopic {
-                var index = state.indexes[topicId] ?? StoryIndex(thresholds: builder.thresholds)
-                guard index.add(articles) else {
-                    // Not recorded after the index's newest article (a re-tagged topic): start the day over.
-                    state = DayState()
-                    return try update(&state, day: day, shouldStop: shouldStop)
-                }
+            // Taken out of the state, so that each index is changed in place, not copied.
+            let topicIds = byTopic.keys.sorted()
+            var indexes = topicIds.map { state.indexes.removeValue(forKey: $0) ?? StoryIndex(thresholds: builder.thresholds) }
+            let accepted = StoryIndex.add(topicIds.map { byTopic[$0] ?? [] }, to: &indexes)
+            guard !accepted.contains(false) else {
+                // Not recorded after the index's newest article (a re-tagged topic): start the day over.
+                state = DayState()
+                return try update(&state, day: day, shouldStop: shouldStop)
+            }
+            for (topicId, index) in zip(topicIds, indexes) {
                 state.indexes[topicId] = index
                 state.changed.insert(topicId)
             }
@@ -210,7 +213,7 @@ public final class DigestWriter: Sendable {
             let hash = StableDigestHash.of(contents)
             if state.written[name] == hash { continue }
             if state.written[name] == nil, let onDisk = FileManager.default.contents(atPath: folder + "/" + name),
-               onDisk.elementsEqual(contents.utf8) {
+               onDisk.count == contents.utf8.count, onDisk == Data(contents.utf8) {
                 state.written[name] = hash
                 continue
             }

@@ -51,6 +51,31 @@ public struct StoryIndex: Sendable {
         add(articles, fingerprints: [:])
     }
 
+    /// Adds each batch of articles to the index at the same position, the
+    /// indexes side by side on every core and each article fingerprinted once
+    /// however many batches it is in (a day's articles by topic). Returns for
+    /// each index what ``add(_:)`` returns; an index that returns false is left as it was.
+    public static func add(_ batches: [[DigestArticle]], to indexes: inout [StoryIndex]) -> [Bool] {
+        precondition(batches.count == indexes.count, "one batch of articles per index")
+        var unique: [DigestArticle] = []
+        var seen = Set<Int64>()
+        for batch in batches {
+            for article in batch where seen.insert(article.id).inserted { unique.append(article) }
+        }
+        let fingerprinter = Fingerprinter()
+        let prints = Parallel.map(unique) { fingerprinter.fingerprint($0) }
+        let cache = Dictionary(uniqueKeysWithValues: zip(unique.map(\.id), prints))
+        // Each index moves into a slot of its own, so that adding to it changes it in place
+        // rather than copying it (the array would otherwise still share its storage).
+        let slots = indexes.map(IndexSlot.init)
+        indexes.removeAll()
+        let added = Parallel.map(Array(slots.indices)) { position in
+            slots[position].index.add(batches[position], fingerprints: cache)
+        }
+        indexes = slots.map(\.index)
+        return added
+    }
+
     /// `add`, with fingerprints already computed for some articles (an article in several topics).
     @discardableResult
     mutating func add(_ articles: [DigestArticle], fingerprints cache: [Int64: ArticleFingerprint]) -> Bool {
@@ -240,5 +265,16 @@ struct FocusStatistics: Sendable {
             if entry.articles >= StoryClusterer.boilerplateMinimumArticles { event.formUnion(entry.frequentEdges) }
         }
         return (event, common ? frequentLedeTerms : [])
+    }
+}
+
+/// One index, owned by one parallel task at a time: `StoryIndex.add(_:to:)`
+/// hands each slot to exactly one iteration and reads it only after all have
+/// returned, which is what makes the unchecked `Sendable` sound.
+private final class IndexSlot: @unchecked Sendable {
+    var index: StoryIndex
+
+    init(_ index: StoryIndex) {
+        self.index = index
     }
 }

@@ -79,6 +79,33 @@ struct IncrementalStoryTests {
         #expect(index.count == 2)
     }
 
+    @Test("indexes filled side by side, articles shared between them, get the stories of filling each alone")
+    func indexesFilledSideBySide() {
+        let ordered = day.sorted { $0.id < $1.id }
+        // Three topics: every article, every other one, and the first hundred (shared articles, uneven sizes).
+        let topics = [ordered, ordered.enumerated().filter { $0.offset % 2 == 0 }.map(\.element), Array(ordered.prefix(100))]
+        var alone: [Set<Set<Int64>>] = []
+        for articles in topics {
+            var index = StoryIndex()
+            for start in stride(from: 0, to: articles.count, by: 30) { index.add(Array(articles[start..<min(articles.count, start + 30)])) }
+            alone.append(groups(index))
+        }
+        var indexes = topics.map { _ in StoryIndex() }
+        for start in stride(from: 0, to: ordered.count, by: 30) {
+            let window = Set(ordered[start..<min(ordered.count, start + 30)].map(\.id))
+            let accepted = StoryIndex.add(topics.map { $0.filter { window.contains($0.id) } }, to: &indexes)
+            #expect(accepted == [true, true, true])
+        }
+        #expect(indexes.map(groups) == alone)
+
+        // An index that refuses its batch (an article older than its newest member) is left as it
+        // was; the others take theirs.
+        let before = indexes.map(\.count)
+        let accepted = StoryIndex.add([[], [ordered[1]], [ordered.last!]], to: &indexes)
+        #expect(accepted == [true, false, true])
+        #expect(indexes.map(\.count) == [before[0], before[1], before[2] + 1])
+    }
+
     @Test("kept members hold their lead, not their body")
     func membersAreCompact() throws {
         var index = StoryIndex()
