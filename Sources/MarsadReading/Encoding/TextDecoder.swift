@@ -318,11 +318,10 @@ enum TextDecoder {
         return nil
     }
 
-    /// The charset an HTML page declares in its first bytes (meta charset or http-equiv).
     /// The primary language a page declares on its `<html>` element
     /// (`lang="pl-PL"` gives "pl"), lowercased; nil when it declares none.
     static func declaredHTMLLanguage(_ bytes: [UInt8]) -> String? {
-        let head = bytes.prefix(8192).map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }
+        let head = lowercasedHead(bytes)
         let tag = Array("<html".utf8), attribute = Array("lang".utf8)
         guard let start = head.indices.first(where: { head[$0...].starts(with: tag) }) else { return nil }
         var index = start + tag.count
@@ -332,26 +331,19 @@ enum TextDecoder {
                 index += 1
                 continue
             }
-            var cursor = index + attribute.count
-            while cursor < head.count, head[cursor] == 0x20 { cursor += 1 }
-            guard cursor < head.count, head[cursor] == UInt8(ascii: "=") else {
-                index = cursor
+            let (code, end) = attributeValue(in: head, after: index + attribute.count, maxLength: 8) { $0 >= 0x61 && $0 <= 0x7A }
+            guard let code else {
+                index = end
                 continue
-            }
-            cursor += 1
-            while cursor < head.count, head[cursor] == 0x20 || head[cursor] == 0x22 || head[cursor] == 0x27 { cursor += 1 }
-            var code: [UInt8] = []
-            while cursor < head.count, code.count < 8, head[cursor] >= 0x61, head[cursor] <= 0x7A {
-                code.append(head[cursor])
-                cursor += 1
             }
             return (2...3).contains(code.count) ? String(decoding: code, as: UTF8.self) : nil
         }
         return nil
     }
 
+    /// The charset an HTML page declares in its first bytes (meta charset or http-equiv).
     static func declaredHTMLCharset(_ bytes: [UInt8]) -> TextEncoding? {
-        let head = bytes.prefix(8192).map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }
+        let head = lowercasedHead(bytes)
         let needle = Array("charset".utf8)
         var index = 0
         while index + needle.count < head.count {
@@ -359,27 +351,38 @@ enum TextDecoder {
                 index += 1
                 continue
             }
-            var cursor = index + needle.count
-            while cursor < head.count, head[cursor] == 0x20 { cursor += 1 }
-            guard cursor < head.count, head[cursor] == UInt8(ascii: "=") else {
-                index = cursor
-                continue
+            let (label, end) = attributeValue(in: head, after: index + needle.count, maxLength: 40) { byte in
+                (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
             }
-            cursor += 1
-            while cursor < head.count, head[cursor] == 0x20 || head[cursor] == 0x22 || head[cursor] == 0x27 { cursor += 1 }
-            var label: [UInt8] = []
-            while cursor < head.count, label.count < 40 {
-                let byte = head[cursor]
-                let isLabelByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
-                    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
-                guard isLabelByte else { break }
-                label.append(byte)
-                cursor += 1
-            }
-            if let encoding = TextEncoding(label: String(decoding: label, as: UTF8.self)) { return encoding }
-            index = cursor
+            if let label, let encoding = TextEncoding(label: String(decoding: label, as: UTF8.self)) { return encoding }
+            index = end
         }
         return nil
+    }
+
+    /// A page's first 8 KiB with ASCII letters lowercased, where declarations are looked for.
+    private static func lowercasedHead(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.prefix(8192).map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }
+    }
+
+    /// The value of `name = "value"` whose name ends at `nameEnd`: the bytes
+    /// `allowed` takes after the equals sign and any spaces or quotes, at most
+    /// `maxLength` of them, and where the scan stopped. No value when no
+    /// equals sign follows the name.
+    private static func attributeValue(
+        in head: [UInt8], after nameEnd: Int, maxLength: Int, allowed: (UInt8) -> Bool
+    ) -> (value: [UInt8]?, end: Int) {
+        var cursor = nameEnd
+        while cursor < head.count, head[cursor] == 0x20 { cursor += 1 }
+        guard cursor < head.count, head[cursor] == UInt8(ascii: "=") else { return (nil, cursor) }
+        cursor += 1
+        while cursor < head.count, head[cursor] == 0x20 || head[cursor] == 0x22 || head[cursor] == 0x27 { cursor += 1 }
+        var value: [UInt8] = []
+        while cursor < head.count, value.count < maxLength, allowed(head[cursor]) {
+            value.append(head[cursor])
+            cursor += 1
+        }
+        return (value, cursor)
     }
 
     static func hex(_ byte: UInt8) -> String {
