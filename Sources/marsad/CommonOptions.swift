@@ -32,6 +32,11 @@ struct CommandError: Error, CustomStringConvertible {
 }
 
 extension Settings {
+    /// The folders Marsad writes to, which a folder walk of `ingest` or `process` leaves out.
+    var ownFolders: [String] {
+        [inbox.path, state.path, database.deletingLastPathComponent().path, digests.path]
+    }
+
     /// The database, which must already exist: reading commands never create an empty one.
     func openExistingStore() throws -> Store {
         guard FileManager.default.fileExists(atPath: database.path) else { throw CommandError.noDatabase(self) }

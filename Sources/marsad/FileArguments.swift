@@ -45,17 +45,28 @@ enum FileArguments {
         return (options, files)
     }
 
-    /// The files that `arguments` name, folders expanded.
-    static func expand(_ arguments: [String]) -> Listing {
+    /// The files that `arguments` name, folders expanded. Folders in `skipping`
+    /// (Marsad's own: the inbox, the state folder, the digests) are left out
+    /// where a walk meets them, so that `marsad ingest .` in the default layout
+    /// does not read its own database; named as arguments, they are read.
+    static func expand(_ arguments: [String], skipping: [String] = []) -> Listing {
         var listing = Listing()
+        let skipped = Set(skipping.compactMap(realPath))
         for argument in arguments {
             if isFolder(argument) {
-                add(folder: argument, to: &listing)
+                add(folder: argument, skipping: skipped, to: &listing)
             } else {
                 listing.files.append(argument)
             }
         }
         return listing
+    }
+
+    /// The canonical path of an existing entry, links resolved.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// Whether `path` is a folder itself, not a link to one.
@@ -64,7 +75,7 @@ enum FileArguments {
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
-    private static func add(folder: String, to listing: inout Listing) {
+    private static func add(folder: String, skipping skipped: Set<String>, to listing: inout Listing) {
         guard let entries = EntryName.list(folder) else {
             listing.unlisted.append((folder, "cannot list the folder: " + String(cString: strerror(errno))))
             return
@@ -79,7 +90,8 @@ enum FileArguments {
             }
             let path = prefix + name
             if isFolder(path) {
-                add(folder: path, to: &listing)
+                if !skipped.isEmpty, let real = realPath(path), skipped.contains(real) { continue }
+                add(folder: path, skipping: skipped, to: &listing)
             } else {
                 listing.files.append(path)
             }

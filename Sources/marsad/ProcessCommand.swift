@@ -28,7 +28,7 @@ struct ProcessCommand: ParsableCommand {
         // Files are read on every core, a batch at a time so that memory stays bounded
         // whatever the number of files; reports come out in the order of the arguments.
         let batchSize = 4 * ProcessInfo.processInfo.activeProcessorCount
-        let listing = FileArguments.expand(files)
+        let listing = FileArguments.expand(files, skipping: settings.ownFolders)
         for (path, reason) in listing.unlisted {
             anyFailed = true
             var line = try encoder.encode(ProcessReport(file: path, failure: PipelineFailure(stage: .read, message: reason)))

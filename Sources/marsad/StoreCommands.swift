@@ -45,7 +45,7 @@ struct IngestCommand: AsyncParsableCommand {
                 }
             }
         }
-        let listing = FileArguments.expand(files)
+        let listing = FileArguments.expand(files, skipping: settings.ownFolders)
         for (path, reason) in listing.unlisted {
             print("failed    \(path): \(reason)")
             anyFailed = true

@@ -157,6 +157,14 @@ import Testing
         #expect(ingested.output.contains("failed    batch/caf\\xE9.txt: the name is not valid UTF-8"), "\(ingested.output)")
         #expect(!ingested.output.contains("partial"))
         #expect(try Store(path: folder.database).articleCount() == 2)
+
+        // The whole folder, which now holds Marsad's own var/ and digests/: those are left out.
+        let everything = try folder.run("ingest", ".")
+        #expect(everything.output.contains("recorded  outside.txt"), "\(everything.output)")
+        #expect(everything.output.contains("duplicate b.txt"), "\(everything.output)")
+        #expect(!everything.output.contains("marsad.sqlite"), "\(everything.output)")
+        let recordedNames = try Store(path: folder.database).ledger().map(\.name)
+        #expect(!recordedNames.contains { $0.hasSuffix(".md") || $0.hasSuffix(".html") || $0.hasPrefix("marsad.sqlite") }, "\(recordedNames)")
     }
 
     @Test func versionAndSuggestionsForMisspeltCommands() throws {
