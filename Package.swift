@@ -66,7 +66,7 @@ let package = Package(
         .target(
             name: "MarsadDaemon",
             dependencies: [
-                "MarsadCore", "MarsadStore", "MarsadDigest",
+                "MarsadCore", "MarsadStore", "MarsadDigest", "MarsadText",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -89,7 +89,7 @@ let package = Package(
         // Stamps the executable with the git commit it is built from (`marsad --version`).
         .plugin(name: "VersionStamp", capability: .buildTool()),
         .testTarget(name: "MarsadTextTests", dependencies: ["MarsadText"], swiftSettings: strict),
-        .testTarget(name: "MarsadReadingTests", dependencies: ["MarsadReading"], swiftSettings: strict),
+        .testTarget(name: "MarsadReadingTests", dependencies: ["MarsadReading", "MarsadText"], swiftSettings: strict),
         .testTarget(name: "MarsadTaggingTests", dependencies: ["MarsadTagging", "MarsadText"], swiftSettings: strict),
         .testTarget(name: "MarsadDigestTests", dependencies: ["MarsadDigest", "MarsadText"], swiftSettings: strict),
         .testTarget(name: "MarsadCoreTests", dependencies: ["MarsadCore", "MarsadTagging", "MarsadText"], swiftSettings: strict),

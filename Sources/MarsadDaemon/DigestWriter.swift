@@ -7,6 +7,7 @@ import MarsadCore
 import MarsadDigest
 import MarsadStore
 import MarsadTagging
+import MarsadText
 import Synchronization
 
 /// Writes a day's digests from the store into `digests/YYYY-MM-DD/`: one set
@@ -210,7 +211,7 @@ public final class DigestWriter: Sendable {
 
     private func writeChanged(_ rendered: RenderedDigest, folder: String, state: inout DayState) throws {
         for (name, contents) in rendered.files.sorted(by: { $0.key < $1.key }) {
-            let hash = StableDigestHash.of(contents)
+            let hash = StableHasher.hash(contents.utf8)
             if state.written[name] == hash { continue }
             if state.written[name] == nil, let onDisk = FileManager.default.contents(atPath: folder + "/" + name),
                onDisk.count == contents.utf8.count, onDisk == Data(contents.utf8) {
@@ -279,17 +280,5 @@ public final class DigestWriter: Sendable {
             hasTimeOfDay: (article.publishedAt?.count ?? 0) > 10,
             site: article.site, credit: article.credit, recordIndex: article.recordIndex
         )
-    }
-}
-
-/// FNV-1a of a file's contents, to tell whether it changed since it was written.
-enum StableDigestHash {
-    static func of(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return hash
     }
 }

@@ -3,17 +3,7 @@ import MarsadText
 /// Stable 64-bit hashing. Swift's `Hasher` is seeded per process, which would
 /// make story ids and tie-breaks differ between runs; digests must not.
 enum StableHash {
-    static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
-    static let prime: UInt64 = 0x0000_0100_0000_01b3
-
-    static func fnv1a<S: Sequence>(_ bytes: S, seed: UInt64 = offset) -> UInt64 where S.Element == UInt8 {
-        var hash = seed
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* prime
-        }
-        return hash
-    }
+    static func fnv1a<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 { StableHasher.hash(bytes) }
 
     static func string(_ text: String) -> UInt64 { fnv1a(text.utf8) }
 

@@ -23,11 +23,7 @@ public struct SiteTemplate: Sendable, Equatable {
     public static func fingerprint(_ line: String) -> UInt64? {
         // The bytes hashed are those of the key words joined by one space,
         // fed as they are found rather than gathered into strings first.
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        @inline(__always) func feed(_ byte: UInt8) {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
+        var hasher = StableHasher()
         var hasWord = false
         var pendingSpace = false
         for scalar in TextNormalizer.matchKey(line).lowercasedIfCased().unicodeScalars {
@@ -36,13 +32,13 @@ public struct SiteTemplate: Sendable, Equatable {
                 continue
             }
             if pendingSpace {
-                feed(0x20)
+                hasher.combine(0x20)
                 pendingSpace = false
             }
             hasWord = true
-            for byte in scalar.utf8 { feed(byte) }
+            hasher.combine(contentsOf: scalar.utf8)
         }
-        return hasWord ? hash : nil
+        return hasWord ? hasher.value : nil
     }
 
     /// ``fingerprint(_:)`` of a line whose match-key words the caller already
@@ -50,12 +46,7 @@ public struct SiteTemplate: Sendable, Equatable {
     /// the line again.
     static func fingerprint(keyWordsJoined key: String) -> UInt64? {
         guard !key.isEmpty else { return nil }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return hash
+        return StableHasher.hash(key.utf8)
     }
 
     func isChrome(_ line: String) -> Bool {

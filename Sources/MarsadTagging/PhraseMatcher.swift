@@ -1,3 +1,5 @@
+import MarsadText
+
 /// What a phrase in the matcher stands for.
 struct PhrasePayload: Sendable {
     /// Entities this phrase names, and whether the form needs context to count.
@@ -52,14 +54,13 @@ struct TokenTable: Sendable {
 
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hasher = StableHasher()
         var index = bytes.count
         while index > 0 {
             index -= 1
-            hash ^= UInt64(bytes[index])
-            hash &*= 0x0000_0100_0000_01B3
+            hasher.combine(bytes[index])
         }
-        return hash
+        return hasher.value
     }
 
     func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
@@ -256,13 +257,12 @@ struct PhraseMatcher: Sendable {
         let starts = Proclitics.stemStarts(key)
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Proclitics.longestPrefixBytes + 1) { stemHashes in
             // One backward pass hashes every suffix; keep those where a stem may start.
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var hasher = StableHasher()
             var position = count
             while position > 0 {
                 position -= 1
-                hash ^= UInt64(key[position])
-                hash &*= 0x0000_0100_0000_01B3
-                if position <= Proclitics.longestPrefixBytes { stemHashes[position] = hash }
+                hasher.combine(key[position])
+                if position <= Proclitics.longestPrefixBytes { stemHashes[position] = hasher.value }
             }
             var offset = 0
             while offset <= Proclitics.longestPrefixBytes && offset < count {

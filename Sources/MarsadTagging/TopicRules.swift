@@ -1,3 +1,5 @@
+import MarsadText
+
 /// Where a rule looks for all of its terms together.
 enum RuleScope: String, Sendable, CaseIterable {
     case sentence, paragraph, article
@@ -94,12 +96,7 @@ extension TopicDefinition {
             text += "\n\(rule.name)|\(rule.scope.rawValue)|\(rule.weight)|\(rule.maxFirings)|\(rule.mentionsPerScope)|"
             text += rule.terms.map(describe).joined(separator: "&") + "|unless " + rule.unless.map(describe).joined(separator: "&")
         }
-        // FNV-1a: stable across runs and machines, unlike Hasher.
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
+        let hash = StableHasher.hash(text.utf8)
         let digits = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
