@@ -19,11 +19,10 @@ The last line is the headline figure.
 import os
 import random
 import sys
-import tempfile
 from collections import Counter
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import day_records, loose, run_process, synthetic_arguments, words  # noqa: E402
+from common import day_records, loose, process_pages, synthetic_arguments, words  # noqa: E402
 
 NETWORKS_AR = ['فيسبوك', 'تويتر', 'واتساب', 'تيليجرام', 'لينكدإن', 'البريد الإلكتروني', 'طباعة', 'نسخ الرابط', 'ماسنجر']
 NETWORKS_EN = ['Facebook', 'Twitter', 'WhatsApp', 'Telegram', 'LinkedIn', 'Email', 'Print', 'Pinterest', 'Reddit', 'Copy link']
@@ -120,24 +119,17 @@ def main():
               and len(r['content'].split()) >= 60]
     chosen = rng.sample(usable, min(args.pages, len(usable)))
     titles = [r['title'].strip() for r in usable]
-    with tempfile.TemporaryDirectory(prefix='chrome-pages-') as temporary:
-        folder = os.environ.get('CHROME_PAGES_KEEP') or temporary
-        os.makedirs(folder, exist_ok=True)
-        files = []
-        for index, record in enumerate(chosen):
-            others = [t for t in rng.sample(titles, 30) if t != record['title'].strip()][:20]
-            path = os.path.join(folder, f'page{index:04d}.txt')
-            with open(path, 'w', encoding='utf-8') as handle:
-                handle.write(build_page(record, others, rng))
-            files.append((path, record))
-        results = {}
-        for start in range(0, len(files), 200):
-            for row in run_process(args.marsad, [f for f, _ in files[start:start + 200]]):
-                results[os.path.basename(row['file'])] = row
+    pages, files = [], []
+    for index, record in enumerate(chosen):
+        others = [t for t in rng.sample(titles, 30) if t != record['title'].strip()][:20]
+        name = f'page{index:04d}.txt'
+        pages.append((name, build_page(record, others, rng)))
+        files.append((name, record))
+    results = process_pages(args.marsad, pages, 'chrome-pages-', 'CHROME_PAGES_KEEP')
     title_ok = 0
     kept = extra = wanted = 0
-    for path, record in files:
-        row = results.get(os.path.basename(path)) or {}
+    for name, record in files:
+        row = results.get(name) or {}
         ok = loose(row.get('title')) == loose(record['title'])
         title_ok += ok
         want, have = words(record['content']), words(row.get('body') or '')
@@ -146,7 +138,7 @@ def main():
         wanted += sum(want.values())
         extra += sum(have.values()) - common
         if args.verbose and (not ok or common < sum(want.values()) or sum(have.values()) > common):
-            print(f'  {os.path.basename(path)}: title {"ok" if ok else repr(row.get("title"))}, '
+            print(f'  {name}: title {"ok" if ok else repr(row.get("title"))}, '
                   f'missed {sum(want.values()) - common} words, extra {sum(have.values()) - common}')
     n = len(files)
     precision = kept / (kept + extra) if kept + extra else 0

@@ -44,6 +44,33 @@ def run_process(marsad, files):
     return [json.loads(line) for line in proc.stdout.splitlines() if line.startswith('{')]
 
 
+def process_pages(marsad, pages, prefix, keep_variable):
+    """Writes the pages, (file name, text) pairs, into a temporary folder, or into
+    the folder named by the environment variable keep_variable, runs `marsad
+    process` on them 200 at a time, and returns its rows by file name."""
+    import tempfile
+    with tempfile.TemporaryDirectory(prefix=prefix) as temporary:
+        folder = os.environ.get(keep_variable) or temporary
+        os.makedirs(folder, exist_ok=True)
+        paths = []
+        for name, text in pages:
+            path = os.path.join(folder, name)
+            with open(path, 'w', encoding='utf-8') as handle:
+                handle.write(text)
+            paths.append(path)
+        rows = {}
+        for start in range(0, len(paths), 200):
+            for row in run_process(marsad, paths[start:start + 200]):
+                rows[os.path.basename(row['file'])] = row
+        return rows
+
+
+def leaked_headlines(others, own_text, body):
+    """The other articles' headlines (four words or more) that a body shows and its own text does not hold."""
+    body, own_text = loose(body), loose(own_text)
+    return [o for o in others if len(o.split()) >= 4 and loose(o) in body and loose(o) not in own_text]
+
+
 def synthetic_arguments(description, seed):
     """The options every synthetic-page check takes."""
     import argparse

@@ -16,10 +16,9 @@ import html
 import os
 import random
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import day_records, kept_share, loose, run_process, synthetic_arguments  # noqa: E402
+from common import day_records, kept_share, leaked_headlines, loose, process_pages, synthetic_arguments  # noqa: E402
 
 E = html.escape
 
@@ -85,36 +84,28 @@ def main():
     titles = [r['title'].strip() for r in usable]
     layouts = [wordpress, divsoup, tables]
     per_layout = {f.__name__: [0, 0, 0, 0] for f in layouts}
-    with tempfile.TemporaryDirectory(prefix='html-check-') as temporary:
-        folder = os.environ.get('SYNTHETIC_HTML_KEEP') or temporary
-        os.makedirs(folder, exist_ok=True)
-        files = []
-        for index, record in enumerate(chosen):
-            others = [t for t in rng.sample(titles, 20) if t != record['title'].strip()][:14]
-            paragraphs = [p.strip() for p in record['content'].split('\n') if p.strip()]
-            layout = layouts[index % len(layouts)]
-            path = os.path.join(folder, f'page{index:04d}.html')
-            with open(path, 'w', encoding='utf-8') as handle:
-                handle.write(layout(record, paragraphs, others, rng))
-            files.append((path, record, others, layout.__name__))
-        results = {}
-        for start in range(0, len(files), 200):
-            for row in run_process(args.marsad, [f for f, _, _, _ in files[start:start + 200]]):
-                results[os.path.basename(row['file'])] = row
-        for path, record, others, layout in files:
-            row = results.get(os.path.basename(path)) or {}
-            body = loose(row.get('body'))
-            t_ok = loose(row.get('title')) == loose(record['title'])
-            share = kept_share(record['content'], row.get('body') or '')
-            leaks = [o for o in others if len(o.split()) >= 4 and loose(o) in body and loose(o) not in loose(record['content'])]
-            counts = per_layout[layout]
-            counts[0] += 1
-            counts[1] += t_ok
-            counts[2] += share >= 0.95
-            counts[3] += bool(leaks)
-            if args.verbose and (not t_ok or share < 0.95 or leaks):
-                print(f'  {os.path.basename(path)} ({layout}): title {"ok" if t_ok else repr(row.get("title"))}, '
-                      f'words kept {share:.3f}, leaked {leaks[:2]}')
+    pages, files = [], []
+    for index, record in enumerate(chosen):
+        others = [t for t in rng.sample(titles, 20) if t != record['title'].strip()][:14]
+        paragraphs = [p.strip() for p in record['content'].split('\n') if p.strip()]
+        layout = layouts[index % len(layouts)]
+        name = f'page{index:04d}.html'
+        pages.append((name, layout(record, paragraphs, others, rng)))
+        files.append((name, record, others, layout.__name__))
+    results = process_pages(args.marsad, pages, 'html-check-', 'SYNTHETIC_HTML_KEEP')
+    for name, record, others, layout in files:
+        row = results.get(name) or {}
+        t_ok = loose(row.get('title')) == loose(record['title'])
+        share = kept_share(record['content'], row.get('body') or '')
+        leaks = leaked_headlines(others, record['content'], row.get('body'))
+        counts = per_layout[layout]
+        counts[0] += 1
+        counts[1] += t_ok
+        counts[2] += share >= 0.95
+        counts[3] += bool(leaks)
+        if args.verbose and (not t_ok or share < 0.95 or leaks):
+            print(f'  {name} ({layout}): title {"ok" if t_ok else repr(row.get("title"))}, '
+                  f'words kept {share:.3f}, leaked {leaks[:2]}')
     for layout, (n, t, b, leak) in per_layout.items():
         print(f'{layout:10} pages {n}, titles {t}/{n}, bodies keeping >= 95% {b}/{n}, pages with leaked headlines {leak}/{n}')
     return 0

@@ -18,10 +18,9 @@ With SYNTHETIC_PAGES_KEEP=DIR in the environment the pages are kept in DIR.
 import os
 import random
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import day_records, kept_share, loose, run_process, synthetic_arguments  # noqa: E402
+from common import day_records, kept_share, leaked_headlines, loose, process_pages, synthetic_arguments  # noqa: E402
 
 MENUS = ['الرئيسية | أخبار محلية | عربي ودولي | اقتصاد | رياضة | منوعات', 'الرئيسية\nسياسة\nاقتصاد\nرياضة\nثقافة\nاتصل بنا',
          'Home | News | Sport', 'أخبار  مقالات  فيديو  صور  اتصل بنا']
@@ -79,33 +78,25 @@ def main():
               and len(r['content'].split()) >= 60 and '\n' in r['content'].strip()]
     chosen = rng.sample(usable, min(args.pages, len(usable)))
     titles = [r['title'].strip() for r in usable]
-    with tempfile.TemporaryDirectory(prefix='pages-check-') as temporary:
-        folder = os.environ.get('SYNTHETIC_PAGES_KEEP') or temporary
-        os.makedirs(folder, exist_ok=True)
-        files = []
-        for index, record in enumerate(chosen):
-            others = [t for t in rng.sample(titles, 40) if t != record['title'].strip()][:30]
-            path = os.path.join(folder, f'page{index:04d}.txt')
-            with open(path, 'w', encoding='utf-8') as handle:
-                handle.write(build_page(record, others, rng))
-            files.append((path, record, others))
-        results = {}
-        for start in range(0, len(files), 200):
-            for row in run_process(args.marsad, [f for f, _, _ in files[start:start + 200]]):
-                results[os.path.basename(row['file'])] = row
-        title_ok = body_ok = leaked_pages = 0
-        for path, record, others in files:
-            row = results.get(os.path.basename(path)) or {}
-            body = loose(row.get('body'))
-            t_ok = loose(row.get('title')) == loose(record['title'])
-            share = kept_share(record['content'], row.get('body') or '')
-            leaks = [o for o in others if len(o.split()) >= 4 and loose(o) in body and loose(o) not in loose(record['content'])]
-            title_ok += t_ok
-            body_ok += share >= 0.95
-            leaked_pages += bool(leaks)
-            if args.verbose and (not t_ok or share < 0.95 or leaks):
-                print(f'  {os.path.basename(path)}: title {"ok" if t_ok else repr(row.get("title"))}, '
-                      f'words kept {share:.3f}, leaked {leaks[:2]}')
+    pages, files = [], []
+    for index, record in enumerate(chosen):
+        others = [t for t in rng.sample(titles, 40) if t != record['title'].strip()][:30]
+        name = f'page{index:04d}.txt'
+        pages.append((name, build_page(record, others, rng)))
+        files.append((name, record, others))
+    results = process_pages(args.marsad, pages, 'pages-check-', 'SYNTHETIC_PAGES_KEEP')
+    title_ok = body_ok = leaked_pages = 0
+    for name, record, others in files:
+        row = results.get(name) or {}
+        t_ok = loose(row.get('title')) == loose(record['title'])
+        share = kept_share(record['content'], row.get('body') or '')
+        leaks = leaked_headlines(others, record['content'], row.get('body'))
+        title_ok += t_ok
+        body_ok += share >= 0.95
+        leaked_pages += bool(leaks)
+        if args.verbose and (not t_ok or share < 0.95 or leaks):
+            print(f'  {name}: title {"ok" if t_ok else repr(row.get("title"))}, '
+                  f'words kept {share:.3f}, leaked {leaks[:2]}')
     n = len(files)
     print(f'synthetic pages: {n}, titles {title_ok}/{n} ({100 * title_ok / n:.1f}%), bodies keeping >= 95% '
           f'{body_ok}/{n} ({100 * body_ok / n:.1f}%), pages with leaked headlines {leaked_pages}/{n}')
