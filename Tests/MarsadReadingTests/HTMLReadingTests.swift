@@ -285,6 +285,41 @@ struct HTMLLayoutTests {
         #expect(article.published == "2024-11-12")
         #expect(article.body == Fixtures.paragraphs.joined(separator: "\n\n"))
     }
+
+    /// A how-to or recipe page that draws its steps by script keeps them in
+    /// JSON-LD: the description, the ingredients and the nested steps are the text.
+    @Test func linkedDataStepsWhenThePageShowsLittle() throws {
+        let steps = Fixtures.paragraphs.dropFirst().map { #"{"@type": "HowToStep", "text": "\#($0)"}"# }.joined(separator: ", ")
+        let page = """
+        <html><head><script type="application/ld+json">
+        {"@context": "https://schema.org", "@type": "HowTo", "name": "\(Fixtures.title)",
+         "description": "<p>\(Fixtures.paragraphs[0])</p>", "supply": [{"@type": "HowToSupply", "name": "ورق"}],
+         "step": [{"@type": "HowToSection", "itemListElement": [\(steps)]}]}
+        </script></head><body><h1>\(Fixtures.title)</h1><div id="app"><p>جار التحميل</p></div></body></html>
+        """
+        let article = try #require(try reader.read(Array(page.utf8), fileName: "howto.html").first)
+        #expect(article.title == Fixtures.title)
+        #expect(article.body == Fixtures.paragraphs.joined(separator: "\n\n"))
+    }
+
+    /// A page that draws its article by script prints it in <noscript> for
+    /// readers without scripts; a noscript beside a shown article holds no text of it.
+    @Test func noscriptProseWhenThePageShowsNone() throws {
+        let paragraphs = Fixtures.paragraphs.map { "<p>\($0)</p>" }.joined()
+        let scripted = """
+        <html><body><h1>\(Fixtures.title)</h1><div class="post-body"><script>render()</script>
+        <noscript>\(paragraphs)</noscript></div><div class="aside">تابعونا</div></body></html>
+        """
+        let article = try #require(try reader.read(Array(scripted.utf8), fileName: "blog.html").first)
+        #expect(article.body == Fixtures.paragraphs.joined(separator: "\n\n"))
+
+        let shown = """
+        <html><body><h1>\(Fixtures.title)</h1><div class="post-body">\(paragraphs)
+        <noscript><p>\(Fixtures.sentence) \(Fixtures.sentence)</p></noscript></div></body></html>
+        """
+        let plain = try #require(try reader.read(Array(shown.utf8), fileName: "page.html").first)
+        #expect(plain.body == Fixtures.paragraphs.joined(separator: "\n\n"))
+    }
 }
 
 @Suite("Site fingerprints")

@@ -68,7 +68,14 @@ struct HTMLArticleExtractor {
         draft.author = metadata.author
 
         let site = metadata.canonicalURL.flatMap(SiteEvidence.host(ofURL:)) ?? metadata.siteName
-        let content = content(root, metadata: metadata, site: site)
+        var content = content(root, metadata: metadata, site: site)
+        if content.noscriptProse >= Self.noscriptProseMinimum,
+           content.noscriptProse >= 2 * content.blocks.reduce(0, { $0 + PageLayout.weight($1.text) }) {
+            // The page draws its article by script and prints it in <noscript> for readers without scripts;
+            // a noscript beside a shown text holds a tracking pixel or a plea to turn scripts on.
+            Self.showNoscriptProse(root)
+            content = self.content(root, metadata: metadata, site: site)
+        }
         evidence = SiteEvidence(site: site, lines: content.pageLines)
         var blocks = content.blocks
         let domText = blocks.reduce(0) { $0 + $1.text.unicodeScalars.count }
@@ -198,6 +205,22 @@ struct HTMLArticleExtractor {
         return nil
     }
 
+    /// Least prose (weighted letters in `<p>`) the `<noscript>` elements must hold to be read as the article.
+    static let noscriptProseMinimum = 200
+
+    /// Turns each `<noscript>` holding paragraphs into a `<div>`, so that its text is read like the page's own.
+    static func showNoscriptProse(_ root: HTMLElement) {
+        for element in [root] + root.descendants() {
+            for (position, child) in element.children.enumerated() {
+                guard case .element(let noscript) = child, noscript.name == "noscript",
+                      noscript.descendants().contains(where: { $0.name == "p" }) else { continue }
+                let shown = HTMLElement(name: "div", attributes: noscript.attributes)
+                shown.children = noscript.children
+                element.children[position] = .element(shown)
+            }
+        }
+    }
+
     // MARK: - Blocks
 
     struct Block: Equatable {
@@ -232,6 +255,8 @@ struct HTMLArticleExtractor {
         var pageLines: [String] = []
         /// The text of the `<header>` elements set aside as chrome.
         var headerLines: [String] = []
+        /// Weighted letters of the paragraphs inside `<noscript>` elements, which are not read.
+        var noscriptProse = 0
     }
 
     func content(_ root: HTMLElement, metadata: HTMLMetadata, site: String? = nil) -> Content {
@@ -259,9 +284,15 @@ struct HTMLArticleExtractor {
         for index in 1..<max(1, count) where dropped[index] && layout.elements[index].name == "header" && !dropped[layout.parent[index]] {
             headerLines += layout.blocks(under: index, isDropped: { _ in false }).map(\.text)
         }
+        var noscriptProse = 0
+        for index in 0..<count where layout.elements[index].name == "noscript" {
+            for child in layout.elements[index].children {
+                if case .element(let inner) = child { noscriptProse += layout.paragraphLength[inner.index] }
+            }
+        }
         let scores = proseScores(layout, blocks: pageBlocks)
         guard let container = bestContainer(layout, scores: scores, titleElement: titleElement, isDropped: isDropped) else {
-            return Content(blocks: [], isStructured: false, pageLines: pageLines, headerLines: headerLines)
+            return Content(blocks: [], isStructured: false, pageLines: pageLines, headerLines: headerLines, noscriptProse: noscriptProse)
         }
         // Sibling subtrees are disjoint ranges of the document order, so
         // marking them keeps the choice linear in the page.
@@ -301,7 +332,8 @@ struct HTMLArticleExtractor {
             current = layout.parent[current]
         }
         return Content(
-            blocks: blocks.filter { !$0.text.isEmpty }, isStructured: isStructured, pageLines: pageLines, headerLines: headerLines
+            blocks: blocks.filter { !$0.text.isEmpty }, isStructured: isStructured, pageLines: pageLines, headerLines: headerLines,
+            noscriptProse: noscriptProse
         )
     }
 

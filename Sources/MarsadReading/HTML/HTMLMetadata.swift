@@ -124,6 +124,40 @@ struct HTMLMetadata {
         }
     }
 
+    /// Schema.org types whose text is a list of steps (and ingredients) rather than an `articleBody`.
+    static let instructionTypes: Set<String> = ["howto", "recipe"]
+
+    /// The text of a how-to or recipe record, one line per paragraph: its
+    /// description, then its ingredients and steps in order. Steps nest
+    /// (`HowToSection` → `itemListElement` → `HowToStep` → `text`), and a
+    /// description may be an HTML fragment.
+    static func instructionsBody(description: JSONValue?, parts: [JSONValue]) -> String? {
+        var lines: [String] = []
+        if let description = description?.stringValue {
+            lines += HTMLArticleExtractor.looksLikeMarkupFragment(description)
+                ? HTMLArticleExtractor.fragmentParagraphs(description) : [XMLEntities.decode(description)]
+        }
+        var pending = parts.reversed().map { $0 }
+        while let value = pending.popLast() {
+            switch value {
+            case .string(let text):
+                lines += HTMLArticleExtractor.looksLikeMarkupFragment(text) ? HTMLArticleExtractor.fragmentParagraphs(text) : [XMLEntities.decode(text)]
+            case .array(let elements):
+                pending += elements.reversed()
+            case .object(let members):
+                if let text = members.first(where: { $0.key == "text" })?.value {
+                    pending.append(text)
+                } else if let items = members.first(where: { $0.key == "itemListElement" })?.value {
+                    pending.append(items)
+                }
+            default:
+                break
+            }
+        }
+        let text = lines.map { $0.collapsingWhitespace() }.filter { !$0.isEmpty }.joined(separator: "\n")
+        return text.isEmpty ? nil : text
+    }
+
     private mutating func readLinkedData(_ json: String) {
         var parser = JSONParser(Array(json.utf8))
         guard let value = try? parser.parseValue() else { return }
@@ -142,9 +176,12 @@ struct HTMLMetadata {
                     default: []
                     }
                 } ?? []
+                func field(_ name: String) -> JSONValue? { members.first { $0.key == name }?.value }
+                if articleBody == nil, types.contains(where: { Self.instructionTypes.contains($0) }) {
+                    articleBody = Self.instructionsBody(description: field("description"), parts: ["recipeIngredient", "recipeInstructions", "step"].compactMap(field))
+                }
                 guard types.contains(where: { Self.articleTypes.contains($0) }) else { continue }
                 let isWebPage = types == ["webpage"]
-                func field(_ name: String) -> JSONValue? { members.first { $0.key == name }?.value }
                 if !isWebPage || linkedDataHeadline == nil {
                     if let headline = field("headline").flatMap(JSONRecordReader.textValue) ?? (isWebPage ? nil : field("name").flatMap(JSONRecordReader.textValue)) {
                         if linkedDataHeadline == nil || !isWebPage { linkedDataHeadline = clean(headline) }
