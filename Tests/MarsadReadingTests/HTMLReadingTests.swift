@@ -128,6 +128,28 @@ struct HTMLReadingTests {
         #expect(titles == Array(repeating: Fixtures.title, count: 16))
     }
 
+    /// Script and style bodies never reach libxml2, but the tree stays the
+    /// one the whole page gives: a script ends at its own closing tag in any
+    /// case, markup in a script's strings or in a comment is no tag, and JSON-LD is kept.
+    @Test func scriptBodiesAreLeftOutBeforeParsing() throws {
+        let page = """
+        <html><head><SCRIPT type="text/javascript" data-x="a>b">var s = "<div>not text</div>"; if (a<b) {}</Script >
+        <style>p > a { color: red }</style><script type="application/LD+json">{"@type": "NewsArticle", "headline": "\(Fixtures.title)"}</script>
+        </head><body><!-- <script> --><p>\(Fixtures.paragraphs[0])</p><script>document.write('<p>')</script><p>\(Fixtures.paragraphs[1])</p></body></html>
+        """
+        let stripped = String(decoding: HTMLParser.withoutScriptBodies(page), as: UTF8.self)
+        #expect(!stripped.contains("not text") && !stripped.contains("color") && !stripped.contains("document.write"))
+        #expect(stripped.contains(#""headline": "\#(Fixtures.title)""#))
+        #expect(stripped.contains("<!-- <script> --><p>\(Fixtures.paragraphs[0])</p>"))
+        let article = try #require(try reader.read(Array(page.utf8), fileName: "page.html").first)
+        #expect(article.title == Fixtures.title)
+        #expect(article.body == Fixtures.paragraphs.prefix(2).joined(separator: "\n\n"))
+        // An unclosed script runs to the end of the page; an unclosed tag leaves the rest as it is.
+        #expect(String(decoding: HTMLParser.withoutScriptBodies("<p>x</p><script>var a = 1;"), as: UTF8.self) == "<p>x</p><script>")
+        let unclosedTag = "<p>x</p><script src=\"a>"
+        #expect(String(decoding: HTMLParser.withoutScriptBodies(unclosedTag), as: UTF8.self) == unclosedTag)
+    }
+
     @Test func siteNameIsStrippedFromDocumentTitle() {
         var metadata = HTMLMetadata(root: HTMLElement(name: "html", attributes: []))
         metadata.siteName = "الجزيرة نت"
