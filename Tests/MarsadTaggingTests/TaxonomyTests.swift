@@ -250,4 +250,18 @@ import Testing
         let entities = Set(result.entities.map(\.id))
         #expect(entities.isSuperset(of: ["russia", "syria", "sergey-lavrov", "walid-muallem", "moscow", "damascus", "aleppo", "idlib"]))
     }
+
+    @Test func iraqiNamesThatContainSyrianOnesStayIraqi() throws {
+        let tagger = Tagger(taxonomy: try Self.loadBundled())
+        func entities(_ body: String) -> Set<String> {
+            Set(tagger.tag(TaggingInput(title: "العراق", body: body)).entities.map(\.id))
+        }
+        // An air base in Anbar and the land between the two rivers: Iraq, not Bashar al-Assad or the Syrian Euphrates.
+        // A Syrian name in the sentence would confirm "الأسد" as the Syrian president.
+        #expect(!entities("وصل إلى قاعدة عين الأسد في الأنبار جنود أميركيون قادمون من سوريا.").contains("bashar-al-assad"))
+        #expect(!entities("نشأت أعظم الحضارات بين دجلة والفرات.").contains("euphrates"))
+        // The names alone still count.
+        #expect(entities("قال الأسد في دمشق إن الحرب مستمرة.").contains("bashar-al-assad"))
+        #expect(entities("تقدمت القوات شرق الفرات.").contains("euphrates"))
+    }
 }
