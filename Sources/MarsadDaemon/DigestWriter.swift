@@ -28,8 +28,12 @@ public final class DigestWriter: Sendable {
     /// Days kept in memory at most, and their story index entries (an article counts once per topic)
     /// at most; a day written again after it was dropped is built whole. The day in use is never
     /// dropped, so that a burst spread over many days does not rebuild its biggest one again and again.
-    static let keptDays = 8
+    /// A burst of dated records touches its days in turn, least recently used first: with fewer days
+    /// kept than it spans, every turn would cluster each day whole again (81 times for 18 days).
+    /// Memory is bounded by the entries and by dropping days left alone for `idleDayLife`.
+    static let keptDays = 40
     static let keptIndexEntries = 120_000
+    static let idleDayLife = Duration.seconds(600)
     /// Topics whose digests are built and rendered together (in parallel), at most.
     static let topicsRenderedAtOnce = 4
     /// Articles read from the store at once.
@@ -188,6 +192,8 @@ public final class DigestWriter: Sendable {
         days.withLock { days in
             days[day] = state
             func entries() -> Int { days.values.reduce(0) { $0 + $1.indexes.values.reduce(0) { $0 + $1.count } } }
+            let now = ContinuousClock.now
+            for (other, kept) in days where other != day && now - kept.lastUsed > Self.idleDayLife { days[other] = nil }
             while days.count > Self.keptDays || (days.count > 1 && entries() > Self.keptIndexEntries),
                   let oldest = days.filter({ $0.key != day }).min(by: { $0.value.lastUsed < $1.value.lastUsed })?.key {
                 days[oldest] = nil

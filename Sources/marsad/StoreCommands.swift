@@ -28,11 +28,12 @@ struct IngestCommand: AsyncParsableCommand {
         var pipeline = IngestPipeline(engine: engine, moveFiles: false, logEntries: false, mayWait: false)
         let started = Date()
         let stamp = UInt64(started.timeIntervalSince1970 * 1e6)
-        var touched = Set<String>()
+        // The stories of the days that receive articles are kept up while the next chunks are read.
+        let digests = IngestDigests(writer: try context.digestWriter(), logger: logger)
         var anyFailed = false
         func report(_ summary: IngestSummary?) {
             guard let summary else { return }
-            touched.formUnion(summary.touched.keys)
+            digests.recorded(days: summary.touched.keys)
             for entry in summary.entries {
                 switch entry.fate {
                 case .recorded:
@@ -69,9 +70,8 @@ struct IngestCommand: AsyncParsableCommand {
             report(try await pipeline.submit(claims, firstSeen: started))
         }
         report(try await pipeline.drain())
-        // Digests once, at the end, for the days that received articles.
-        let writer = try context.digestWriter()
-        for day in touched.sorted() { try writer.write(day: day) }
+        // Digest files once, at the end, for the days that received articles.
+        try await digests.writeAll()
         if anyFailed { throw ExitCode(1) }
     }
 }

@@ -151,6 +151,49 @@ struct DigestWriterTests {
         #expect(try store.dueDigestDays().isEmpty)
     }
 
+    @Test("a burst over more days than the writer once kept clusters each day whole only once, taking the days in turn")
+    func manyDaysTakenInTurn() throws {
+        let (store, writer) = try freshWriter()
+        let days = (1...20).map { "2026-10-" + ($0 < 10 ? "0" : "") + String($0) }
+        let articles = try reports(count: 3 * days.count, seed: 7)
+        for round in 0..<3 {
+            for (dayIndex, articleDay) in days.enumerated() {
+                let index = round * days.count + dayIndex
+                _ = try store.record([IngestOutcome.processed(
+                    ClaimedFile(claimName: "c\(index)", name: "\(index).txt", size: 1, sha256: "sha\(index)", firstSeen: Date()),
+                    [(articles[index], articleDay)]
+                )])
+                try writer.absorb(day: articleDay)
+            }
+        }
+        #expect(writer.builds.full == days.count)
+        #expect(writer.builds.incremental == 2 * days.count)
+    }
+
+    @Test("an ingest's digests, kept up while its chunks are recorded, equal a full rebuild's")
+    func ingestDigestsEqualFullRebuild() async throws {
+        let (store, taxonomy) = try freshStore()
+        let zone = TimeZone(identifier: "UTC")!
+        let kept = DigestWriter(store: store, topics: taxonomy.topics, directory: folder.appendingPathComponent("kept").path, timeZone: zone)
+        let digests = IngestDigests(writer: kept)
+        let articles = try reports(count: 90, seed: 11)
+        for start in stride(from: 0, to: articles.count, by: 20) {
+            try record(start..<min(start + 20, articles.count), of: articles, in: store)
+            digests.recorded(days: [day])
+        }
+        try await digests.writeAll()
+        #expect(kept.builds.full == 1)
+        #expect(try store.dueDigestDays().isEmpty)
+
+        let rebuilt = DigestWriter(store: store, topics: taxonomy.topics, directory: folder.appendingPathComponent("full").path, timeZone: zone)
+        try rebuilt.write(day: day)
+        let keptFiles = try files(in: folder.appendingPathComponent("kept/\(day)"))
+        let fullFiles = try files(in: folder.appendingPathComponent("full/\(day)"))
+        #expect(Set(keptFiles.keys) == Set(fullFiles.keys))
+        #expect(!fullFiles.isEmpty)
+        for (name, data) in fullFiles { #expect(keptFiles[name] == data, "\(name) differs") }
+    }
+
     @Test("a topic's files are rewritten only when its articles changed")
     func unchangedTopicsAreNotRewritten() throws {
         let (store, writer) = try freshWriter()

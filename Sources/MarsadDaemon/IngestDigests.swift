@@ -1,0 +1,64 @@
+import Dispatch
+import Logging
+import Synchronization
+
+/// The digests of a one-shot ingest: the stories of each day that receives
+/// articles take them in on a thread of their own while the next chunks are
+/// read, as the daemon's do during a burst, so that the digests written at
+/// the end have only the last chunk's articles to cluster. The stories are
+/// the same as a whole-day build's (the writer's incremental path).
+public final class IngestDigests: Sendable {
+    public let writer: DigestWriter
+    let logger: Logger
+    private let queue = DispatchQueue(label: "marsad.ingest-digests", qos: .utility)
+    private struct State {
+        /// Days with articles recorded since their stories last took them in.
+        var pending = Set<String>()
+        var absorbing = false
+        var touched = Set<String>()
+    }
+    private let state = Mutex(State())
+
+    public init(writer: DigestWriter, logger: Logger = Logger(label: "marsad.digests")) {
+        self.writer = writer
+        self.logger = logger
+    }
+
+    /// Articles of `days` were recorded: their stories take them in soon, without holding up the caller.
+    public func recorded(days: some Sequence<String>) {
+        let start = state.withLock { state -> Bool in
+            state.pending.formUnion(days)
+            state.touched.formUnion(days)
+            guard !state.absorbing, !state.pending.isEmpty else { return false }
+            state.absorbing = true
+            return true
+        }
+        if start { queue.async { self.absorbPending() } }
+    }
+
+    /// Chunks recorded while a day was being absorbed are taken in by the same round, not by one each.
+    private func absorbPending() {
+        while true {
+            let days = state.withLock { state -> [String] in
+                let days = state.pending.sorted()
+                state.pending.removeAll()
+                if days.isEmpty { state.absorbing = false }
+                return days
+            }
+            if days.isEmpty { return }
+            for day in days {
+                // The final write adds whatever an update that failed here left out.
+                do { try writer.absorb(day: day) } catch { logger.warning("updating the stories of \(day) failed: \(error)") }
+            }
+        }
+    }
+
+    /// Once every chunk is recorded: waits for the stories to take in what is pending,
+    /// then writes the digests of every day that received articles, oldest first.
+    public func writeAll() async throws {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            queue.async { continuation.resume() }
+        }
+        for day in state.withLock({ $0.touched.sorted() }) { try writer.write(day: day) }
+    }
+}
