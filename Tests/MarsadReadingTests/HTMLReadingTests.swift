@@ -293,6 +293,23 @@ struct HTMLLayoutTests {
         #expect(!HTMLArticleExtractor.isChrome(element("field field--label-hidden")))
     }
 
+    /// A header left unclosed, or a form around the whole page, holds the
+    /// article: a landmark around most of the page's prose is no chrome,
+    /// while the navigation inside it still is.
+    @Test func aLandmarkAroundTheWholeArticleIsNoChrome() throws {
+        let related = "<div class=\"related\"><p>تراجعت أسعار الذهب في الأسواق العالمية اليوم بعد ارتفاع الدولار إلى أعلى مستوى له منذ شهرين، وفق ما أفاد به المتعاملون.</p></div>"
+        let paragraphs = Fixtures.paragraphs.map { "<p>\($0)</p>" }.joined() + related
+        let pages = [
+            "<html><body><header><nav><a href=\"/\">الرئيسية</a> <a href=\"/a\">سياسة</a></nav><div class=\"story\"><h1>\(Fixtures.title)</h1>\(paragraphs)</div></body></html>",
+            "<html><body><form id=\"page\" method=\"post\"><nav><a href=\"/\">الرئيسية</a></nav><div class=\"story\"><h1>\(Fixtures.title)</h1>\(paragraphs)</div></form></body></html>",
+        ]
+        for page in pages {
+            let article = try #require(try reader.read(Array(page.utf8), fileName: "page.html").first)
+            #expect(article.title == Fixtures.title)
+            #expect(article.body == Fixtures.paragraphs.joined(separator: "\n\n"))
+        }
+    }
+
     /// When the page holds only a teaser, JSON-LD's articleBody is the text.
     @Test func linkedDataBodyWhenThePageShowsLittle() throws {
         let body = Fixtures.paragraphs.joined(separator: "\\n")

@@ -22,6 +22,10 @@ struct HTMLArticleExtractor {
         "figcaption", "label", "menu", "dialog", "head", "title", "meta", "link",
     ]
 
+    /// Elements that hold no article text when written as meant, but that a
+    /// page's markup errors, or a form around the whole page, may wrap it in.
+    static let landmarkNames: Set<String> = ["header", "footer", "nav", "aside", "form", "menu"]
+
     /// class/id words that mark chrome.
     static let chromeWords: Set<String> = [
         "related", "share", "sharing", "shares", "social", "comment", "comments", "sidebar", "widget", "widgets",
@@ -274,7 +278,10 @@ struct HTMLArticleExtractor {
             guard verdicts.isChrome(element) else { continue }
             // Never drop a wrapper holding most of the page's prose.
             let holdsMostProse = totalProse > 0 && layout.paragraphLength[index] * 10 > totalProse * 4
-            if !holdsMostProse || Self.droppedNames.contains(element.name) { dropped[index] = true }
+            // So is a landmark around most of it: a header left unclosed, or a form wrapping the whole page.
+            if !holdsMostProse || (Self.droppedNames.contains(element.name) && !Self.landmarkNames.contains(element.name)) {
+                dropped[index] = true
+            }
         }
         let isDropped: (Int) -> Bool = { dropped[$0] }
         let pageBlocks = layout.blocks(under: 0, isDropped: isDropped)
