@@ -251,17 +251,20 @@ import Testing
         #expect(entities.isSuperset(of: ["russia", "syria", "sergey-lavrov", "walid-muallem", "moscow", "damascus", "aleppo", "idlib"]))
     }
 
-    @Test func iraqiNamesThatContainSyrianOnesStayIraqi() throws {
+    @Test func iraqiPlacesThatContainOtherNamesStayIraqi() throws {
         let tagger = Tagger(taxonomy: try Self.loadBundled())
         func entities(_ body: String) -> Set<String> {
             Set(tagger.tag(TaggingInput(title: "العراق", body: body)).entities.map(\.id))
         }
-        // An air base in Anbar and the land between the two rivers: Iraq, not Bashar al-Assad or the Syrian Euphrates.
+        // An air base and a district of Anbar, and the land between the two rivers: Iraq, not Bashar al-Assad,
+        // the ISIS leader or the Syrian Euphrates.
         // A Syrian name in the sentence would confirm "الأسد" as the Syrian president.
         #expect(!entities("وصل إلى قاعدة عين الأسد في الأنبار جنود أميركيون قادمون من سوريا.").contains("bashar-al-assad"))
         #expect(!entities("نشأت أعظم الحضارات بين دجلة والفرات.").contains("euphrates"))
+        #expect(!entities("وصلت المساعدات إلى ناحية البغدادي المحاصرة من تنظيم داعش.").contains("abu-bakr-al-baghdadi"))
         // The names alone still count.
         #expect(entities("قال الأسد في دمشق إن الحرب مستمرة.").contains("bashar-al-assad"))
         #expect(entities("تقدمت القوات شرق الفرات.").contains("euphrates"))
+        #expect(entities("ظهر زعيم تنظيم داعش البغدادي في تسجيل.").contains("abu-bakr-al-baghdadi"))
     }
 }
