@@ -38,7 +38,7 @@ public struct DatabaseRebuilder {
         let taxonomy = try settings.loadTaxonomy()
         let store = try Store(path: settings.database.path)
         try store.syncEntities(taxonomy.entities)
-        let engine = IngestEngine(settings: settings, pipeline: Pipeline(tagger: Tagger(taxonomy: taxonomy)), store: store, logger: logger)
+        let engine = IngestEngine(settings: settings, pipeline: Settings.makePipeline(taxonomy: taxonomy), store: store, logger: logger)
         let files = archivedFiles()
         summary.files = files.count
         var days = Set<String>()

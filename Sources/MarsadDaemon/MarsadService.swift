@@ -50,7 +50,7 @@ public final class MarsadService: Service, Sendable {
         let taxonomy = try settings.loadTaxonomy()
         let store = try Store.openChecked(path: settings.database.path)
         try store.syncEntities(taxonomy.entities)
-        engine = IngestEngine(settings: settings, pipeline: Pipeline(tagger: Tagger(taxonomy: taxonomy)), store: store, logger: logger)
+        engine = IngestEngine(settings: settings, pipeline: Settings.makePipeline(taxonomy: taxonomy), store: store, logger: logger)
         try engine.folders.create()
         self.configPath = configPath
         self.logger = logger
@@ -377,7 +377,7 @@ public final class MarsadService: Service, Sendable {
             }
             let taxonomy = try settings.loadTaxonomy()
             try engine.store.syncEntities(taxonomy.entities)
-            engine.replace(pipeline: Pipeline(tagger: Tagger(taxonomy: taxonomy)), settings: settings)
+            engine.replace(pipeline: Settings.makePipeline(taxonomy: taxonomy), settings: settings)
             digests.replace(writer: DigestWriter(
                 store: engine.store, topics: taxonomy.topics, directory: settings.digests.path, timeZone: settings.timeZone,
                 outlets: taxonomy.outlets, logger: logger

@@ -209,7 +209,11 @@ public struct Settings: Sendable, Equatable {
     }
 
     public func makePipeline() throws -> Pipeline {
-        let taxonomy = try loadTaxonomy()
+        Self.makePipeline(taxonomy: try loadTaxonomy())
+    }
+
+    /// The pipeline of every command and of the daemon, for a taxonomy already loaded.
+    public static func makePipeline(taxonomy: Taxonomy) -> Pipeline {
         // The reader knows the outlets' names, so that none is taken for an author.
         let outletNames = taxonomy.outlets.flatMap { [$0.ar, $0.en] + $0.names }
         return Pipeline(reader: ArticleReader(outletNames: outletNames), tagger: Tagger(taxonomy: taxonomy))

@@ -22,7 +22,9 @@ struct IngestCommand: AsyncParsableCommand {
         let settings = try options.loadSettings()
         let context = try StoreContext(settings: settings, creating: true)
         let logger = makeLogger(settings: settings)
-        let engine = IngestEngine(settings: settings, pipeline: try settings.makePipeline(), store: context.store, logger: logger)
+        let engine = IngestEngine(
+            settings: settings, pipeline: Settings.makePipeline(taxonomy: context.taxonomy), store: context.store, logger: logger
+        )
         // The daemon's engine, streaming: one chunk is read on every core while the previous
         // one is recorded, so memory holds two chunks whatever the number of files.
         var pipeline = IngestPipeline(engine: engine, moveFiles: false, logEntries: false, mayWait: false)

@@ -180,6 +180,25 @@ enum SampleArticles {
         _ = utimensat(AT_FDCWD, path, &times, 0)
     }
 
+    /// The daemon reads with the outlets of the sources file, as `process` and `ingest` do.
+    @Test func anOutletsNameUnderTheTitleIsTheSourceInTheDaemonToo() throws {
+        let harness = try DaemonHarness()
+        try harness.start()
+        #expect(harness.wait(timeout: 20) { harness.log.contains("marsad started") })
+        let paragraphs = [
+            "أعلنت وزارة الصحة، اليوم الثلاثاء، عن افتتاح مستشفى جديد في مدينة القيروان يضم مئة سرير ويخدم سكان الولاية.",
+            "وقال وزير الصحة في تصريح صحفي إن المستشفى سيبدأ استقبال المرضى مطلع الشهر المقبل، مشيرا إلى أن كلفته بلغت مليون دينار.",
+            "وأضاف أن المشروع يندرج ضمن خطة وطنية لتحسين الخدمات الصحية في المناطق الداخلية، وأن مستشفيات أخرى ستفتح أبوابها.",
+        ]
+        let page = (["سياسة", "وزارة الصحة تفتتح مستشفى جديدا في القيروان", "الشرق الأوسط"] + paragraphs).joined(separator: "\n\n")
+        try harness.drop("outlet.txt", contents: Data(page.utf8))
+        #expect(harness.wait(timeout: 30) { (try? harness.ledger().count) == 1 }, "log:\n\(harness.log)")
+        #expect(harness.stop() == 0)
+        let article = try #require(try Store(path: harness.database).article(id: 1))
+        #expect(article.source == "الشرق الأوسط")
+        #expect(article.author == nil)
+    }
+
     @Test func processDatesARelativeTimestampFromTheFilesTime() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("marsad-saved-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
