@@ -264,6 +264,7 @@ import Testing
         #expect(!entities("وصلت المساعدات إلى ناحية البغدادي المحاصرة من تنظيم داعش.").contains("abu-bakr-al-baghdadi"))
         // The names alone still count.
         #expect(entities("قال الأسد في دمشق إن الحرب مستمرة.").contains("bashar-al-assad"))
+        #expect(entities("دعا المعارضون إلى إسقاط النظام الأسدي.").contains("bashar-al-assad"))
         #expect(entities("تقدمت القوات شرق الفرات.").contains("euphrates"))
         #expect(entities("ظهر زعيم تنظيم داعش البغدادي في تسجيل.").contains("abu-bakr-al-baghdadi"))
     }
