@@ -310,6 +310,23 @@ struct HTMLLayoutTests {
         }
     }
 
+    /// A gallery article shows one slide at a time and hides the others by
+    /// class until clicked: together they are the text. A lone hidden block
+    /// beside a shown article stays out.
+    @Test func slidesHiddenByClassTogetherAreTheText() throws {
+        let slides = Fixtures.paragraphs.enumerated().map { position, paragraph in
+            "<div class=\"slide\(position == 0 ? "" : " hidden")\" id=\"slide-\(position)\"><h2>\(position + 1)</h2><p>\(paragraph)</p></div>"
+        }.joined()
+        let gallery = """
+        <html><body><article><h1>\(Fixtures.title)</h1><div class="slides">\(slides)</div>
+        <div class="note hidden"><p>\(Fixtures.sentence)</p></div></article></body></html>
+        """
+        let article = try #require(try reader.read(Array(gallery.utf8), fileName: "gallery.html").first)
+        #expect(article.body.contains(Fixtures.paragraphs[3]))
+        #expect(Fixtures.paragraphs.allSatisfy { article.body.contains($0) })
+        #expect(!article.body.contains(Fixtures.sentence))
+    }
+
     /// When the page holds only a teaser, JSON-LD's articleBody is the text.
     @Test func linkedDataBodyWhenThePageShowsLittle() throws {
         let body = Fixtures.paragraphs.joined(separator: "\\n")

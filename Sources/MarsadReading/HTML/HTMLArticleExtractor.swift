@@ -269,6 +269,8 @@ struct HTMLArticleExtractor {
         let totalProse = layout.paragraphLength[0]
         var dropped = [Bool](repeating: false, count: count)
         var verdicts = ChromeVerdicts()
+        // Per parent, the paragraph text of its children hidden by class, by name and class.
+        var hiddenSiblingProse: [Int: [SiblingKind: Int]] = [:]
         for index in 1..<max(1, count) {
             if dropped[layout.parent[index]] {
                 dropped[index] = true
@@ -276,8 +278,25 @@ struct HTMLArticleExtractor {
             }
             let element = layout.elements[index]
             guard verdicts.isChrome(element) else { continue }
-            // Never drop a wrapper holding most of the page's prose.
-            let holdsMostProse = totalProse > 0 && layout.paragraphLength[index] * 10 > totalProse * 4
+            // Never drop a wrapper holding most of the page's prose, nor the
+            // slides or tabs of an article that a script shows one at a time:
+            // siblings of one name and class, hidden by that class, that hold
+            // most of it together. Hiding is a state; related lists are a role.
+            var prose = layout.paragraphLength[index]
+            if let classes = element.attribute("class"), Self.hasOwnHiddenClass(classes) {
+                let parent = layout.parent[index]
+                if hiddenSiblingProse[parent] == nil {
+                    var sums: [SiblingKind: Int] = [:]
+                    for child in layout.elements[parent].children {
+                        guard case .element(let sibling) = child, let siblingClasses = sibling.attribute("class"),
+                              Self.hasOwnHiddenClass(siblingClasses) else { continue }
+                        sums[SiblingKind(name: sibling.name, classes: siblingClasses), default: 0] += layout.paragraphLength[sibling.index]
+                    }
+                    hiddenSiblingProse[parent] = sums
+                }
+                prose = max(prose, hiddenSiblingProse[parent]?[SiblingKind(name: element.name, classes: classes)] ?? 0)
+            }
+            let holdsMostProse = totalProse > 0 && prose * 10 > totalProse * 4
             // So is a landmark around most of it: a header left unclosed, or a form wrapping the whole page.
             if !holdsMostProse || (Self.droppedNames.contains(element.name) && !Self.landmarkNames.contains(element.name)) {
                 dropped[index] = true
@@ -342,6 +361,17 @@ struct HTMLArticleExtractor {
             blocks: blocks.filter { !$0.text.isEmpty }, isStructured: isStructured, pageLines: pageLines, headerLines: headerLines,
             noscriptProse: noscriptProse
         )
+    }
+
+    /// Siblings of one kind: the same element name and class attribute.
+    struct SiblingKind: Hashable {
+        var name: String
+        var classes: String?
+    }
+
+    /// Whether a class attribute holds `hidden` as a class of its own (not "overflow-hidden").
+    static func hasOwnHiddenClass(_ classes: String) -> Bool {
+        classes.asciiLowercased().scalarWords(separatedBy: { $0 == " " || $0 == "\t" || $0 == "\n" }).contains("hidden")
     }
 
     static func isChrome(_ element: HTMLElement) -> Bool {
@@ -409,7 +439,7 @@ struct HTMLArticleExtractor {
         // "hidden" hides the element only as a class of its own: in a compound it
         // names what else is hidden ("field--label-hidden", "overflow-hidden",
         // "site-name-hidden") while the element itself is shown.
-        if words.contains("hidden"), names.scalarWords(separatedBy: { $0 == " " || $0 == "\t" || $0 == "\n" }).contains("hidden") {
+        if words.contains("hidden"), hasOwnHiddenClass(names) {
             return true
         }
         return chromeFragments.contains { names.containsBytes($0) }
