@@ -136,19 +136,22 @@ enum NormalizationEngine {
         var needsNFC: Bool
     }
 
-    static func run(_ text: String, table: NormalizationTable) -> Result {
-        var text = text
-        if let result = text.utf8.withContiguousStorageIfAvailable({ run($0, table: table) }) {
+    /// Text already in the form comes back as the same string: a line or paragraph read
+    /// again is mostly in display form, and a new string would be allocated and its
+    /// UTF-8 validated for nothing.
+    static func run(_ original: String, table: NormalizationTable) -> Result {
+        if let result = original.utf8.withContiguousStorageIfAvailable({ run($0, table: table, original: original) }) {
             return result
         }
+        var text = original
         text.makeContiguousUTF8()
-        return text.utf8.withContiguousStorageIfAvailable { run($0, table: table) }!
+        return text.utf8.withContiguousStorageIfAvailable { run($0, table: table, original: original) }!
     }
 
-    static func run(_ source: UnsafeBufferPointer<UInt8>, table: NormalizationTable) -> Result {
+    static func run(_ source: UnsafeBufferPointer<UInt8>, table: NormalizationTable, original: String? = nil) -> Result {
         switch table.form {
-        case .display: return loop(source, table: table, tracksMarks: true)
-        case .matchKey: return loop(source, table: table, tracksMarks: false)
+        case .display: return loop(source, table: table, tracksMarks: true, original: original)
+        case .matchKey: return loop(source, table: table, tracksMarks: false, original: original)
         }
     }
 
@@ -203,9 +206,9 @@ enum NormalizationEngine {
     }
 
     @inline(__always)
-    private static func loop(_ source: UnsafeBufferPointer<UInt8>, table: NormalizationTable, tracksMarks: Bool)
-        -> Result
-    {
+    private static func loop(
+        _ source: UnsafeBufferPointer<UInt8>, table: NormalizationTable, tracksMarks: Bool, original: String?
+    ) -> Result {
         let count = source.count
         guard count > 0, let bytes = source.baseAddress else { return Result(text: "", needsNFC: false) }
         // Inline entries write at most 3 bytes for a scalar of 2 or more bytes and
@@ -323,6 +326,9 @@ enum NormalizationEngine {
                     lastCombiningClass = 0
                     afterComposingBase = false
                 }
+            }
+            if let original, output.count == count, memcmp(output.base, bytes, count) == 0 {
+                return Result(text: original, needsNFC: needsNFC)
             }
             let result = String(
                 decoding: UnsafeRawBufferPointer(start: output.base, count: output.count).bindMemory(to: UInt8.self),
