@@ -12,9 +12,9 @@ import MarsadText
 /// above the text (the chrome lines between them are passed over, once).
 struct TitleEvidence {
     /// Stems of the article's first words, with each word's proclitic-free alternatives.
-    let openingStems: Set<String>
+    let openingStems: Set<KeyWord>
     /// Stems of the page's own statements of its title (HTML metadata), if any.
-    let hintStems: Set<String>
+    let hintStems: Set<KeyWord>
 
     static let openingWords = 80
     static let maximumCandidates = 12
@@ -24,7 +24,7 @@ struct TitleEvidence {
     /// reused rather than recomputed, and split only as far as the word limit,
     /// since an opening paragraph is often the whole article.
     init(openingKeys: [String], hints: [String]) {
-        var stems = Set<String>()
+        var stems = Set<KeyWord>()
         var taken = 0
         for key in openingKeys where taken < Self.openingWords {
             let utf8 = key.utf8
@@ -33,25 +33,27 @@ struct TitleEvidence {
                 let wordEnd = utf8[wordStart...].firstIndex(of: 0x20) ?? utf8.endIndex
                 if wordEnd > wordStart {
                     taken += 1
-                    stems.formUnion(LightStemmer.documentStems(String(Substring(key.unicodeScalars[wordStart..<wordEnd]))))
+                    for stem in LightStemmer.documentStems(String(Substring(key.unicodeScalars[wordStart..<wordEnd]))) {
+                        stems.insert(KeyWord(stem))
+                    }
                 }
                 wordStart = wordEnd < utf8.endIndex ? utf8.index(after: wordEnd) : wordEnd
             }
         }
         openingStems = stems
-        hintStems = Set(hints.flatMap { BoilerplateLexicon.keyWords($0).map(LightStemmer.stem) })
+        hintStems = Set(hints.flatMap { BoilerplateLexicon.keyWords($0).map { KeyWord(LightStemmer.stem($0)) } })
     }
 
     /// Content words of a line, stemmed: words of one or two letters
     /// (particles, initials) say nothing about what an article is about.
-    static func contentStems(_ keyWords: [String]) -> [String] {
-        keyWords.filter { $0.unicodeScalars.count >= 3 }.map(LightStemmer.stem)
+    static func contentStems(_ keyWords: [String]) -> [KeyWord] {
+        keyWords.filter { $0.unicodeScalars.count >= 3 }.map { KeyWord(LightStemmer.stem($0)) }
     }
 
     /// Share of the line's content words found in `stems`, counted over at
     /// least three words: a byline's one place name found in the text must
     /// not weigh like a headline whose words the text retells.
-    static func overlap(_ words: [String], with stems: Set<String>) -> Double {
+    static func overlap(_ words: [KeyWord], with stems: Set<KeyWord>) -> Double {
         guard !words.isEmpty, !stems.isEmpty else { return 0 }
         return Double(words.count { stems.contains($0) }) / Double(max(words.count, 3))
     }
@@ -94,5 +96,29 @@ struct TitleEvidence {
         return before.words >= 1 && before.words <= 2 && after.words >= 2 && after.words <= 6 && after.digits == 0
             && !after.endsWithStop && !after.endsWithQuestionOrExclamation && after.innerPunctuation <= 2
             && !scalars[(colon + 1)...].contains { "«»\"“”".unicodeScalars.contains($0) }
+    }
+}
+
+/// A match-key word compared and hashed by its UTF-8 bytes. Match keys are in
+/// NFC already, so the canonical equivalence `String` checks finds nothing
+/// more, but it normalises every non-ASCII string it hashes: that was most of
+/// the cost of the title's word sets.
+struct KeyWord: Hashable {
+    let text: String
+
+    init(_ text: String) {
+        var text = text
+        text.makeContiguousUTF8()
+        self.text = text
+    }
+
+    static func == (left: KeyWord, right: KeyWord) -> Bool {
+        left.text.utf8.elementsEqual(right.text.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        if text.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+            for byte in text.utf8 { hasher.combine(byte) }
+        }
     }
 }
