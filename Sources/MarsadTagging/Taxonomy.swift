@@ -1,4 +1,5 @@
 import Foundation
+import MarsadText
 import Yams
 
 /// One taxonomy file's text and the name errors should carry.
@@ -142,12 +143,16 @@ public struct Taxonomy: Sendable {
     public static func parse(_ sources: [TaxonomySource]) throws(TaxonomyError) -> Taxonomy {
         var reader = TaxonomyReader()
         let ordered = sources.sorted { $0.path < $1.path }
-        for source in ordered where isGazetteer(source.path) {
-            try reader.readGazetteer(source)
+        // Each file is read on its own, on every core (loading is most of a short command's
+        // time); they are added in path order, so the first problem reported is the same.
+        let gazetteers = Parallel.map(ordered.filter { isGazetteer($0.path) }) { source in
+            Result { () throws(TaxonomyError) in try TaxonomyReader.gazetteer(source) }
         }
-        for source in ordered where !isGazetteer(source.path) && isTopic(source.path) {
-            try reader.readTopic(source)
+        for gazetteer in gazetteers { try reader.add(gazetteer.get()) }
+        let topics = Parallel.map(ordered.filter { !isGazetteer($0.path) && isTopic($0.path) }) { source in
+            Result { () throws(TaxonomyError) in try TaxonomyReader.topic(source) }
         }
+        for topic in topics { try reader.add(topic.get()) }
         var weights: TopicWeights?
         for source in ordered where isWeights(source.path) {
             weights = try TopicWeights.parse(source)

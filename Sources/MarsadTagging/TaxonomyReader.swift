@@ -18,10 +18,19 @@ struct TaxonomyReader {
     static let ruleKeys: Set<String> = ["name", "weight", "within", "max", "mentions", "all", "unless"]
     static let termKeys: Set<String> = ["entity", "related", "role", "type", "keywords", "topic", "any"]
 
+    /// What one file holds, read on its own: files are read side by side,
+    /// then added in path order, where ids are checked across files.
+    struct FileContents<Item: Sendable>: Sendable {
+        var path: String
+        var items: [(item: Item, idLine: Int?, line: Int?)] = []
+    }
+
     // MARK: Gazetteer
 
-    mutating func readGazetteer(_ source: TaxonomySource) throws(TaxonomyError) {
-        guard let root = try Self.compose(source) else { return }
+    /// The entities of one gazetteer file.
+    static func gazetteer(_ source: TaxonomySource) throws(TaxonomyError) -> FileContents<Entity> {
+        var contents = FileContents<Entity>(path: source.path)
+        guard let root = try Self.compose(source) else { return contents }
         guard let list = root.sequence else {
             throw TaxonomyError(path: source.path, line: root.mark?.line, problem: "expected a list of entities")
         }
@@ -30,9 +39,6 @@ struct TaxonomyReader {
             let fields = try file.mapping(item, allowed: Self.entityKeys, what: "entity")
             let id = try file.requiredString(fields, "id", in: item)
             try Self.checkIdentifier(id, file: file, node: fields["id"])
-            if let earlier = entityOrigins[id] {
-                throw file.error(fields["id"], "duplicate entity id '\(id)' (first defined at \(earlier.path):\(earlier.line ?? 0))")
-            }
             let typeName = try file.requiredString(fields, "type", in: item)
             guard let type = EntityType(rawValue: typeName) else {
                 let known = EntityType.allCases.map(\.rawValue).joined(separator: ", ")
@@ -56,14 +62,28 @@ struct TaxonomyReader {
             for form in entity.forms + entity.exclude + entity.context where PhraseKey(form).tokens.isEmpty {
                 throw file.error(item, "'\(id)' has a name or phrase with no letters: '\(form)'")
             }
-            entityOrigins[id] = (source.path, item.mark?.line)
+            contents.items.append((entity, fields["id"]?.mark?.line, item.mark?.line))
+        }
+        return contents
+    }
+
+    mutating func add(_ gazetteer: FileContents<Entity>) throws(TaxonomyError) {
+        for (entity, idLine, line) in gazetteer.items {
+            if let earlier = entityOrigins[entity.id] {
+                throw TaxonomyError(
+                    path: gazetteer.path, line: idLine,
+                    problem: "duplicate entity id '\(entity.id)' (first defined at \(earlier.path):\(earlier.line ?? 0))"
+                )
+            }
+            entityOrigins[entity.id] = (gazetteer.path, line)
             entities.append(entity)
         }
     }
 
     // MARK: Topics
 
-    mutating func readTopic(_ source: TaxonomySource) throws(TaxonomyError) {
+    /// The topic of one topic file.
+    static func topic(_ source: TaxonomySource) throws(TaxonomyError) -> FileContents<TopicDefinition> {
         guard let root = try Self.compose(source) else {
             throw TaxonomyError(path: source.path, line: nil, problem: "the topic file is empty")
         }
@@ -71,9 +91,6 @@ struct TaxonomyReader {
         let fields = try file.mapping(root, allowed: Self.topicKeys, what: "topic")
         let id = try file.requiredString(fields, "id", in: root)
         try Self.checkIdentifier(id, file: file, node: fields["id"])
-        if let earlier = topicOrigins[id] {
-            throw file.error(fields["id"], "duplicate topic id '\(id)' (first defined in \(earlier.path))")
-        }
         guard let threshold = try file.number(fields["threshold"], "threshold") else {
             throw file.error(root, "topic lacks 'threshold'")
         }
@@ -103,13 +120,26 @@ struct TaxonomyReader {
         guard sentences >= 1, sentences == sentences.rounded() else {
             throw file.error(fields["sentences"], "'sentences' must be a whole number, at least 1")
         }
-        definitions.append(TopicDefinition(
+        let definition = TopicDefinition(
             topic: topic, path: source.path,
             headlineFactor: try file.number(fields["headline"], "headline") ?? TopicDefinition.defaultHeadlineFactor,
             leadFactor: try file.number(fields["lead"], "lead") ?? TopicDefinition.defaultLeadFactor,
             window: Int(window), spread: spread, minimumSentences: Int(sentences), rules: rules
-        ))
-        topicOrigins[id] = (source.path, root.mark?.line)
+        )
+        return FileContents(path: source.path, items: [(definition, fields["id"]?.mark?.line, root.mark?.line)])
+    }
+
+    mutating func add(_ topicFile: FileContents<TopicDefinition>) throws(TaxonomyError) {
+        for (definition, idLine, line) in topicFile.items {
+            if let earlier = topicOrigins[definition.topic.id] {
+                throw TaxonomyError(
+                    path: topicFile.path, line: idLine,
+                    problem: "duplicate topic id '\(definition.topic.id)' (first defined in \(earlier.path))"
+                )
+            }
+            topicOrigins[definition.topic.id] = (topicFile.path, line)
+            definitions.append(definition)
+        }
     }
 
     private static func readRule(_ node: Node, index: Int, file: NodeFile) throws(TaxonomyError) -> TopicRule {
