@@ -55,6 +55,20 @@ struct EncodingTests {
         #expect(article.body == Fixtures.sentence + "\n\n" + Fixtures.sentence)
     }
 
+    /// A script's or style sheet's charset names the encoding of that other file, and
+    /// text may mention a charset anywhere: only a meta tag declares the page's own.
+    @Test func onlyAMetaTagDeclaresThePagesCharset() {
+        let page = """
+            <html><head><script charset="utf-8" src="a.js"></script><link rel="stylesheet" charset="iso-8859-6" href="a.css">
+            <title>charset=utf-8</title><META
+            http-equiv="Content-Type" content="text/html; charset=windows-1256"></head></html>
+            """
+        #expect(TextDecoder.declaredHTMLCharset(Array(page.utf8)) == .windows1256)
+        #expect(TextDecoder.declaredHTMLCharset(Array("<p>set charset=utf-8 in the header</p><meta name=x>".utf8)) == nil)
+        #expect(TextDecoder.declaredHTMLCharset(Array("<meta charset='ISO-8859-6'/>".utf8)) == .iso8859_6)
+        #expect(TextDecoder.declaredHTMLCharset(Array("<metadata charset=utf-8>".utf8)) == nil)
+    }
+
     @Test func aWrongUTF8DeclarationGivesWayToAConfidentArabicDecode() throws {
         let bytes = Array("<html><head><meta charset=\"utf-8\"></head><body><article><p>".utf8)
             + Fixtures.sentenceWindows1256 + Array("</p><p>".utf8) + Fixtures.sentenceWindows1256 + Array("</p></article></body></html>".utf8)

@@ -342,12 +342,26 @@ enum TextDecoder {
     }
 
     /// The charset an HTML page declares in its first bytes (meta charset or http-equiv).
+    /// Only a `<meta>` tag declares one: a `<script charset>` or `<link charset>` names
+    /// the encoding of another file, and a page's text may mention charsets anywhere.
     static func declaredHTMLCharset(_ bytes: [UInt8]) -> TextEncoding? {
         let head = lowercasedHead(bytes)
         let needle = Array("charset".utf8)
+        let meta = Array("<meta".utf8)
         var index = 0
+        var inMetaTag = false
         while index + needle.count < head.count {
-            guard head[index..<(index + needle.count)].elementsEqual(needle) else {
+            switch head[index] {
+            case UInt8(ascii: "<"):
+                let nameEnd = index + meta.count
+                inMetaTag = nameEnd < head.count && head[index..<nameEnd].elementsEqual(meta)
+                    && [0x20, 0x09, 0x0A, 0x0C, 0x0D, UInt8(ascii: "/")].contains(head[nameEnd])
+            case UInt8(ascii: ">"):
+                inMetaTag = false
+            default:
+                break
+            }
+            guard inMetaTag, head[index..<(index + needle.count)].elementsEqual(needle) else {
                 index += 1
                 continue
             }
