@@ -30,10 +30,13 @@ public final class DigestWriter: Sendable {
     /// dropped, so that a burst spread over many days does not rebuild its biggest one again and again.
     /// A burst of dated records touches its days in turn, least recently used first: with fewer days
     /// kept than it spans, every turn would cluster each day whole again (81 times for 18 days).
-    /// Memory is bounded by the entries and by dropping days left alone for `idleDayLife`.
+    /// Memory is bounded by the entries, and days left alone for `idleDayLife` are dropped, except
+    /// the `idleDaysSpared` used last: a running daemon keeps the few days it writes to, so that a
+    /// late article for yesterday joins its stories instead of clustering the day again.
     static let keptDays = 40
     static let keptIndexEntries = 120_000
     static let idleDayLife = Duration.seconds(600)
+    static let idleDaysSpared = 8
     /// Topics whose digests are built and rendered together (in parallel), at most.
     static let topicsRenderedAtOnce = 4
     /// Articles read from the store at once.
@@ -74,6 +77,9 @@ public final class DigestWriter: Sendable {
 
     /// How many days were clustered whole, and how many were updated with new articles only.
     public var builds: (full: Int, incremental: Int) { counters.withLock { $0 } }
+
+    /// Whether the stories of `day` are held in memory, so that new articles only are added to them.
+    public func holds(day: String) -> Bool { days.withLock { $0[day] != nil } }
 
     /// Brings the stories of `day` up to date (without writing files): what
     /// the daemon does while a burst goes on, so that the final write has
@@ -193,7 +199,8 @@ public final class DigestWriter: Sendable {
             days[day] = state
             func entries() -> Int { days.values.reduce(0) { $0 + $1.indexes.values.reduce(0) { $0 + $1.count } } }
             let now = ContinuousClock.now
-            for (other, kept) in days where other != day && now - kept.lastUsed > Self.idleDayLife { days[other] = nil }
+            let spared = Set(days.sorted { $0.value.lastUsed > $1.value.lastUsed }.prefix(Self.idleDaysSpared).map(\.key))
+            for (other, kept) in days where !spared.contains(other) && now - kept.lastUsed > Self.idleDayLife { days[other] = nil }
             while days.count > Self.keptDays || (days.count > 1 && entries() > Self.keptIndexEntries),
                   let oldest = days.filter({ $0.key != day }).min(by: { $0.value.lastUsed < $1.value.lastUsed })?.key {
                 days[oldest] = nil

@@ -16,6 +16,8 @@ public final class IngestDigests: Sendable {
         var pending = Set<String>()
         var absorbing = false
         var touched = Set<String>()
+        /// Days whose stories were built once already.
+        var absorbed = Set<String>()
     }
     private let state = Mutex(State())
 
@@ -47,18 +49,28 @@ public final class IngestDigests: Sendable {
             }
             if days.isEmpty { return }
             for day in days {
+                // A day the writer dropped (an ingest spanning more days than it keeps) waits for the
+                // final write: built again at every chunk, its clustering would grow with the square
+                // of the ingest, and built at the end it is clustered whole once more at most.
+                let dropped = state.withLock { !$0.absorbed.insert(day).inserted } && !writer.holds(day: day)
+                if dropped { continue }
                 // The final write adds whatever an update that failed here left out.
                 do { try writer.absorb(day: day) } catch { logger.warning("updating the stories of \(day) failed: \(error)") }
             }
         }
     }
 
-    /// Once every chunk is recorded: waits for the stories to take in what is pending,
-    /// then writes the digests of every day that received articles, oldest first.
-    public func writeAll() async throws {
+    /// Returns once the stories have taken in every chunk recorded before the call.
+    func drained() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             queue.async { continuation.resume() }
         }
+    }
+
+    /// Once every chunk is recorded: waits for the stories to take in what is pending,
+    /// then writes the digests of every day that received articles, oldest first.
+    public func writeAll() async throws {
+        await drained()
         for day in state.withLock({ $0.touched.sorted() }) { try writer.write(day: day) }
     }
 }

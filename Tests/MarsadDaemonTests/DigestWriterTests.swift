@@ -180,7 +180,11 @@ struct DigestWriterTests {
         for start in stride(from: 0, to: articles.count, by: 20) {
             try record(start..<min(start + 20, articles.count), of: articles, in: store)
             digests.recorded(days: [day])
+            await digests.drained()
         }
+        // The first chunk built the day's stories; the four after it were added to them.
+        #expect(kept.builds.full == 1)
+        #expect(kept.builds.incremental == 4)
         try await digests.writeAll()
         #expect(kept.builds.full == 1)
         #expect(try store.dueDigestDays().isEmpty)
@@ -192,6 +196,31 @@ struct DigestWriterTests {
         #expect(Set(keptFiles.keys) == Set(fullFiles.keys))
         #expect(!fullFiles.isEmpty)
         for (name, data) in fullFiles { #expect(keptFiles[name] == data, "\(name) differs") }
+    }
+
+    @Test("an ingest over more days than the writer keeps clusters each day whole twice at most, not once per chunk")
+    func ingestOverMoreDaysThanKept() async throws {
+        let (store, taxonomy) = try freshStore()
+        let writer = DigestWriter(store: store, topics: taxonomy.topics, directory: folder.path, timeZone: TimeZone(identifier: "UTC")!)
+        let digests = IngestDigests(writer: writer)
+        let days = (0..<(DigestWriter.keptDays + 5)).map { CivilDate(year: 2026, month: 9, day: 1)!.adding(days: $0).iso }
+        let articles = try reports(count: 3 * days.count, seed: 13)
+        for round in 0..<3 {
+            for (dayIndex, articleDay) in days.enumerated() {
+                let index = round * days.count + dayIndex
+                _ = try store.record([IngestOutcome.processed(
+                    ClaimedFile(claimName: "c\(index)", name: "\(index).txt", size: 1, sha256: "sha\(index)", firstSeen: Date()),
+                    [(articles[index], articleDay)]
+                )])
+                digests.recorded(days: [articleDay])
+                await digests.drained()
+            }
+        }
+        try await digests.writeAll()
+        // Taken in turn, every day would otherwise be dropped before its next chunk and built whole again.
+        #expect(writer.builds.full <= 2 * days.count)
+        #expect(writer.builds.full >= days.count)
+        #expect(try store.dueDigestDays().isEmpty)
     }
 
     @Test("a topic's files are rewritten only when its articles changed")
