@@ -150,6 +150,21 @@ struct HTMLReadingTests {
         #expect(String(decoding: HTMLParser.withoutScriptBodies(unclosedTag), as: UTF8.self) == unclosedTag)
     }
 
+    /// `<` is allowed in attribute values, and a quote in the middle of an unquoted value opens
+    /// nothing: neither may make the text after it look like a script's or style's body.
+    @Test func markupInAttributeValuesIsNoScript() {
+        let article = "<p>\(Fixtures.paragraphs[0])</p><p>It's said> nothing</p>"
+        for page in [
+            "<img alt=\"<style>\">\(article)<style>p{}</style><p>end</p>",
+            "<meta content='<script> in a description'>\(article)<script>x()</script>",
+            "<script data-x=don't>x()</script>\(article)<script>y()</script>",
+        ] {
+            let stripped = String(decoding: HTMLParser.withoutScriptBodies(page), as: UTF8.self)
+            #expect(stripped.contains(article), "\(page)")
+            #expect(!stripped.contains("x()") && !stripped.contains("y()") && !stripped.contains("p{}"), "\(page)")
+        }
+    }
+
     @Test func siteNameIsStrippedFromDocumentTitle() {
         var metadata = HTMLMetadata(root: HTMLElement(name: "html", attributes: []))
         metadata.siteName = "الجزيرة نت"

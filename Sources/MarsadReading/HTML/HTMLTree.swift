@@ -132,8 +132,11 @@ enum HTMLParser {
     /// out, JSON-LD kept: two fifths of a saved page's bytes are code that
     /// nothing reads, and libxml2 steps through a script letter by letter.
     /// The tags stay, so the tree is the one libxml2 builds from the whole
-    /// page: a script ends at the first `</script` in any case, as libxml2
-    /// ends it when recovering, and a tag inside a comment is no tag.
+    /// page: tags are read from their start to their end, a quote opening a
+    /// value only right after its equals sign, so `<style>` inside an
+    /// attribute value is no tag; a script ends at the first `</script` in
+    /// any case, as libxml2 ends it when recovering; a tag inside a comment
+    /// is no tag.
     static func withoutScriptBodies(_ text: String) -> [UInt8] {
         var text = text
         return text.withUTF8 { input in
@@ -143,6 +146,8 @@ enum HTMLParser {
             var copiedUpTo = 0
             var index = 0
             @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+            @inline(__always) func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+            @inline(__always) func isLetter(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(lower(byte)) }
             func names(_ name: StaticString, at position: Int) -> Bool {
                 let length = name.utf8CodeUnitCount
                 guard position + length <= count else { return false }
@@ -150,9 +155,7 @@ enum HTMLParser {
                 return true
             }
             func endsName(at position: Int) -> Bool {
-                guard position < count else { return false }
-                let byte = input[position]
-                return byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/") || byte == 0x20 || (0x09...0x0D).contains(byte)
+                position < count && (input[position] == UInt8(ascii: ">") || input[position] == UInt8(ascii: "/") || isSpace(input[position]))
             }
             while index < count {
                 guard input[index] == UInt8(ascii: "<") else {
@@ -165,32 +168,46 @@ enum HTMLParser {
                     index += 3
                     continue
                 }
-                let name: StaticString
-                let isScript = names("script", at: index + 1) && endsName(at: index + 7)
-                if isScript {
-                    name = "script"
-                } else if names("style", at: index + 1), endsName(at: index + 6) {
-                    name = "style"
-                } else {
+                guard index + 1 < count, isLetter(input[index + 1]) else {
                     index += 1
                     continue
                 }
-                // The opening tag ends at the first '>' outside a quoted attribute value.
-                var tagEnd = index + 1 + name.utf8CodeUnitCount
+                let name: StaticString?
+                let isScript = names("script", at: index + 1) && endsName(at: index + 7)
+                if isScript {
+                    name = "script"
+                } else if names("style", at: index + 1) && endsName(at: index + 6) {
+                    name = "style"
+                } else {
+                    name = nil
+                }
+                // The start tag ends at the first '>' outside a quoted value; a value is quoted
+                // only when its quote follows the equals sign (and any spaces), as in `a="x>y"`.
+                var tagEnd = index + 1
                 var quote: UInt8?
+                var afterEquals = false
                 while tagEnd < count {
                     let byte = input[tagEnd]
                     if let open = quote {
                         if byte == open { quote = nil }
-                    } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                        quote = byte
                     } else if byte == UInt8(ascii: ">") {
                         break
+                    } else if afterEquals && (byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")) {
+                        quote = byte
+                        afterEquals = false
+                    } else if byte == UInt8(ascii: "=") {
+                        afterEquals = true
+                    } else if !isSpace(byte) {
+                        afterEquals = false
                     }
                     tagEnd += 1
                 }
                 guard tagEnd < count else { break }
                 tagEnd += 1
+                guard let name else {
+                    index = tagEnd
+                    continue
+                }
                 var closing = tagEnd
                 while closing < count, !(input[closing] == UInt8(ascii: "<") && closing + 1 < count && input[closing + 1] == UInt8(ascii: "/")
                     && names(name, at: closing + 2)) {
