@@ -141,6 +141,13 @@ extension FileAccess {
         return lstat(path, &info) == 0 ? Int(info.st_mtim.tv_sec) : nil
     }
 
+    /// The size in bytes of the entry at `path` (the link itself, never its
+    /// target); zero when it cannot be examined.
+    public static func size(atPath path: String) -> Int {
+        var info = stat()
+        return lstat(path, &info) == 0 ? Int(info.st_size) : 0
+    }
+
     /// Whether nothing at all is at `path` (not even a dangling link).
     public static func isMissing(_ path: String) -> Bool {
         var info = stat()

@@ -28,8 +28,10 @@ struct ProcessCommand: ParsableCommand {
         // Files are read on every core, a batch at a time so that memory stays bounded
         // whatever the number of files; reports come out in the order of the arguments.
         // A batch ends when its slowest file does, with the other cores idle: 32 files
-        // a core make that wait short next to the batch's work.
+        // a core make that wait short next to the batch's work. Its reports are held
+        // until it ends, so a batch also ends at 64 MB of files.
         let batchSize = 32 * ProcessInfo.processInfo.activeProcessorCount
+        let batchBytes = 64 << 20
         let listing = FileArguments.expand(files, skipping: settings.ownFolders)
         for (path, reason) in listing.unlisted {
             anyFailed = true
@@ -38,8 +40,16 @@ struct ProcessCommand: ParsableCommand {
             out.write(line)
         }
         let files = listing.files
-        for start in stride(from: 0, to: files.count, by: batchSize) {
-            let batch = Array(files[start..<min(files.count, start + batchSize)])
+        var start = 0
+        while start < files.count {
+            var end = start
+            var bytes = 0
+            while end < files.count, end - start < batchSize, end == start || bytes < batchBytes {
+                bytes += min(FileAccess.size(atPath: files[end]), maxFileSize)
+                end += 1
+            }
+            let batch = Array(files[start..<end])
+            start = end
             let reports = Parallel.map(batch) { Self.reports(for: $0, pipeline: pipeline, maxFileSize: maxFileSize, timeZone: timeZone) }
             for report in reports.joined() {
                 if report.status != "ok" { anyFailed = true }
