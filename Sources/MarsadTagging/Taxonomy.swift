@@ -144,7 +144,8 @@ public struct Taxonomy: Sendable {
         var reader = TaxonomyReader()
         let ordered = sources.sorted { $0.path < $1.path }
         // Each file is read on its own, on every core (loading is most of a short command's
-        // time); they are added in path order, so the first problem reported is the same.
+        // time), then added in path order, where ids are compared across files: the first
+        // file with a problem is the one reported, its own problems before a clash of ids.
         let gazetteers = Parallel.map(ordered.filter { isGazetteer($0.path) }) { source in
             Result { () throws(TaxonomyError) in try TaxonomyReader.gazetteer(source) }
         }
