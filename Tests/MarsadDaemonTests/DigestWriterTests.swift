@@ -71,12 +71,12 @@ struct DigestWriterTests {
         return (store, writer)
     }
 
-    /// Records `articles[range]` on `day`, one file each.
-    func record(_ range: Range<Int>, of articles: [ProcessedArticle], in store: Store) throws {
+    /// Records `articles[range]` on `recordDay` (the suite's `day` unless named), one file each.
+    func record(_ range: Range<Int>, of articles: [ProcessedArticle], in store: Store, on recordDay: String? = nil) throws {
         _ = try store.record(range.map { index in
             IngestOutcome.processed(
                 ClaimedFile(claimName: "c\(index)", name: "\(index).txt", size: 1, sha256: "sha\(index)", firstSeen: Date()),
-                [(articles[index], day)]
+                [(articles[index], recordDay ?? day)]
             )
         })
     }
@@ -159,10 +159,7 @@ struct DigestWriterTests {
         for round in 0..<3 {
             for (dayIndex, articleDay) in days.enumerated() {
                 let index = round * days.count + dayIndex
-                _ = try store.record([IngestOutcome.processed(
-                    ClaimedFile(claimName: "c\(index)", name: "\(index).txt", size: 1, sha256: "sha\(index)", firstSeen: Date()),
-                    [(articles[index], articleDay)]
-                )])
+                try record(index..<(index + 1), of: articles, in: store, on: articleDay)
                 try writer.absorb(day: articleDay)
             }
         }
@@ -208,10 +205,7 @@ struct DigestWriterTests {
         for round in 0..<3 {
             for (dayIndex, articleDay) in days.enumerated() {
                 let index = round * days.count + dayIndex
-                _ = try store.record([IngestOutcome.processed(
-                    ClaimedFile(claimName: "c\(index)", name: "\(index).txt", size: 1, sha256: "sha\(index)", firstSeen: Date()),
-                    [(articles[index], articleDay)]
-                )])
+                try record(index..<(index + 1), of: articles, in: store, on: articleDay)
                 digests.recorded(days: [articleDay])
                 await digests.drained()
             }
