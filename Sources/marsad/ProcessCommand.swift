@@ -20,7 +20,7 @@ struct ProcessCommand: ParsableCommand {
         let settings = try options.loadSettings()
         let pipeline = try settings.makePipeline()
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var anyFailed = false
         let out = FileHandle.standardOutput
         let maxFileSize = settings.maxFileSize

@@ -255,6 +255,9 @@ import Testing
             #expect(object["status"] as? String == "ok")
             #expect((object["topics"] as? [Any])?.isEmpty == false, "\(line)")
         }
+        // The same files give the same bytes, keys in order, so that outputs compare with diff.
+        let again = try folder.run(["process"] + names.map { examples.appendingPathComponent($0).path })
+        #expect(again.output == result.output)
     }
 
     @Test func theSystemdTestBuildsInAScratchPathOfItsOwn() throws {
