@@ -133,11 +133,9 @@ struct HTMLMetadata {
     /// description may be an HTML fragment.
     static func instructionsBody(description: JSONValue?, parts: [JSONValue]) -> String? {
         var lines: [String] = []
-        if let description = description?.stringValue {
-            lines += HTMLArticleExtractor.looksLikeMarkupFragment(description)
-                ? HTMLArticleExtractor.fragmentParagraphs(description) : [XMLEntities.decode(description)]
-        }
-        var pending = parts.reversed().map { $0 }
+        // Taken from the end: the description first, then the parts in order.
+        var pending = Array(parts.reversed())
+        if let description = description?.stringValue { pending.append(.string(description)) }
         while let value = pending.popLast() {
             switch value {
             case .string(let text):
