@@ -128,8 +128,9 @@ public struct ArticleReader: Sendable {
             throw ReadingError(.binary, "the file is \(kind), not an article")
         }
         let markupLike = FormatDetector.looksLikeMarkup(bytes)
+        let declared = markupLike ? TextDecoder.declaredHTMLCharsets(bytes) : (encoding: nil, unreadLabel: nil)
         let decoded = try TextDecoder.decode(
-            bytes, declared: markupLike ? TextDecoder.declaredHTMLCharset(bytes) : nil,
+            bytes, declared: declared.encoding, unreadLabel: declared.unreadLabel,
             language: markupLike ? TextDecoder.declaredHTMLLanguage(bytes) : nil
         )
         let text = decoded.text

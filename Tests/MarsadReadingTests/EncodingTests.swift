@@ -77,6 +77,28 @@ struct EncodingTests {
         #expect(article.body == Fixtures.sentence + "\n\n" + Fixtures.sentence)
     }
 
+    /// A page in a character set Marsad has no decoder for is refused with
+    /// the name of what it declares, not only with what its bytes are not.
+    @Test func aCharsetMarsadDoesNotReadIsNamedInTheError() {
+        // "中华人民共和国是一个国家。今天天气很好，我们去公园散步。" in GB2312.
+        let chinese: [UInt8] = [
+            0xD6, 0xD0, 0xBB, 0xAA, 0xC8, 0xCB, 0xC3, 0xF1, 0xB9, 0xB2, 0xBA, 0xCD, 0xB9, 0xFA, 0xCA, 0xC7, 0xD2, 0xBB,
+            0xB8, 0xF6, 0xB9, 0xFA, 0xBC, 0xD2, 0xA1, 0xA3, 0xBD, 0xF1, 0xCC, 0xEC, 0xCC, 0xEC, 0xC6, 0xF8, 0xBA, 0xDC,
+            0xBA, 0xC3, 0xA3, 0xAC, 0xCE, 0xD2, 0xC3, 0xC7, 0xC8, 0xA5, 0xB9, 0xAB, 0xD4, 0xB0, 0xC9, 0xA2, 0xB2, 0xBD, 0xA1, 0xA3,
+        ]
+        let head = "<html><head><script charset=\"utf-8\" src=\"a.js\"></script><meta charset=\"GB2312\"></head><body><p>"
+        let bytes = Array(head.utf8) + chinese + Array("</p><p>".utf8) + chinese + Array("</p></body></html>".utf8)
+        #expect(TextDecoder.declaredHTMLCharsets(bytes).unreadLabel == "gb2312")
+        #expect {
+            _ = try reader.read(bytes, fileName: "page.html")
+        } throws: { error in
+            let error = error as! ReadingError
+            return error.kind == .encoding && error.message.contains("declares the character set \"gb2312\", which Marsad does not read")
+        }
+        let alsoReadable = Array("<meta charset=gb2312><meta http-equiv=content-type content='text/html; charset=windows-1256'>".utf8)
+        #expect(TextDecoder.declaredHTMLCharsets(alsoReadable).encoding == .windows1256)
+    }
+
     @Test func declaredISO8859_6WithBytesItLacksIsAnError() {
         let bytes = Array("<html><head><meta charset=\"iso-8859-6\"></head><body><p>".utf8)
             + Fixtures.sentenceWindows1256 + Array("</p></body></html>".utf8)

@@ -145,8 +145,11 @@ enum TextDecoder {
 
     /// `language` is the language the page declares (`<html lang>`), asked
     /// for only when the bytes are no UTF-8 at all: see ``TextEncoding/legacyCodePage(forLanguage:bytes:)``.
+    /// `unreadLabel` is a charset the page declares that Marsad has no decoder
+    /// for; it is named in the error when the bytes read as nothing else.
     static func decode(
-        _ bytes: [UInt8], declared declaredEncoding: TextEncoding? = nil, language: @autoclosure () -> String? = nil
+        _ bytes: [UInt8], declared declaredEncoding: TextEncoding? = nil, unreadLabel: String? = nil,
+        language: @autoclosure () -> String? = nil
     ) throws(ReadingError) -> DecodedText {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             let body = bytes[3...]
@@ -169,7 +172,9 @@ enum TextDecoder {
         if let nul = bytes.firstIndex(of: 0) {
             let count = bytes.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
             if hasOnlyStrayNULs(bytes, nulCount: count) {
-                var decoded = try decode(bytes.filter { $0 != 0 }, declared: declaredEncoding, language: language())
+                var decoded = try decode(
+                    bytes.filter { $0 != 0 }, declared: declaredEncoding, unreadLabel: unreadLabel, language: language()
+                )
                 let nuls = count == 1 ? "1 stray NUL byte" : "\(count) stray NUL bytes"
                 let note = "the file is text but for \(nuls), the first at byte offset \(nul), left out as a browser shows nothing for them"
                 decoded.repairNote = decoded.repairNote.map { note + "; then " + $0 + " (counted without the NUL bytes)" } ?? note
@@ -241,6 +246,8 @@ enum TextDecoder {
         }
         if let declaredEncoding, declaredEncoding == .utf8 {
             message += " (the page declares UTF-8)"
+        } else if let unreadLabel {
+            message += " (the page declares the character set \"\(unreadLabel)\", which Marsad does not read)"
         }
         throw ReadingError(.encoding, message)
     }
@@ -345,6 +352,14 @@ enum TextDecoder {
     /// Only a `<meta>` tag declares one: a `<script charset>` or `<link charset>` names
     /// the encoding of another file, and a page's text may mention charsets anywhere.
     static func declaredHTMLCharset(_ bytes: [UInt8]) -> TextEncoding? {
+        declaredHTMLCharsets(bytes).encoding
+    }
+
+    /// The first declared charset Marsad reads, and the first label it does not
+    /// (such as "gb2312"), so that a page it cannot decode is refused with the name
+    /// of what it declares rather than only with what its bytes are not.
+    static func declaredHTMLCharsets(_ bytes: [UInt8]) -> (encoding: TextEncoding?, unreadLabel: String?) {
+        var unreadLabel: String?
         let head = lowercasedHead(bytes)
         let needle = Array("charset".utf8)
         let meta = Array("<meta".utf8)
@@ -368,10 +383,14 @@ enum TextDecoder {
             let (label, end) = attributeValue(in: head, after: index + needle.count, maxLength: 40) { byte in
                 (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
             }
-            if let label, let encoding = TextEncoding(label: String(decoding: label, as: UTF8.self)) { return encoding }
+            if let label, !label.isEmpty {
+                let name = String(decoding: label, as: UTF8.self)
+                if let encoding = TextEncoding(label: name) { return (encoding, unreadLabel) }
+                unreadLabel = unreadLabel ?? name
+            }
             index = end
         }
-        return nil
+        return (nil, unreadLabel)
     }
 
     /// A page's first 8 KiB with ASCII letters lowercased, where declarations are looked for.
