@@ -10,6 +10,11 @@ import MarsadTagging
 struct RecordingBatch {
     let db: Database
     let now: Date
+    /// `now` as stored, formatted once per batch rather than once per row: GRDB formats a date
+    /// with a `DateFormatter`, which cost more than the rest of the ledger row.
+    private let storedNow: DatabaseValue
+    /// The last first-seen date and its stored form: a chunk's files share one.
+    private var storedFirstSeen: (date: Date, value: DatabaseValue)?
     private var knownEntities: Set<String>
     private(set) var addedEntities: Set<String> = []
     /// Per day, the highest article id recorded in this batch.
@@ -30,6 +35,7 @@ struct RecordingBatch {
     init(db: Database, now: Date, knownEntities: Set<String>) throws {
         self.db = db
         self.now = now
+        storedNow = now.databaseValue
         self.knownEntities = knownEntities
         entryOfClaim = try db.cachedStatement(sql: "SELECT * FROM file WHERE claimName = ?")
         failedAttempts = try db.cachedStatement(sql: "SELECT COUNT(*) FROM file WHERE sha256 = ? AND fate = 'failed'")
@@ -107,9 +113,11 @@ struct RecordingBatch {
         return entry
     }
 
-    private func insert(_ entry: inout LedgerEntry) throws {
+    private mutating func insert(_ entry: inout LedgerEntry) throws {
+        if storedFirstSeen?.date != entry.firstSeen { storedFirstSeen = (entry.firstSeen, entry.firstSeen.databaseValue) }
+        let decidedAt = entry.decidedAt == now ? storedNow : entry.decidedAt.databaseValue
         try insertFile.execute(arguments: [
-            entry.claimName, entry.name, entry.sha256, entry.size, entry.firstSeen, entry.decidedAt, entry.fate.rawValue,
+            entry.claimName, entry.name, entry.sha256, entry.size, storedFirstSeen!.value, decidedAt, entry.fate.rawValue,
             entry.stage, entry.error, entry.attempts, entry.duplicateOf, entry.articleCount, entry.notes,
         ])
         entry.id = db.lastInsertedRowID
@@ -119,7 +127,7 @@ struct RecordingBatch {
         let read = processed.article
         try insertArticle.execute(arguments: [
             fileId, read.recordIndex, processed.contentHash, read.title, read.body, processed.titleKey, processed.bodyKey,
-            read.source, read.siteName, read.author, read.url, read.published, day, now, read.language.rawValue,
+            read.source, read.siteName, read.author, read.url, read.published, day, storedNow, read.language.rawValue,
             read.format.rawValue, read.encoding, read.credit,
         ])
         let articleId = db.lastInsertedRowID
