@@ -3,30 +3,60 @@
 /// relations of every entity, and each rule term as a membership table.
 final class CompiledTaxonomy: Sendable {
     /// A term as membership tables; an `any` term is the union of its alternatives.
-    struct Term: Sendable {
+    /// Terms, rules and plans are classes: scoring reads them for every topic of every
+    /// article, and a struct copy retained each of their arrays on every read.
+    final class Term: Sendable {
         /// Indexed by entity: whether a mention of it meets the term.
-        var entities: [Bool]
+        let entities: [Bool]
         /// Indexed by keyword id.
-        var keywords: [Bool]
+        let keywords: [Bool]
         /// Indices into `topics` whose assignment meets the term.
-        var topics: [Int]
+        let topics: [Int]
+
+        init(entities: [Bool], keywords: [Bool], topics: [Int]) {
+            self.entities = entities
+            self.keywords = keywords
+            self.topics = topics
+        }
     }
 
-    struct Rule: Sendable {
-        var source: TopicRule
-        var terms: [Term]
-        var unless: [Term]
+    final class Rule: Sendable {
+        let source: TopicRule
+        let terms: [Term]
+        let unless: [Term]
+
+        init(source: TopicRule, terms: [Term], unless: [Term]) {
+            self.source = source
+            self.terms = terms
+            self.unless = unless
+        }
     }
 
-    struct TopicPlan: Sendable {
-        var definition: TopicDefinition
-        var rules: [Rule]
-        var requires: [Int]
-        var layout: TopicFeatureLayout
+    final class TopicPlan: Sendable {
+        let definition: TopicDefinition
+        let rules: [Rule]
+        let requires: [Int]
+        let layout: TopicFeatureLayout
         /// Indexed by entity: whether it meets a term of one of the topic's positive rules (the topic's names).
-        var names: [Bool]
+        let names: [Bool]
         /// Fitted weights in `layout` order; nil when the rule weights decide.
-        var model: LogisticRegression.Model?
+        let model: LogisticRegression.Model?
+
+        init(
+            definition: TopicDefinition, rules: [Rule], requires: [Int], layout: TopicFeatureLayout, names: [Bool],
+            model: LogisticRegression.Model?
+        ) {
+            self.definition = definition
+            self.rules = rules
+            self.requires = requires
+            self.layout = layout
+            self.names = names
+            self.model = model
+        }
+
+        func replacingModel(_ model: LogisticRegression.Model?) -> TopicPlan {
+            TopicPlan(definition: definition, rules: rules, requires: requires, layout: layout, names: names, model: model)
+        }
     }
 
     let entities: [Entity]
@@ -39,11 +69,7 @@ final class CompiledTaxonomy: Sendable {
     /// The same compiled taxonomy with other fitted models (one per topic, nil for the rule weights):
     /// the matcher, and so every hit found with it, stays valid.
     func replacingModels(_ models: [LogisticRegression.Model?]) -> CompiledTaxonomy {
-        CompiledTaxonomy(copying: self, topics: zip(topics, models).map { plan, model in
-            var plan = plan
-            plan.model = model
-            return plan
-        })
+        CompiledTaxonomy(copying: self, topics: zip(topics, models).map { plan, model in plan.replacingModel(model) })
     }
 
     private init(copying other: CompiledTaxonomy, topics: [TopicPlan]) {
