@@ -63,8 +63,19 @@ public struct StoryIndex: Sendable {
             for article in batch where seen.insert(article.id).inserted { unique.append(article) }
         }
         let fingerprinter = Fingerprinter()
-        let prints = Parallel.map(unique) { fingerprinter.fingerprint($0) }
-        let cache = Dictionary(uniqueKeysWithValues: zip(unique.map(\.id), prints))
+        // The lead too is worked out once per article, not once per topic it is in.
+        let prepared = Parallel.map(unique) { article in
+            (fingerprinter.fingerprint(article), article.lead ?? LeadSentences.lead(of: article.body))
+        }
+        let cache = Dictionary(uniqueKeysWithValues: zip(unique.map(\.id), prepared.map(\.0)))
+        let leads = Dictionary(uniqueKeysWithValues: zip(unique.map(\.id), prepared.map(\.1)))
+        let batches = batches.map { batch in
+            batch.map { article in
+                var article = article
+                if article.lead == nil { article.lead = leads[article.id] }
+                return article
+            }
+        }
         // Each index moves into a slot of its own, so that adding to it changes it in place
         // rather than copying it (the array would otherwise still share its storage).
         let slots = indexes.map(IndexSlot.init)
@@ -212,6 +223,13 @@ struct FocusStatistics: Sendable {
         var edgeFrequency: [UInt64: Int] = [:]
         /// Words at the edges of at least `boilerplateShare` of this source's articles.
         var frequentEdges = Set<UInt64>()
+
+        mutating func add(edgeTerms: [UInt64]) {
+            articles += 1
+            for term in edgeTerms { edgeFrequency[term, default: 0] += 1 }
+            let edgeLimit = Int((Double(articles) * StoryClusterer.boilerplateShare).rounded(.up))
+            frequentEdges = frequentEdges.union(edgeTerms).filter { edgeFrequency[$0, default: 0] >= edgeLimit }
+        }
     }
 
     private var sources: [Source] = []
@@ -223,6 +241,8 @@ struct FocusStatistics: Sendable {
     private var ledeFrequency: [UInt64: Int] = [:]
     /// Lede words in more than the common limit of the topic's articles.
     private var frequentLedeTerms = Set<UInt64>()
+    /// The common limit the sets were last filtered with.
+    private var filteredAtLimit = 0
 
     var commonLimit: Int { max(StoryClusterer.commonTermMinimumArticles, Int(Double(articles) * StoryClusterer.commonTermShare)) }
 
@@ -231,9 +251,16 @@ struct FocusStatistics: Sendable {
         articles += 1
         for term in eventTerms { termFrequency[term, default: 0] += 1 }
         for term in ledeTerms { ledeFrequency[term, default: 0] += 1 }
+        // The limit never falls: the sets are filtered again only when it rose, and otherwise
+        // only this article's words can join them (a set rebuilt per article rehashed it whole).
         let limit = commonLimit
-        frequentTerms = frequentTerms.union(eventTerms).filter { termFrequency[$0, default: 0] > limit }
-        frequentLedeTerms = frequentLedeTerms.union(ledeTerms).filter { ledeFrequency[$0, default: 0] > limit }
+        if limit != filteredAtLimit {
+            frequentTerms = frequentTerms.filter { termFrequency[$0, default: 0] > limit }
+            frequentLedeTerms = frequentLedeTerms.filter { ledeFrequency[$0, default: 0] > limit }
+            filteredAtLimit = limit
+        }
+        for term in eventTerms where termFrequency[term, default: 0] > limit { frequentTerms.insert(term) }
+        for term in ledeTerms where ledeFrequency[term, default: 0] > limit { frequentLedeTerms.insert(term) }
 
         // Pages of unknown origin may come from any number of sites: no furniture is inferred for them.
         guard let source else { return -1 }
@@ -245,12 +272,8 @@ struct FocusStatistics: Sendable {
             indexOfSource[source] = index
             sources.append(Source())
         }
-        var entry = sources[Int(index)]
-        entry.articles += 1
-        for term in edgeTerms { entry.edgeFrequency[term, default: 0] += 1 }
-        let edgeLimit = Int((Double(entry.articles) * StoryClusterer.boilerplateShare).rounded(.up))
-        entry.frequentEdges = entry.frequentEdges.union(edgeTerms).filter { entry.edgeFrequency[$0, default: 0] >= edgeLimit }
-        sources[Int(index)] = entry
+        // Changed in place: a copy taken out and put back would copy the source's word counts every time.
+        sources[Int(index)].add(edgeTerms: edgeTerms)
         return index
     }
 
