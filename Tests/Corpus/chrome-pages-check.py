@@ -19,10 +19,9 @@ The last line is the headline figure.
 import os
 import random
 import sys
-from collections import Counter
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import day_records, loose, process_pages, synthetic_arguments, words  # noqa: E402
+from common import day_records, process_pages, score_titles_and_bodies, synthetic_arguments  # noqa: E402
 
 NETWORKS_AR = ['فيسبوك', 'تويتر', 'واتساب', 'تيليجرام', 'لينكدإن', 'البريد الإلكتروني', 'طباعة', 'نسخ الرابط', 'ماسنجر']
 NETWORKS_EN = ['Facebook', 'Twitter', 'WhatsApp', 'Telegram', 'LinkedIn', 'Email', 'Print', 'Pinterest', 'Reddit', 'Copy link']
@@ -126,24 +125,7 @@ def main():
         pages.append((name, build_page(record, others, rng)))
         files.append((name, record))
     results = process_pages(args.marsad, pages, 'chrome-pages-', 'CHROME_PAGES_KEEP')
-    title_ok = 0
-    kept = extra = wanted = 0
-    for name, record in files:
-        row = results.get(name) or {}
-        ok = loose(row.get('title')) == loose(record['title'])
-        title_ok += ok
-        want, have = words(record['content']), words(row.get('body') or '')
-        common = sum((want & have).values())
-        kept += common
-        wanted += sum(want.values())
-        extra += sum(have.values()) - common
-        if args.verbose and (not ok or common < sum(want.values()) or sum(have.values()) > common):
-            print(f'  {name}: title {"ok" if ok else repr(row.get("title"))}, '
-                  f'missed {sum(want.values()) - common} words, extra {sum(have.values()) - common}')
-    n = len(files)
-    precision = kept / (kept + extra) if kept + extra else 0
-    recall = kept / wanted if wanted else 0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0
+    title_ok, n, precision, recall, f1 = score_titles_and_bodies(files, results, args.verbose)
     print(f'chrome pages: {n}, titles {title_ok}/{n} ({100 * title_ok / n:.1f}%), body F1 {f1:.3f} '
           f'(P {precision:.3f} R {recall:.3f})')
     return 0

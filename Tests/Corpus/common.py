@@ -93,3 +93,26 @@ def day_records(corpus, position):
     with zipfile.ZipFile(zips[position]) as archive:
         name = next(n for n in archive.namelist() if n.endswith('.json'))
         return json.loads(archive.read(name))
+
+
+def score_titles_and_bodies(files, results, verbose):
+    """Title accuracy (loose comparison) and body precision, recall and F1 over word
+    occurrences, for (file name, source record) pairs read into `results`.
+    Returns (titles right, pages, precision, recall, F1)."""
+    title_ok = kept = extra = wanted = 0
+    for name, record in files:
+        row = results.get(name) or {}
+        ok = loose(row.get('title')) == loose(record['title'])
+        title_ok += ok
+        want, have = words(record['content']), words(row.get('body') or '')
+        common = sum((want & have).values())
+        kept += common
+        wanted += sum(want.values())
+        extra += sum(have.values()) - common
+        if verbose and (not ok or common < sum(want.values()) or sum(have.values()) > common):
+            print(f'  {name}: title {"ok" if ok else repr(row.get("title"))}, '
+                  f'missed {sum(want.values()) - common} words, extra {sum(have.values()) - common}')
+    precision = kept / (kept + extra) if kept + extra else 0
+    recall = kept / wanted if wanted else 0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0
+    return title_ok, len(files), precision, recall, f1

@@ -277,6 +277,26 @@ struct TitleEvidenceTests {
         #expect(article.author == "أمين طلال")
     }
 
+    /// A view counter or a reading time right above the text is not the title,
+    /// even when the text happens to use one of its words ("عدد", "الوقت").
+    @Test func aCounterOrReadingTimeAboveTheTextLosesToTheHeadline() throws {
+        let title = "خبراء يطالبون بخطة وطنية شاملة لحماية الشباب من التطرف"
+        let opening = ["وأكد عدد من الخبراء في الوقت نفسه" + Self.opening[0].dropFirst(9)] + Self.opening.dropFirst()
+        for chrome in ["عدد المشاهدات: 541", "وقت القراءة: 6 دقائق"] {
+            let article = try read(["الرئيسية | محليات | مقالات", title, chrome] + opening)
+            #expect(article.title == title, "\(chrome)")
+        }
+    }
+
+    /// A headline is in its article's script: a Latin line of the page's
+    /// controls right above Arabic text is not its title, even when the
+    /// text retells few of the headline's words.
+    @Test func aLineInAnotherScriptIsNotTheTitle() throws {
+        let title = "مطالبات بخطة وطنية شاملة لحماية الناشئة من الأفكار الهدامة"
+        let article = try read([title, "الثلاثاء 24 شوال 1436 هـ", "A+ A- Print Email"] + Self.opening)
+        #expect(article.title == title)
+    }
+
     /// A one-word label is never the title because the text happens to use its word.
     @Test func aOneWordLabelIsNotTheTitle() throws {
         let title = "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة بين الشباب"

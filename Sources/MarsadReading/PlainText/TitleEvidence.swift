@@ -15,6 +15,8 @@ struct TitleEvidence {
     let openingStems: Set<KeyWord>
     /// Stems of the page's own statements of its title (HTML metadata), if any.
     let hintStems: Set<KeyWord>
+    /// The script most letters of the opening are written in.
+    let openingScript: Script?
 
     static let openingWords = 80
     static let maximumCandidates = 12
@@ -41,6 +43,7 @@ struct TitleEvidence {
             }
         }
         openingStems = stems
+        openingScript = Script.dominant(in: openingKeys.lazy.flatMap(\.unicodeScalars).prefix(Self.openingWords * 8))
         hintStems = Set(hints.flatMap { BoilerplateLexicon.keyWords($0).map { KeyWord(LightStemmer.stem($0)) } })
     }
 
@@ -65,7 +68,8 @@ struct TitleEvidence {
     func score(_ line: PlainTextExtractor.Line, headlinesBetween: Int, chosenByPosition: Bool, looksLikeByline: Bool) -> Double {
         let shape = line.shape
         let words = Self.contentStems(line.key.scalarWords(separatedBy: { $0 == " " }))
-        var score = 3 * Self.overlap(words, with: openingStems)
+        let openingOverlap = Self.overlap(words, with: openingStems)
+        var score = 3 * openingOverlap
         if !hintStems.isEmpty { score += 3 * Self.overlap(words, with: hintStems) - 1 }
         switch shape.words {
         // A single word is a label ("رياضة") even when the text uses it.
@@ -76,10 +80,21 @@ struct TitleEvidence {
         }
         if looksLikeByline { score -= 2 }
         if Self.isPlaceThenNames(line.text) { score -= 1.5 }
-        // A line of dates and numbers ("ينبع 26 شوال 1436هـ الموافق …").
-        if shape.digits * 4 > shape.letters || (shape.digits > 0 && DateParsing.findDate(in: line.text) != nil) { score -= 1.5 }
+        // A line of dates and numbers ("ينبع 26 شوال 1436هـ الموافق …"), or a
+        // short one with a number: a count, a reading time, a price or a score
+        // ("عدد المشاهدات: 541", "وقت القراءة: 6 دقائق").
+        if shape.digits * 4 > shape.letters || (shape.digits > 0 && shape.words <= 4)
+            || (shape.digits > 0 && DateParsing.findDate(in: line.text) != nil) {
+            score -= 1.5
+        }
+        // A headline is written in its article's script: "Get the app" or
+        // "Photo: …" above Arabic text is the page's, not the article's.
+        if let openingScript, let script = Script.dominant(in: line.text.unicodeScalars), script != openingScript { score -= 1.5 }
         if line.kind == .prose { score -= 0.5 }
-        if chosenByPosition { score += 0.75 }
+        // Position speaks for a line only when the text retells some of its
+        // words: the line right above an article is as often a view counter,
+        // a reading time or a photo credit as its headline.
+        if chosenByPosition, openingOverlap > 0 || openingStems.isEmpty { score += 0.75 }
         score -= 0.3 * Double(headlinesBetween)
         return score
     }
@@ -120,5 +135,27 @@ struct KeyWord: Hashable {
         if text.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
             for byte in text.utf8 { hasher.combine(byte) }
         }
+    }
+}
+
+/// The alphabet most of a text's letters belong to, where a headline and its
+/// article must agree.
+enum Script {
+    case arabic, latin
+
+    /// The script of at least two thirds of the letters, if one has them.
+    static func dominant<Scalars: Sequence<Unicode.Scalar>>(in scalars: Scalars) -> Script? {
+        var arabic = 0
+        var latin = 0
+        for scalar in scalars {
+            switch scalar.value {
+            case 0x0621...0x064A, 0x0671...0x06D3, 0xFB50...0xFDFF, 0xFE70...0xFEFC: arabic += 1
+            case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: latin += 1
+            default: break
+            }
+        }
+        if arabic * 3 >= (arabic + latin) * 2, arabic > 0 { return .arabic }
+        if latin * 3 >= (arabic + latin) * 2, latin > 0 { return .latin }
+        return nil
     }
 }
