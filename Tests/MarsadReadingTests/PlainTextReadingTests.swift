@@ -297,6 +297,20 @@ struct TitleEvidenceTests {
         #expect(article.title == title)
     }
 
+    /// A bare line under the headline is its writer only when it reads as
+    /// names: captions, reading times and page controls hold prepositions,
+    /// a glued "لل" or symbols, and a credit in brackets is no "City (Agency)".
+    @Test func captionsAndControlsUnderTheHeadlineAreNotTheAuthor() throws {
+        let title = "خبراء: مواجهة التطرف تبدأ من المدرسة والأسرة"
+        for line in ["صور على الهواء", "دقيقتان للقراءة", "A+ A- Print", "Listen to this article", "(تصوير: فهد الشمري)"] {
+            let article = try read([title, line] + Self.opening)
+            #expect(article.title == title, "\(line)")
+            #expect(article.author == nil, "\(line)")
+        }
+        #expect(try read([title, "فهد الشمري"] + Self.opening).author == "فهد الشمري")
+        #expect(try read([title, "تركي التركي من الرياض"] + Self.opening).author == "تركي التركي من الرياض")
+    }
+
     /// A one-word label is never the title because the text happens to use its word.
     @Test func aOneWordLabelIsNotTheTitle() throws {
         let title = "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة بين الشباب"

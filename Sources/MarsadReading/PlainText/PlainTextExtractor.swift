@@ -452,7 +452,8 @@ struct PlainTextExtractor {
     /// "Name – Place", "Place - Agency" or "City (Agency)": who wrote or sent the story.
     func isDashedByline(_ line: Line) -> Bool {
         guard line.shape.isBylineLike else { return false }
-        if line.shape.words <= 4, let open = line.text.unicodeScalars.firstIndex(of: "("),
+        // A line wholly in brackets is a caption or a credit ("(تصوير: …)"), not "City (Agency)".
+        if line.shape.words <= 4, let open = line.text.unicodeScalars.firstIndex(of: "("), open > line.text.unicodeScalars.startIndex,
            line.text.unicodeScalars[open...].contains(")"), line.text.unicodeScalars.last == ")" {
             return true
         }
@@ -460,6 +461,25 @@ struct PlainTextExtractor {
             + line.text.components(separatedByString: " — ").count - 3
         return parts == 1
     }
+
+    /// Whether a short bare line under a headline can be its writers' names:
+    /// names hold no prepositions or demonstratives ("صور على الهواء",
+    /// "دقيقتان للقراءة", "Listen to this article") and no control symbols
+    /// ("A+ A-"), which captions, reading times and page controls do. "من"
+    /// stays: "تركي التركي من الرياض" is a writer and his place.
+    static func readsAsNames(_ text: String) -> Bool {
+        if text.unicodeScalars.contains(where: { "+|@#*=<>()[]{}".unicodeScalars.contains($0) }) { return false }
+        for word in text.lowercased().scalarWords(separatedBy: { $0 == " " || $0 == ":" || $0 == "," || $0 == "،" }) {
+            if functionWords.contains(word) { return false }
+            if word.hasPrefix("لل"), word.unicodeScalars.count > 3 { return false }
+        }
+        return true
+    }
+
+    private static let functionWords: Set<String> = [
+        "في", "على", "إلى", "الى", "عن", "مع", "هذا", "هذه", "ذلك", "تلك", "كل", "قبل", "بعد",
+        "the", "of", "to", "for", "in", "on", "at", "this", "that", "your", "our", "with", "from", "now",
+    ]
 
     func isNameLike(_ line: Line) -> Bool {
         // One inner stop is allowed for honorifics: "د. أمل الطعيمي".
@@ -483,7 +503,9 @@ struct PlainTextExtractor {
         case .cue(.date), .dateLine:
             if draft.published == nil { draft.published = DateParsing.findDate(in: line.text) ?? resolveRelative(line) }
         case .headline where headerPosition:
-            if draft.author == nil, isNameLike(line) || isDashedByline(line), line.shape.words >= 2 { draft.author = line.text }
+            if draft.author == nil, (isNameLike(line) && Self.readsAsNames(line.text)) || isDashedByline(line), line.shape.words >= 2 {
+                draft.author = line.text
+            }
         default:
             break
         }
