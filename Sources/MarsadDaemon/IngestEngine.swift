@@ -100,6 +100,27 @@ public final class IngestEngine: Sendable {
     func outcome(path: String, claimName: String, name: String, firstSeen: Date, mayWait: Bool) -> IngestOutcome? {
         defer { lastProgress.store(MonotonicClock.seconds(), ordering: .relaxed) }
         let (pipeline, settings) = state.withLock { ($0.pipeline, $0.settings) }
+        let bytes: [UInt8], file: ClaimedFile
+        switch load(path: path, claimName: claimName, name: name, firstSeen: firstSeen, mayWait: mayWait, settings: settings) {
+        case .decided(let outcome): return outcome
+        case .loaded(let loadedBytes, let loadedFile): (bytes, file) = (loadedBytes, loadedFile)
+        }
+        let result = TimeLimit.run(Self.readingTimeLimit) { [self] in
+            understand(bytes, file: file, path: path, pipeline: pipeline, settings: settings)
+        }
+        return conclude(file, result, settings: settings)
+    }
+
+    private enum Loaded {
+        /// Failed, or nil: changed while it was read, to be read again once settled.
+        case decided(IngestOutcome?)
+        case loaded([UInt8], ClaimedFile)
+    }
+
+    /// The file's bytes and the claimed file they make.
+    private func load(
+        path: String, claimName: String, name: String, firstSeen: Date, mayWait: Bool, settings: Settings
+    ) -> Loaded {
         let bytes: [UInt8]
         do {
             bytes = try FileAccess.readRegularFile(atPath: path, maxSize: settings.maxFileSize)
@@ -111,41 +132,58 @@ public final class IngestEngine: Sendable {
                     counts[claimName, default: 0] += 1
                     return counts[claimName]!
                 }
-                if reads < Self.readsOfAChangingFile { return nil }
+                if reads < Self.readsOfAChangingFile { return .decided(nil) }
                 changeCounts.withLock { $0[claimName] = nil }
                 message = "the file kept changing while it was being read, \(reads) times, each after it had stayed unchanged "
                     + "for the settle time: it is still being written. Write it elsewhere and move it into the inbox when complete"
             }
-            var info = stat()
-            let size = lstat(path, &info) == 0 ? Int(info.st_size) : 0
-            let file = ClaimedFile(claimName: claimName, name: name, size: size, sha256: nil, firstSeen: firstSeen)
-            return .failed(file, stage: PipelineStage.read.rawValue, message: message)
+            let file = unhashedFile(path: path, claimName: claimName, name: name, firstSeen: firstSeen)
+            return .decided(.failed(file, stage: PipelineStage.read.rawValue, message: message))
         }
-        let file = ClaimedFile(
+        return .loaded(bytes, ClaimedFile(
             claimName: claimName, name: name, size: bytes.count, sha256: SHA256.hex(bytes), firstSeen: firstSeen
-        )
-        let limit = Self.readingTimeLimit
+        ))
+    }
+
+    private func unhashedFile(path: String, claimName: String, name: String, firstSeen: Date) -> ClaimedFile {
+        var info = stat()
+        let size = lstat(path, &info) == 0 ? Int(info.st_size) : 0
+        return ClaimedFile(claimName: claimName, name: name, size: size, sha256: nil, firstSeen: firstSeen)
+    }
+
+    /// The pure part of reading a file, the part under the time limit.
+    private func understand(
+        _ bytes: [UInt8], file: ClaimedFile, path: String, pipeline: Pipeline, settings: Settings
+    ) -> Result<ProcessedDocument, PipelineFailure> {
         let book = (try? templates.book()) ?? .empty
-        guard let result = TimeLimit.run(limit, {
-            pipeline.processDocument(
-                bytes, fileName: name, templates: book, savedAt: FileAccess.modificationTime(atPath: path), timeZone: settings.timeZone
-            )
-        }) else {
-            return .failed(file, stage: PipelineStage.parse.rawValue, message: """
-                reading took longer than \(limit.components.seconds) s (the limit for one file); it was given up \
-                so that it cannot hold up the other files
-                """)
-        }
+        return pipeline.processDocument(
+            bytes, fileName: file.name, templates: book, savedAt: FileAccess.modificationTime(atPath: path), timeZone: settings.timeZone
+        )
+    }
+
+    /// The outcome of an understood file, or of one given up past the time limit (`result` nil).
+    private func conclude(
+        _ file: ClaimedFile, _ result: Result<ProcessedDocument, PipelineFailure>?, settings: Settings
+    ) -> IngestOutcome {
         switch result {
+        case nil:
+            return Self.givenUp(file, stage: .parse)
         case .success(let document):
-            templates.hold(document.siteEvidence, claim: claimName)
+            templates.hold(document.siteEvidence, claim: file.claimName)
             let zone = settings.timeZone
             return .processed(file, document.articles.map { article in
-                (article, ArticleDay.day(published: article.article.published, ingestedAt: firstSeen, timeZone: zone))
+                (article, ArticleDay.day(published: article.article.published, ingestedAt: file.firstSeen, timeZone: zone))
             }, warnings: document.warnings)
         case .failure(let failure):
             return .failed(file, stage: failure.stage.rawValue, message: failure.message)
         }
+    }
+
+    private static func givenUp(_ file: ClaimedFile, stage: PipelineStage) -> IngestOutcome {
+        .failed(file, stage: stage.rawValue, message: """
+            reading took longer than \(readingTimeLimit.components.seconds) s (the limit for one file); it was given up \
+            so that it cannot hold up the other files
+            """)
     }
 
     /// The claims of files in `processing/`.
@@ -164,31 +202,56 @@ public final class IngestEngine: Sendable {
         let start = clock.now
         let decided = try store.entries(claimNames: claims.map(\.claimName))
         let toRead = claims.filter { decided[$0.claimName] == nil }
-        let workers = settings.effectiveWorkers
-        let results = await withTaskGroup(of: (Int, IngestOutcome?).self) { group in
-            var results = [IngestOutcome?](repeating: nil, count: toRead.count)
-            var next = 0
-            func launch() {
-                let index = next
-                let claim = toRead[index]
-                next += 1
+        let (pipeline, settings) = state.withLock { ($0.pipeline, $0.settings) }
+        let reading = ChunkReading(count: toRead.count)
+        // One lane per core, each reading file after file on one thread: no hand-off between
+        // threads per file, and the cooperative threads stay free while a chunk is read.
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<min(settings.effectiveWorkers, toRead.count) {
                 group.addTask { [self] in
-                    (index, outcome(
-                        path: claim.path, claimName: claim.claimName, name: claim.name, firstSeen: firstSeen, mayWait: mayWait
-                    ))
+                    await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                        TimeLimit.threads.run({ [self] in
+                            readLane(toRead, reading, firstSeen: firstSeen, mayWait: mayWait, pipeline: pipeline, settings: settings)
+                        }, then: { continuation.resume() })
+                    }
                 }
             }
-            while next < min(workers, toRead.count) { launch() }
-            while let (index, outcome) = await group.next() {
-                results[index] = outcome
-                if next < toRead.count { launch() }
-            }
-            return results
         }
+        let results = reading.results
         return ReadChunk(
             decided: claims.compactMap { decided[$0.claimName] }, outcomes: results.compactMap { $0 },
             unsettled: zip(toRead, results).filter { $0.1 == nil }.map(\.0.claimName), readTime: clock.now - start
         )
+    }
+
+    /// Reads the chunk's files one after another until none is left, each within the time limit.
+    private func readLane(
+        _ claims: [IngestClaim], _ reading: ChunkReading, firstSeen: Date, mayWait: Bool, pipeline: Pipeline, settings: Settings
+    ) {
+        TimeLimit.runEach(
+            Self.readingTimeLimit, next: reading.next, deliver: reading.deliver,
+            gaveUp: { [self] index in
+                let claim = claims[index]
+                if let file = reading.loadedFile(index) {
+                    reading.deliver(index, Self.givenUp(file, stage: .parse))
+                } else {
+                    let file = unhashedFile(path: claim.path, claimName: claim.claimName, name: claim.name, firstSeen: firstSeen)
+                    reading.deliver(index, Self.givenUp(file, stage: .read))
+                }
+            }
+        ) { [self] index -> IngestOutcome? in
+            defer { lastProgress.store(MonotonicClock.seconds(), ordering: .relaxed) }
+            let claim = claims[index]
+            switch load(
+                path: claim.path, claimName: claim.claimName, name: claim.name, firstSeen: firstSeen, mayWait: mayWait, settings: settings
+            ) {
+            case .decided(let outcome):
+                return outcome
+            case .loaded(let bytes, let file):
+                reading.loaded(index, file)
+                return conclude(file, understand(bytes, file: file, path: claim.path, pipeline: pipeline, settings: settings), settings: settings)
+            }
+        }
     }
 
     /// Stage two: records a chunk in one transaction on the store's writer
@@ -271,6 +334,51 @@ public final class IngestEngine: Sendable {
         case .failed:
             logger.warning("failed \(entry.name) at \(entry.stage ?? "read"): \(entry.error ?? "")")
         }
+    }
+}
+
+/// The files of a chunk handed out to the reading lanes, and what each became.
+final class ChunkReading: Sendable {
+    private struct State {
+        var next = 0
+        var outcomes: [IngestOutcome??]
+        /// Files read and hashed, for the outcome of one given up while being understood.
+        var loaded: [Int: ClaimedFile] = [:]
+    }
+    private let count: Int
+    private let state: Mutex<State>
+
+    init(count: Int) {
+        self.count = count
+        state = Mutex(State(outcomes: Array(repeating: nil, count: count)))
+    }
+
+    @Sendable func next() -> Int? {
+        state.withLock { state in
+            guard state.next < count else { return nil }
+            defer { state.next += 1 }
+            return state.next
+        }
+    }
+
+    @Sendable func deliver(_ index: Int, _ outcome: IngestOutcome?) {
+        state.withLock { state in
+            state.outcomes[index] = .some(outcome)
+            state.loaded[index] = nil
+        }
+    }
+
+    func loaded(_ index: Int, _ file: ClaimedFile) {
+        state.withLock { $0.loaded[index] = file }
+    }
+
+    func loadedFile(_ index: Int) -> ClaimedFile? {
+        state.withLock { $0.loaded[index] }
+    }
+
+    /// Each file's outcome once all were delivered: nil for one that changed while it was read.
+    var results: [IngestOutcome?] {
+        state.withLock { $0.outcomes.map { $0 ?? nil } }
     }
 }
 

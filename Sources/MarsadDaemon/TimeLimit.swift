@@ -37,6 +37,75 @@ enum TimeLimit {
         guard outcome.done.wait(timeout: .now() + .nanoseconds(Int(nanoseconds))) == .success else { return nil }
         return outcome.value.withLock { $0 }
     }
+
+    /// Pieces of work run one after another on one thread, each within `limit`: `next`
+    /// hands out the index of the next piece (nil when none is left), `deliver` takes each
+    /// result. A thread per piece cost two hand-offs between threads per file, a few percent
+    /// of a burst's CPU; here the caller sleeps until the pieces are done, waking only when
+    /// a piece may have run past its limit. Such a piece is left to finish on its own
+    /// thread, its result dropped, `gaveUp` told its index, and the pieces after it run on
+    /// another thread. Returns once every piece handed out was delivered or given up.
+    static func runEach<Value: Sendable>(
+        _ limit: Duration, next: @escaping @Sendable () -> Int?, deliver: @escaping @Sendable (Int, Value) -> Void,
+        gaveUp: (Int) -> Void, _ work: @escaping @Sendable (Int) -> Value
+    ) {
+        let run = Lane()
+        let limitNanoseconds = limit.components.seconds * 1_000_000_000 + limit.components.attoseconds / 1_000_000_000
+        @Sendable func serve(_ generation: Int) {
+            while true {
+                // A thread whose piece was given up takes no further piece.
+                let index = run.state.withLock { state -> Int? in
+                    guard state.generation == generation else { return nil }
+                    guard let index = next() else {
+                        state.finished = true
+                        return nil
+                    }
+                    state.current = (index, .now() + .nanoseconds(Int(limitNanoseconds)))
+                    return index
+                }
+                guard let index else { return }
+                let value = work(index)
+                let kept = run.state.withLock { state -> Bool in
+                    guard state.generation == generation else { return false }
+                    state.current = nil
+                    return true
+                }
+                guard kept else { return }
+                deliver(index, value)
+            }
+        }
+        threads.run({ serve(0) }, then: { run.ended.signal() })
+        while true {
+            let (finished, deadline) = run.state.withLock { ($0.finished, $0.current?.deadline) }
+            if finished { return }
+            // Between pieces (or before the first), no piece can be late before a full limit.
+            if run.ended.wait(timeout: deadline ?? .now() + .nanoseconds(Int(limitNanoseconds))) == .success { continue }
+            let late = run.state.withLock { state -> (index: Int, generation: Int)? in
+                guard let current = state.current, current.deadline <= .now() else { return nil }
+                state.generation += 1
+                state.current = nil
+                return (current.index, state.generation)
+            }
+            guard let late else { continue }
+            gaveUp(late.index)
+            threads.run({ serve(late.generation) }, then: { run.ended.signal() })
+        }
+    }
+
+    /// The state of one `runEach`, shared by the caller and the threads serving it.
+    private final class Lane: Sendable {
+        struct State {
+            /// Raised when a piece is given up: only the thread started after it goes on.
+            var generation = 0
+            /// The piece being worked on, and when it runs out of time.
+            var current: (index: Int, deadline: DispatchTime)?
+            /// No piece is left.
+            var finished = false
+        }
+        let state = Mutex(State())
+        /// Signalled whenever a serving thread ends.
+        let ended = DispatchSemaphore(value: 0)
+    }
 }
 
 /// Threads with a large stack that take pieces of work one at a time. A piece never

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 @testable import MarsadDaemon
 import Testing
 
@@ -19,6 +20,47 @@ struct TimeLimitTests {
         #expect(result == nil)
         // Given up at the limit, not when the work ends three seconds later.
         #expect(waited < .seconds(2))
+    }
+
+    /// Hands out indices below `count`, and keeps what was delivered and given up.
+    final class Pieces: Sendable {
+        let count: Int
+        let state = Mutex((next: 0, delivered: [Int: Int](), gaveUp: [Int]()))
+        init(count: Int) { self.count = count }
+        @Sendable func next() -> Int? {
+            state.withLock { state in
+                guard state.next < count else { return nil }
+                defer { state.next += 1 }
+                return state.next
+            }
+        }
+        @Sendable func deliver(_ index: Int, _ value: Int) { state.withLock { $0.delivered[index] = value } }
+    }
+
+    @Test func piecesRunOneAfterAnotherAndEachIsDelivered() {
+        let pieces = Pieces(count: 200)
+        TimeLimit.runEach(.seconds(5), next: pieces.next, deliver: pieces.deliver, gaveUp: { _ in Issue.record("none is late") }) { $0 * $0 }
+        let delivered = pieces.state.withLock { $0.delivered }
+        #expect(delivered.count == 200)
+        #expect(delivered.allSatisfy { $0.value == $0.key * $0.key })
+    }
+
+    @Test func aPiecePastTheLimitIsGivenUpAndTheRestGoOnElsewhere() {
+        let pieces = Pieces(count: 5)
+        let clock = ContinuousClock()
+        let waited = clock.measure {
+            TimeLimit.runEach(.milliseconds(300), next: pieces.next, deliver: pieces.deliver, gaveUp: { index in
+                pieces.state.withLock { $0.gaveUp.append(index) }
+            }) { index in
+                if index == 1 { Thread.sleep(forTimeInterval: 4) }
+                return index + 100
+            }
+        }
+        let (delivered, gaveUp) = pieces.state.withLock { ($0.delivered, $0.gaveUp) }
+        #expect(gaveUp == [1])
+        #expect(delivered == [0: 100, 2: 102, 3: 103, 4: 104])
+        // Given up at the limit, not when the piece ends four seconds later.
+        #expect(waited < .seconds(3))
     }
 
     @Test func deepRecursionHasTheStackItNeeds() {
