@@ -288,6 +288,14 @@ struct TitleEvidenceTests {
         }
     }
 
+    /// When no line has evidence for it and the line right above the text is
+    /// a counter, the headline above it stands rather than the counter.
+    @Test func aCounterRightAboveTheTextDoesNotWinByPositionAlone() throws {
+        let title = "الخرطوم تحاصر جماعات مسلحة"
+        let article = try read([title, "مدة القراءة 6 د", "4,210 views"] + Self.opening)
+        #expect(article.title == title)
+    }
+
     /// A headline is in its article's script: a Latin line of the page's
     /// controls right above Arabic text is not its title, even when the
     /// text retells few of the headline's words.

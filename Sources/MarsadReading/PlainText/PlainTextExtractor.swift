@@ -337,6 +337,8 @@ struct PlainTextExtractor {
         let opening = lines[region].lazy.filter { $0.kind == .prose }.prefix(4).map(\.key)
         let evidence = TitleEvidence(openingKeys: Array(opening), hints: titleHints)
         var best: (index: Int, score: Double)?
+        var runnerUp: (index: Int, score: Double)?
+        var positionalIsCountOrForeign = false
         var headlinesBetween = 0
         var looked = 0
         var index = region.lowerBound - 1
@@ -363,12 +365,23 @@ struct PlainTextExtractor {
                         && evidence.openingStems.isDisjoint(with: TitleEvidence.contentStems(line.key.scalarWords(separatedBy: { $0 == " " }))))
                 )
                 if score > 0, score > best?.score ?? -.infinity { best = (index, score) }
-                headlinesBetween += 1
+                // A counter or a line in another script does not stand between a headline and its text.
+                let isCountOrForeign = evidence.isCountOrForeign(line)
+                if index == positional { positionalIsCountOrForeign = isCountOrForeign }
+                if !isCountOrForeign {
+                    headlinesBetween += 1
+                    if score > runnerUp?.score ?? -.infinity { runnerUp = (index, score) }
+                }
             }
             if line.kind == .prose { break }
             index -= 1
         }
-        // Nothing for a line: the positional reading stands, rather than a title cut from the text.
+        // Nothing for a line: the positional reading stands, rather than a
+        // title cut from the text, unless it is a counter or in another script
+        // and a line that is neither, without strong evidence against it, is there.
+        if best == nil, positionalIsCountOrForeign, let runnerUp, runnerUp.score >= -1 {
+            return runnerUp.index
+        }
         return best?.index ?? positional
     }
 

@@ -83,13 +83,8 @@ struct TitleEvidence {
         // A line of dates and numbers ("ينبع 26 شوال 1436هـ الموافق …"), or a
         // short one with a number: a count, a reading time, a price or a score
         // ("عدد المشاهدات: 541", "وقت القراءة: 6 دقائق").
-        if shape.digits * 4 > shape.letters || (shape.digits > 0 && shape.words <= 4)
-            || (shape.digits > 0 && DateParsing.findDate(in: line.text) != nil) {
-            score -= 1.5
-        }
-        // A headline is written in its article's script: "Get the app" or
-        // "Photo: …" above Arabic text is the page's, not the article's.
-        if let openingScript, let script = Script.dominant(in: line.text.unicodeScalars), script != openingScript { score -= 1.5 }
+        if shape.digits * 4 > shape.letters || (shape.digits > 0 && DateParsing.findDate(in: line.text) != nil) { score -= 1.5 }
+        if isCountOrForeign(line) { score -= 1.5 }
         if line.kind == .prose { score -= 0.5 }
         // Position speaks for a line only when the text retells some of its
         // words: the line right above an article is as often a view counter,
@@ -97,6 +92,16 @@ struct TitleEvidence {
         if chosenByPosition, openingOverlap > 0 || openingStems.isEmpty { score += 0.75 }
         score -= 0.3 * Double(headlinesBetween)
         return score
+    }
+
+    /// A short line with a number ("عدد المشاهدات: 541", "وقت القراءة: 6
+    /// دقائق": a count, a reading time, a price or a score), or a line in
+    /// another script than the article's opening ("Get the app" above Arabic
+    /// text): the page's, not the article's, wherever it stands.
+    func isCountOrForeign(_ line: PlainTextExtractor.Line) -> Bool {
+        if line.shape.digits > 0 && line.shape.words <= 4 { return true }
+        guard let openingScript, let script = Script.dominant(in: line.text.unicodeScalars) else { return false }
+        return script != openingScript
     }
 
     /// "الرياض: فارس السبيعي وعبد الله الهلابي", "بروكسل: عبد الله مصطفى":
