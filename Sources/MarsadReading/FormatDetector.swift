@@ -17,6 +17,8 @@ enum FormatDetector {
                 if htmlOpeners.contains(where: { trimmed.starts(with: Array($0.utf8)) }) { return .html }
             }
         }
+        // Each test below looks for a tag: a head without "<" (a plain-text page) has none.
+        guard head.contains(UInt8(ascii: "<")) else { return .text }
         let lowerName = fileName.lowercased()
         if contains(head, "<html") || contains(head, "<body") || contains(head, "<!doctype html") { return .html }
         if lowerName.hasSuffix(".html") || lowerName.hasSuffix(".htm") || lowerName.hasSuffix(".xhtml") {

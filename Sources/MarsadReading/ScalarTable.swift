@@ -1,3 +1,5 @@
+import MarsadText
+
 /// The Unicode properties the readers ask of every scalar of a text, answered
 /// from a table for the scalars below U+0800 (ASCII, Latin, Arabic), which
 /// are nearly all there is in the news read here, and from the Unicode
@@ -54,6 +56,51 @@ enum ScalarTable {
         func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
             scalar.value < limit ? flags[Int(scalar.value)] & whitespace != 0 : scalar.properties.isWhitespace
         }
+
+        /// ``isAlphabetic(_:)`` of a scalar value; false for ``ScalarTable/noScalar``.
+        @inline(__always)
+        func isAlphabetic(value: UInt32) -> Bool {
+            value < limit ? flags[Int(value)] & alphabetic != 0 : Unicode.Scalar(value)?.properties.isAlphabetic ?? false
+        }
+
+        /// ``isWhitespace(_:)`` of a scalar value; false for ``ScalarTable/noScalar``.
+        @inline(__always)
+        func isWhitespace(value: UInt32) -> Bool {
+            value < limit ? flags[Int(value)] & whitespace != 0 : Unicode.Scalar(value)?.properties.isWhitespace ?? false
+        }
+    }
+
+    /// Stands for the neighbour of the first or last scalar of a text, where there is none.
+    static let noScalar = UInt32.max
+
+    /// Calls `body(previous, scalar, next)` with the value of each scalar of the text in
+    /// order and those of its neighbours, ``noScalar`` beyond the ends: what the tests that
+    /// look at a scalar's neighbours need, read from the UTF-8 in one pass rather than
+    /// from an array of the text's scalars made for each line.
+    @inline(__always)
+    static func forEachScalar(of text: String, _ body: (_ previous: UInt32, _ scalar: UInt32, _ next: UInt32) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            let count = bytes.count
+            guard count > 0 else { return }
+            var previous = noScalar
+            var (value, width) = UTF8Scalar.decode(bytes, at: 0)
+            var index = 0
+            while index < count {
+                let nextIndex = index &+ width
+                let (next, nextWidth) = nextIndex < count ? UTF8Scalar.decode(bytes, at: nextIndex) : (noScalar, 0)
+                body(previous, value, next)
+                previous = value
+                value = next
+                width = nextWidth
+                index = nextIndex
+            }
+        }
+    }
+
+    @inline(__always)
+    static func isWhitespace(value: UInt32) -> Bool {
+        value < limit ? flags[Int(value)] & whitespace != 0 : Unicode.Scalar(value)?.properties.isWhitespace ?? false
     }
 
     @inline(__always)
@@ -93,22 +140,7 @@ enum ScalarTable {
                     wordStart = -1
                 }
                 while index < bytes.count {
-                    let lead = bytes[index]
-                    let value: UInt32
-                    let width: Int
-                    // Valid UTF-8, as a String's bytes are.
-                    if lead < 0x80 {
-                        (value, width) = (UInt32(lead), 1)
-                    } else if lead < 0xE0 {
-                        (value, width) = ((UInt32(lead & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F), 2)
-                    } else if lead < 0xF0 {
-                        value = (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
-                        width = 3
-                    } else {
-                        value = (UInt32(lead & 0x07) << 18) | (UInt32(bytes[index + 1] & 0x3F) << 12)
-                            | (UInt32(bytes[index + 2] & 0x3F) << 6) | UInt32(bytes[index + 3] & 0x3F)
-                        width = 4
-                    }
+                    let (value, width) = UTF8Scalar.decode(bytes, at: index)
                     let isWord: Bool
                     if value < limit {
                         isWord = table[Int(value)] & (alphabetic | numeric) != 0 || (0x064B...0x065F).contains(value)

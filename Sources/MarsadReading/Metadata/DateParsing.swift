@@ -287,6 +287,10 @@ extension String {
 
     func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
+        // Most text comes here trimmed already (a display form has no space at its ends): kept, not copied.
+        if let first = scalars.first, let last = scalars.last, !ScalarTable.isWhitespace(first), !ScalarTable.isWhitespace(last) {
+            return self
+        }
         guard let first = scalars.firstIndex(where: { !ScalarTable.isWhitespace($0) }),
               let last = scalars.lastIndex(where: { !ScalarTable.isWhitespace($0) })
         else { return "" }

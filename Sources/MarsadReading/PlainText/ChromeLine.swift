@@ -34,14 +34,24 @@ enum ChromeLine {
 
     /// ``isShareRow(_:)`` for a line whose match-key words the caller already has.
     static func isShareRow(keyWords: [String]) -> Bool {
-        let words = keyWords.filter { !$0.unicodeScalars.allSatisfy { ScalarTable.isNumeric($0) } }
-        guard !words.isEmpty, words.count <= 24 else { return false }
+        // A paragraph has too many words to be a share row: counted first, without a copy of them.
+        var wordCount = 0
+        for word in keyWords where !isNumber(word) {
+            wordCount += 1
+            if wordCount > 24 { return false }
+        }
+        guard wordCount > 0 else { return false }
+        let words = keyWords.filter { !isNumber($0) }
         let networks = words.filter { networkWords.contains($0) }.count
         guard networks >= 1 else { return false }
         let share = words.filter { shareWords.contains($0) }.count
         // One network word alone ("Facebook") is a button; two or more words
         // must be nearly all share vocabulary.
         return words.count == 1 || (networks >= 2 && share * 10 >= words.count * 8) || (share == words.count)
+    }
+
+    private static func isNumber(_ word: String) -> Bool {
+        word.unicodeScalars.allSatisfy { ScalarTable.isNumeric($0) }
     }
 
     /// Units of relative time, in the match-key form.

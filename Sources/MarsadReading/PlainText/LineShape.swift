@@ -1,3 +1,5 @@
+import MarsadText
+
 /// Measurements of one line or paragraph of text that tell running prose
 /// from headlines, link lists and glued tickers, without knowing the site.
 struct LineShape: Equatable {
@@ -22,65 +24,80 @@ struct LineShape: Equatable {
     private static let bullets: Set<UInt32> = [0x2022, 0x25CF, 0x25AA, 0x25A0, 0x2219, 0x00B7, 0x2013, 0x2014, 0x2D, 0x2A, 0x25BA, 0x27A2]
 
     init(_ text: String) {
-        let scalars = text.scalarArray
         let table = ScalarTable.Lookup()
+        let none = ScalarTable.noScalar
         var inWord = false
-        for (index, scalar) in scalars.enumerated() {
-            let value = scalar.value
-            let isSpace = table.isWhitespace(scalar)
-            if isSpace {
+        var scalarCount = 0
+        var opening = (none, none, none)
+        // One pass over the UTF-8, each scalar seen with its neighbours.
+        ScalarTable.forEachScalar(of: text) { previous, value, next in
+            switch scalarCount {
+            case 0: opening.0 = value
+            case 1: opening.1 = value
+            case 2: opening.2 = value
+            default: break
+            }
+            scalarCount &+= 1
+            if table.isWhitespace(value: value) {
                 inWord = false
             } else {
                 if !inWord { words += 1 }
                 inWord = true
             }
-            if table.isAlphabetic(scalar) { letters += 1 }
+            if table.isAlphabetic(value: value) { letters += 1 }
             if (0x30...0x39).contains(value) || (0x0660...0x0669).contains(value) || (0x06F0...0x06F9).contains(value) { digits += 1 }
-            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
-            let previous = index > 0 ? scalars[index - 1] : nil
+            let hasNext = next != none
             switch value {
             case 0x060C, 0x2C, 0x061B, 0x3B:
                 commas += 1
-                if next != nil { innerPunctuation += 1 }
+                if hasNext { innerPunctuation += 1 }
             case 0x2E:
-                let isDecimal = previous.map(Self.isDigit) == true && next.map(Self.isDigit) == true
-                let isEllipsis = previous == "." || next == "."
-                let isAbbreviation = previous.map(Self.isLatinLetter) == true && next.map(Self.isLatinLetter) == true
-                if !isDecimal, !isEllipsis, !isAbbreviation, next != nil { innerPunctuation += 1 }
-                if let next, !isEllipsis, Self.isArabicLetter(next) { glueMarks += 1 }
+                let isDecimal = Self.isDigit(previous) && Self.isDigit(next)
+                let isEllipsis = previous == 0x2E || next == 0x2E
+                let isAbbreviation = Self.isLatinLetter(previous) && Self.isLatinLetter(next)
+                if !isDecimal, !isEllipsis, !isAbbreviation, hasNext { innerPunctuation += 1 }
+                if !isEllipsis, Self.isArabicLetter(next) { glueMarks += 1 }
             case 0x21, 0x3F, 0x061F:
-                if next != nil, next != "!", next != "?", next != "\u{061F}" { innerPunctuation += 1 }
-                if let next, Self.isArabicLetter(next) || Self.isLatinLetter(next) { glueMarks += 1 }
+                if hasNext, next != 0x21, next != 0x3F, next != 0x061F { innerPunctuation += 1 }
+                if Self.isArabicLetter(next) || Self.isLatinLetter(next) { glueMarks += 1 }
             case 0x0629, 0x0649:
-                if let next, Self.isArabicLetter(next) { glueMarks += 1 }
+                if Self.isArabicLetter(next) { glueMarks += 1 }
             default:
                 break
             }
         }
-        if let first = scalars.first {
-            if Self.bullets.contains(first.value) {
+        if scalarCount > 0 {
+            if Self.bullets.contains(opening.0) {
                 startsAsItem = true
-            } else if scalars.count > 2, first == "\u{0633}" || first == "\u{062C}",
-                      scalars[1] == ":" || scalars[1] == "/" || (scalars[1] == " " && scalars[2] == ":") {
+            } else if scalarCount > 2, opening.0 == 0x0633 || opening.0 == 0x062C,
+                      opening.1 == 0x3A || opening.1 == 0x2F || (opening.1 == 0x20 && opening.2 == 0x3A) {
                 // "س:" and "ج:", the question and answer marks of printed interviews.
                 startsAsItem = true
             }
         }
         // Look through closing quotes and brackets for the final mark.
-        var tail = scalars.count - 1
-        while tail >= 0, Self.isClosingOrSpace(scalars[tail]) { tail -= 1 }
-        if tail >= 0 {
-            switch scalars[tail].value {
-            case 0x2E, 0x3A, 0x2026:
-                endsWithStop = true
-                if scalars[tail] == ".", tail > 0, scalars[tail - 1] == "." {
-                    // "..": a headline trailing off, not a finished sentence.
-                    endsWithStop = tail > 1 && scalars[tail - 2] == "." ? true : false
-                }
+        var text = text
+        (endsWithStop, endsWithQuestionOrExclamation) = text.withUTF8 { bytes in
+            var end = bytes.count
+            while end > 0 {
+                let start = UTF8Scalar.start(before: end, in: bytes)
+                let value = UTF8Scalar.decode(bytes, at: start).value
+                if !Self.isClosingOrSpace(value) { break }
+                end = start
+            }
+            guard end > 0 else { return (false, false) }
+            let last = UTF8Scalar.start(before: end, in: bytes)
+            switch UTF8Scalar.decode(bytes, at: last).value {
+            case 0x2E:
+                // "..": a headline trailing off, not a finished sentence; "..." an ellipsis.
+                guard last > 0, bytes[last - 1] == 0x2E else { return (true, false) }
+                return (last > 1 && bytes[last - 2] == 0x2E, false)
+            case 0x3A, 0x2026:
+                return (true, false)
             case 0x21, 0x3F, 0x061F:
-                endsWithQuestionOrExclamation = true
+                return (false, true)
             default:
-                break
+                return (false, false)
             }
         }
     }
@@ -115,22 +132,22 @@ struct LineShape: Equatable {
         !isProse && words >= 1 && words <= 25 && letters > 0
     }
 
-    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-        (0x30...0x39).contains(scalar.value) || (0x0660...0x0669).contains(scalar.value)
+    static func isDigit(_ value: UInt32) -> Bool {
+        (0x30...0x39).contains(value) || (0x0660...0x0669).contains(value)
     }
 
-    static func isArabicLetter(_ scalar: Unicode.Scalar) -> Bool {
-        (0x0620...0x064A).contains(scalar.value) || (0x0671...0x06D3).contains(scalar.value)
+    static func isArabicLetter(_ value: UInt32) -> Bool {
+        (0x0620...0x064A).contains(value) || (0x0671...0x06D3).contains(value)
     }
 
-    static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
-        (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
+    static func isLatinLetter(_ value: UInt32) -> Bool {
+        (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
     }
 
-    private static func isClosingOrSpace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+    private static func isClosingOrSpace(_ value: UInt32) -> Bool {
+        switch value {
         case 0x22, 0x27, 0x29, 0x5D, 0x7D, 0xBB, 0xAB, 0x2019, 0x201D, 0x201C, 0x203A, 0xFD3E, 0xFD3F: true
-        default: ScalarTable.isWhitespace(scalar)
+        default: ScalarTable.isWhitespace(value: value)
         }
     }
 }

@@ -179,9 +179,9 @@ struct PlainTextExtractor {
                 kind = .cue(.drop)
             } else if ChromeLine.isRelativeTimestamp(keyWords: words) {
                 kind = .dateLine
-            } else if display.unicodeScalars.contains("\u{00A9}"), shape.words <= 25 {
+            } else if shape.words <= 25, Self.holdsCopyrightSign(display) {
                 kind = .cue(.end)
-            } else if Self.isMenu(display) || Self.isSpacedMenu(raw), !shape.isProse {
+            } else if !shape.isProse, Self.isMenu(display) || Self.isSpacedMenu(raw) {
                 kind = .cue(.drop)
             } else if shape.isGluedTicker || ChromeLine.isTicker(display, shape: shape) {
                 kind = .ticker
@@ -195,6 +195,16 @@ struct PlainTextExtractor {
             lines.append(Line(text: display, key: key, shape: shape, kind: kind, cue: cue))
         }
         return lines
+    }
+
+    /// Whether the text holds "©" (U+00A9, C2 A9 in UTF-8), found by its bytes.
+    static func holdsCopyrightSign(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0xA9, previous == 0xC2 { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// The largest run of prose lines, bounded by end cues, attributions,
@@ -266,20 +276,19 @@ struct PlainTextExtractor {
     /// the last marks a headline with a label around it ("عام / … / إضافة
     /// أولى واخيرة", as a news agency writes them).
     static func isMenu(_ text: String) -> Bool {
-        let scalars = text.scalarArray
         let table = ScalarTable.Lookup()
         var separators = 0
         var wordsInItem = 0
         var longInnerItem = false
         var inWord = false
-        for (index, scalar) in scalars.enumerated() {
+        ScalarTable.forEachScalar(of: text) { previous, value, next in
             var isSeparator = false
-            switch scalar {
-            case "|", "\u{2022}", "\u{00B7}":
+            switch value {
+            case 0x7C, 0x2022, 0x00B7:
                 isSeparator = true
-            case "\u{00BB}", "\u{203A}", ">", "/":
+            case 0x00BB, 0x203A, 0x3E, 0x2F:
                 // Breadcrumb arrows and slashes stand between spaces; guillemets hug the words they quote.
-                isSeparator = index > 0 && scalars[index - 1] == " " && index + 1 < scalars.count && scalars[index + 1] == " "
+                isSeparator = previous == 0x20 && next == 0x20
             default:
                 break
             }
@@ -288,7 +297,7 @@ struct PlainTextExtractor {
                 if wordsInItem > Self.menuItemMaximumWords { longInnerItem = true }
                 wordsInItem = 0
                 inWord = false
-            } else if table.isWhitespace(scalar) {
+            } else if table.isWhitespace(value: value) {
                 inWord = false
             } else if !inWord {
                 inWord = true
