@@ -119,24 +119,25 @@ enum ScalarTable {
     }
 
     /// The runs of word scalars (letters, digits and the Arabic harakat U+064B–U+065F) of a
-    /// text, and the runs joined by single spaces. One walk over its UTF-8 with the table
-    /// read once: splitting the scalar view, with a table look-up and its global's first-use
-    /// check per scalar, then joining, took a tenth of reading a plain-text page.
-    static func wordRuns(_ text: String) -> (words: [String], joined: String) {
+    /// text joined by single spaces, and where each run ends in the joined UTF-8 (the next
+    /// starts after the space). One walk over its UTF-8 with the table read once: splitting
+    /// the scalar view, with a table look-up and its global's first-use check per scalar,
+    /// then joining, took a tenth of reading a plain-text page. No string is made per run:
+    /// most lines are prose, whose tests ask for none of them (see ``KeyWords``).
+    static func wordRuns(_ text: String) -> (joined: String, ends: [Int]) {
         var text = text
         return text.withUTF8 { bytes in
             flags.withUnsafeBufferPointer { table in
-                var words: [String] = []
+                var ends: [Int] = []
                 var joined: [UInt8] = []
                 joined.reserveCapacity(bytes.count)
                 var wordStart = -1
                 var index = 0
                 func close(at end: Int) {
                     guard wordStart >= 0 else { return }
-                    let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<end])
-                    words.append(String(decoding: word, as: UTF8.self))
                     if !joined.isEmpty { joined.append(0x20) }
-                    joined.append(contentsOf: word)
+                    joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[wordStart..<end]))
+                    ends.append(joined.count)
                     wordStart = -1
                 }
                 while index < bytes.count {
@@ -156,9 +157,14 @@ enum ScalarTable {
                     index += width
                 }
                 close(at: bytes.count)
-                return (words, String(decoding: joined, as: UTF8.self))
+                return (String(decoding: joined, as: UTF8.self), ends)
             }
         }
+    }
+
+    @inline(__always)
+    static func isNumeric(value: UInt32) -> Bool {
+        value < limit ? flags[Int(value)] & numeric != 0 : Unicode.Scalar(value)?.properties.numericType != nil
     }
 }
 

@@ -19,15 +19,18 @@ struct ScalarTableTests {
         for text in texts {
             let runs = ScalarTable.wordRuns(text)
             let expected = Self.wordsByScalarView(text)
-            #expect(runs.words == expected, "\(text)")
+            #expect(KeyWords(key: runs.joined, ends: runs.ends).all == expected, "\(text)")
             #expect(runs.joined == expected.joined(separator: " "), "\(text)")
         }
     }
 
     @Test func keyWordsAreTheWordsOfTheLowercasedMatchKey() {
         let line = "المصدر: وكالة الأنباء  (SPA) — 2015"
-        let (words, key) = BoilerplateLexicon.keyWordsAndKey(line)
+        let keyWords = BoilerplateLexicon.lineKeyWords(line)
+        let (words, key) = (keyWords.all, keyWords.key)
         #expect(words == Self.wordsByScalarView(TextNormalizer.matchKey(line).lowercased()))
+        #expect(keyWords.count == words.count && (0..<keyWords.count).allSatisfy { keyWords.word($0) == words[$0] })
+        #expect(keyWords.isNumber(words.count - 1) && !keyWords.isNumber(0))
         #expect(key == words.joined(separator: " "))
         #expect(words.last == "2015")
     }

@@ -112,7 +112,8 @@ struct HTMLArticleExtractor {
         var fromHeading: [Bool] = []
         blocks: for block in blocks {
             // The block's match-key words serve both the title test and the cue look-up.
-            let (words, key) = BoilerplateLexicon.keyWordsAndKey(block.text)
+            let words = BoilerplateLexicon.lineKeyWords(block.text)
+            let key = words.key
             if key.isEmpty || key == titleKey { continue }
             // Cues start short lines; a long paragraph is never one.
             if block.text.utf8.count < 600, let cue = lexicon.match(block.text, keyWords: words) {

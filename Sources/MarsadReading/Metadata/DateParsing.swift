@@ -262,27 +262,33 @@ enum DateParsing {
 }
 
 extension String {
-    /// The pieces between separator scalars, empty pieces dropped.
-    /// The runs of scalars between separators, empty runs omitted. Each run is
-    /// copied as UTF-8 bytes, not rebuilt scalar by scalar.
+    /// The runs of scalars between separators, empty runs omitted. The runs are found on
+    /// the UTF-8 in one pass, and each is copied as bytes, not rebuilt scalar by scalar.
     func scalarWords(separatedBy isSeparator: (Unicode.Scalar) -> Bool) -> [String] {
-        let scalars = unicodeScalars
-        var words: [String] = []
-        var start: String.Index?
-        var index = scalars.startIndex
-        while index != scalars.endIndex {
-            if isSeparator(scalars[index]) {
-                if let wordStart = start {
-                    words.append(String(Substring(scalars[wordStart..<index])))
-                    start = nil
+        var text = self
+        let runs: [Range<Int>] = text.withUTF8 { bytes in
+            var runs: [Range<Int>] = []
+            var start = -1
+            var index = 0
+            while index < bytes.count {
+                let (value, width) = UTF8Scalar.decode(bytes, at: index)
+                if isSeparator(Unicode.Scalar(value).unsafelyUnwrapped) {
+                    if start >= 0 { runs.append(start..<index) }
+                    start = -1
+                } else if start < 0 {
+                    start = index
                 }
-            } else if start == nil {
-                start = index
+                index += width
             }
-            scalars.formIndex(after: &index)
+            if start >= 0 { runs.append(start..<bytes.count) }
+            return runs
         }
-        if let wordStart = start { words.append(String(Substring(scalars[wordStart..<scalars.endIndex]))) }
-        return words
+        // UTF-8 offsets index a native string in constant time, and each run's ends are scalar boundaries.
+        let utf8 = text.utf8
+        let scalars = text.unicodeScalars
+        return runs.map { run in
+            String(Substring(scalars[utf8.index(utf8.startIndex, offsetBy: run.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: run.upperBound)]))
+        }
     }
 
     func trimmingWhitespace() -> String {

@@ -54,13 +54,13 @@ struct BoilerplateLexicon: Sendable {
     }
 
     static func keyWords(_ text: String) -> [String] {
-        keyWordsAndKey(text).words
+        lineKeyWords(text).all
     }
 
-    /// ``keyWords(_:)``, and the words joined by single spaces (a line's key), in one pass.
-    static func keyWordsAndKey(_ text: String) -> (words: [String], key: String) {
+    /// ``keyWords(_:)`` as they lie in the line's key (the words joined by single spaces), in one pass.
+    static func lineKeyWords(_ text: String) -> KeyWords {
         let runs = ScalarTable.wordRuns(TextNormalizer.matchKey(text).lowercasedIfCased())
-        return (runs.words, runs.joined)
+        return KeyWords(key: runs.joined, ends: runs.ends)
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
@@ -69,12 +69,12 @@ struct BoilerplateLexicon: Sendable {
 
     /// The cue a line starts with, when the line is that cue's kind of line.
     func match(_ line: String) -> CueMatch? {
-        match(line, keyWords: Self.keyWords(line))
+        match(line, keyWords: Self.lineKeyWords(line))
     }
 
     /// ``match(_:)`` for a line whose match-key words the caller already has.
-    func match(_ line: String, keyWords lineWords: [String]) -> CueMatch? {
-        guard let first = lineWords.first, let candidates = cuesByFirstWord[first] else { return nil }
+    func match(_ line: String, keyWords lineWords: KeyWords) -> CueMatch? {
+        guard lineWords.count > 0, let candidates = cuesByFirstWord[lineWords.word(0)] else { return nil }
         let scalars = line.scalarArray
         let endsWithPeriod = scalars.last.map { $0 == "." } ?? false
         for cue in candidates where lineWords.starts(with: cue.words) {
@@ -112,5 +112,48 @@ struct BoilerplateLexicon: Sendable {
             inWord = isWord
         }
         return scalars.count
+    }
+}
+
+/// A line's match-key words as they lie in its key, each made a string only when a test
+/// asks for it: most lines are prose, whose tests need only how many words there are and
+/// the first one, and a string per word of every paragraph cost more than the tests.
+struct KeyWords {
+    /// The words joined by single spaces.
+    let key: String
+    /// Where each word ends in the key's UTF-8; the next starts after the space.
+    let ends: [Int]
+
+    var count: Int { ends.count }
+
+    func word(_ index: Int) -> String {
+        withBytes(of: index) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Every word, as ``BoilerplateLexicon/keyWords(_:)`` gives them.
+    var all: [String] { ends.indices.map(word) }
+
+    /// Whether the first words are `words`, one for one.
+    func starts(with words: [String]) -> Bool {
+        words.count <= count && words.indices.allSatisfy { word($0) == words[$0] }
+    }
+
+    /// Whether every scalar of the word is a digit or another number.
+    func isNumber(_ index: Int) -> Bool {
+        withBytes(of: index) { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let (value, width) = UTF8Scalar.decode(bytes, at: offset)
+                if !ScalarTable.isNumeric(value: value) { return false }
+                offset += width
+            }
+            return true
+        }
+    }
+
+    private func withBytes<Result>(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let start = index == 0 ? 0 : ends[index - 1] + 1
+        var key = key
+        return key.withUTF8 { body(UnsafeBufferPointer(rebasing: $0[start..<ends[index]])) }
     }
 }

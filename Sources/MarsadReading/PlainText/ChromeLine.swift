@@ -33,15 +33,20 @@ enum ChromeLine {
     }
 
     /// ``isShareRow(_:)`` for a line whose match-key words the caller already has.
-    static func isShareRow(keyWords: [String]) -> Bool {
-        // A paragraph has too many words to be a share row: counted first, without a copy of them.
+    static func isShareRow(keyWords: KeyWords) -> Bool {
+        // A paragraph has too many words to be a share row: counted first, without a string for any.
         var wordCount = 0
-        for word in keyWords where !isNumber(word) {
+        for index in 0..<keyWords.count where !keyWords.isNumber(index) {
             wordCount += 1
             if wordCount > 24 { return false }
         }
-        guard wordCount > 0 else { return false }
+        return wordCount > 0 && isShareRow(keyWords: keyWords.all)
+    }
+
+    /// ``isShareRow(_:)`` for a line whose match-key words the caller already has.
+    static func isShareRow(keyWords: [String]) -> Bool {
         let words = keyWords.filter { !isNumber($0) }
+        guard !words.isEmpty, words.count <= 24 else { return false }
         let networks = words.filter { networkWords.contains($0) }.count
         guard networks >= 1 else { return false }
         let share = words.filter { shareWords.contains($0) }.count
@@ -82,6 +87,11 @@ enum ChromeLine {
         .flatMap { BoilerplateLexicon.keyWords($0) })
 
     private static let fillerWords: Set<String> = ["و", "a", "an", "min", "am", "pm", "ص", "م", "في", "at", "on", "last"]
+
+    /// ``isRelativeTimestamp(_:)`` for a line whose match-key words the caller already has.
+    static func isRelativeTimestamp(keyWords: KeyWords) -> Bool {
+        keyWords.count > 0 && keyWords.count <= 8 && isRelativeTimestamp(keyWords: keyWords.all)
+    }
 
     /// ``isRelativeTimestamp(_:)`` for a line whose match-key words the caller already has.
     static func isRelativeTimestamp(keyWords words: [String]) -> Bool {

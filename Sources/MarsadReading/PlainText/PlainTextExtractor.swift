@@ -168,7 +168,7 @@ struct PlainTextExtractor {
             guard !display.isEmpty else { continue }
             let shape = LineShape(display)
             // The line's match-key words, computed once for every test below.
-            let (words, key) = BoilerplateLexicon.keyWordsAndKey(display)
+            let words = BoilerplateLexicon.lineKeyWords(display)
             let cue = lexicon.match(display, keyWords: words)
             let kind: Kind
             if shape.letters == 0 {
@@ -192,7 +192,7 @@ struct PlainTextExtractor {
             } else {
                 kind = .headline
             }
-            lines.append(Line(text: display, key: key, shape: shape, kind: kind, cue: cue))
+            lines.append(Line(text: display, key: words.key, shape: shape, kind: kind, cue: cue))
         }
         return lines
     }

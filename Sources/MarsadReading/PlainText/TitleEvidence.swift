@@ -26,20 +26,25 @@ struct TitleEvidence {
     /// reused rather than recomputed, and split only as far as the word limit,
     /// since an opening paragraph is often the whole article.
     init(openingKeys: [String], hints: [String]) {
-        var stems = Set<KeyWord>()
+        var stems = Set<KeyWord>(minimumCapacity: 2 * Self.openingWords)
         var taken = 0
         for key in openingKeys where taken < Self.openingWords {
-            let utf8 = key.utf8
-            var wordStart = utf8.startIndex
-            while wordStart < utf8.endIndex, taken < Self.openingWords {
-                let wordEnd = utf8[wordStart...].firstIndex(of: 0x20) ?? utf8.endIndex
-                if wordEnd > wordStart {
-                    taken += 1
-                    for stem in LightStemmer.documentStems(String(Substring(key.unicodeScalars[wordStart..<wordEnd]))) {
-                        stems.insert(KeyWord(stem))
+            var key = key
+            key.withUTF8 { bytes in
+                var wordStart = 0
+                while wordStart < bytes.count, taken < Self.openingWords {
+                    let wordEnd = bytes[wordStart...].firstIndex(of: 0x20) ?? bytes.count
+                    if wordEnd > wordStart {
+                        taken += 1
+                        // The stems straight from the key's bytes: a string per word, and an array of
+                        // its stems, cost more than the stemming.
+                        let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<wordEnd])
+                        LightStemmer.forEachDocumentStem(word) { stem in
+                            stems.insert(KeyWord(String(decoding: UnsafeBufferPointer(rebasing: word[stem]), as: UTF8.self)))
+                        }
                     }
+                    wordStart = wordEnd < bytes.count ? wordEnd + 1 : wordEnd
                 }
-                wordStart = wordEnd < utf8.endIndex ? utf8.index(after: wordEnd) : wordEnd
             }
         }
         openingStems = stems
