@@ -60,6 +60,39 @@ struct PageChromeTests {
         #expect(article.body == Fixtures.paragraphs.joined(separator: "\n\n"))
     }
 
+    /// A box after the article's run of paragraphs, inside the chosen
+    /// container, closes the page: a licence notice or an app plug is
+    /// dropped, however it is worded. A later box holding a good share of
+    /// the text is the article's own second half and stays.
+    @Test func boxesAfterTheRunOfParagraphsAreLeftOut() throws {
+        let notice = "All rights reserved; reuse needs the publisher's consent."
+        func page(after: String) -> String {
+            "<html><head><title>\(Fixtures.title)</title></head><body><article><h1>\(Fixtures.title)</h1><div class=\"text\">"
+                + Fixtures.paragraphs.map { "<p>\($0)</p>" }.joined() + "</div>\(after)</article></body></html>"
+        }
+        let plugged = try #require(try reader.read(Array(page(after: "<div class=\"box\"><p>\(notice)</p></div>").utf8), fileName: "a.html").first)
+        #expect(plugged.body == Fixtures.paragraphs.joined(separator: "\n\n"))
+        let second = Fixtures.paragraphs.reversed().map { "<p>\($0) وتابع المسؤولون الحديث عن المشروع.</p>" }.joined()
+        let split = try #require(try reader.read(Array(page(after: "<div class=\"box\">\(second)</div>").utf8), fileName: "b.html").first)
+        #expect(split.body.hasSuffix(Fixtures.paragraphs[0] + " وتابع المسؤولون الحديث عن المشروع."))
+    }
+
+    /// A paragraph set wholly in bold or italics after plainly set text is a
+    /// note to the reader and is left out; when the paragraphs before it are
+    /// set the same way (an interview's answers), it is the text.
+    @Test func aClosingNoteInEmphasisIsLeftOut() throws {
+        let note = "Follow us on our channels and send us your news at any hour of the day or night."
+        func page(_ paragraphs: [String]) -> String {
+            "<html><head><title>\(Fixtures.title)</title></head><body><article><h1>\(Fixtures.title)</h1>"
+                + paragraphs.joined() + "<p><strong>\(note)</strong></p></article></body></html>"
+        }
+        let plain = try #require(try reader.read(Array(page(Fixtures.paragraphs.map { "<p>\($0)</p>" }).utf8), fileName: "a.html").first)
+        #expect(plain.body == Fixtures.paragraphs.joined(separator: "\n\n"))
+        let emphasized = Fixtures.paragraphs.map { "<p><em>\($0)</em></p>" }
+        let interview = try #require(try reader.read(Array(page(emphasized).utf8), fileName: "b.html").first)
+        #expect(interview.body.hasSuffix(note))
+    }
+
     @Test func pageDeclaringLatin1IsDecodedAsDeclared() throws {
         let text = "Die Bundesregierung hat am Dienstag neue Maßnahmen beschlossen, die für alle Länder gelten sollen. Über die Einzelheiten wird nächste Woche beraten."
         var bytes = Array("<html><head><meta charset=\"ISO-8859-1\"><title>Neue Maßnahmen</title></head><body><article><h1>Neue Maßnahmen</h1><p>".utf8)

@@ -110,6 +110,7 @@ struct HTMLArticleExtractor {
         if draft.published == nil { draft.published = relativeDate(nearTitle: titleKey, in: content.pageLines) }
         // Whether each paragraph came from a heading, for trimming the ends below.
         var fromHeading: [Bool] = []
+        var isNote: [Bool] = []
         blocks: for block in blocks {
             // The block's match-key words serve both the title test and the cue look-up.
             let words = BoilerplateLexicon.lineKeyWords(block.text)
@@ -142,13 +143,20 @@ struct HTMLArticleExtractor {
             }
             draft.paragraphs.append(block.text)
             fromHeading.append(block.kind == .heading)
+            isNote.append(block.isNote)
+        }
+        // A paragraph set wholly in italics or bold after the plainly set text is a note to the
+        // reader (follow us, subscribe, a disclaimer), unless the text before it is set the same
+        // way: an interview's answers or a quoted letter.
+        func closesWithNote(at position: Int) -> Bool {
+            position > 0 && isNote[position] && !isNote[position - 1]
         }
         // Headings with nothing after them are section labels of the page, not intertitles.
         // Short lines that hold no sentence at either end of the text are labels around it
         // too: a kicker or photo credit above; a source, "Contact:" or a sign-up call below.
         // Inside the text such a line may be an intertitle, so only the ends are trimmed.
         while let last = draft.paragraphs.last,
-              fromHeading[draft.paragraphs.count - 1] || (draft.paragraphs.count > 1 && Self.isLabel(last)) {
+              fromHeading[draft.paragraphs.count - 1] || (draft.paragraphs.count > 1 && (Self.isLabel(last) || closesWithNote(at: draft.paragraphs.count - 1))) {
             draft.paragraphs.removeLast()
         }
         let leadingLabels = draft.paragraphs.dropLast().prefix { Self.isLabel($0) }.count
@@ -232,6 +240,8 @@ struct HTMLArticleExtractor {
         enum Kind { case paragraph, heading }
         var text: String
         var kind: Kind
+        /// Set wholly in emphasis: a note to the reader when it closes the text.
+        var isNote = false
     }
 
     /// A relative timestamp beside the headline ("منذ يومين" under the
@@ -335,6 +345,7 @@ struct HTMLArticleExtractor {
             let total = inside.reduce(0) { $0 + $1.length }
             if kept.reduce(0, { $0 + $1.length }) * 2 >= total { inside = kept }
         }
+        inside = Self.droppingTailOutsideProseRun(inside, layout: layout)
         var blocks: [Block] = []
         for (position, block) in inside.enumerated() {
             // Link lists are skipped whatever their length; prose only when
@@ -346,7 +357,9 @@ struct HTMLArticleExtractor {
             if block.kind == .heading, block.length < 60, !block.endsSentence, headsDroppedLinks(block.owner, layout: layout, dropped: dropped) { continue }
             // A short line with a copyright sign credits a photo or closes the page.
             if block.length < Self.creditMaximumLength, block.text.unicodeScalars.contains("\u{00A9}") { continue }
-            blocks.append(Block(text: block.text, kind: block.kind == .heading ? .heading : .paragraph))
+            blocks.append(Block(
+                text: block.text, kind: block.kind == .heading ? .heading : .paragraph, isNote: block.emphasized * 10 >= block.length * 9
+            ))
         }
         var isStructured = titleElement != nil
         var current = container
@@ -362,6 +375,42 @@ struct HTMLArticleExtractor {
             blocks: blocks.filter { !$0.text.isEmpty }, isStructured: isStructured, pageLines: pageLines, headerLines: headerLines,
             noscriptProse: noscriptProse
         )
+    }
+
+    /// Share of the chosen prose that the element holding the article's run of paragraphs holds.
+    static let proseRunShare = 0.8
+
+    /// The blocks up to the last one inside the article's run of paragraphs:
+    /// the deepest element holding most of the unlinked text. What follows it
+    /// in other boxes of the container (a licence notice, an app plug, a
+    /// newsletter box, a disclaimer) closes the page, not the article. An
+    /// article split over boxes keeps its later box when that box holds more
+    /// than the rest of the share: the run is then the boxes' common parent.
+    /// Linear: weights are summed up the tree once and the run is found by
+    /// one walk down it.
+    static func droppingTailOutsideProseRun(_ blocks: [PageBlock], layout: PageLayout) -> [PageBlock] {
+        var weight = [Int](repeating: 0, count: layout.elements.count)
+        var total = 0
+        for block in blocks where block.linkDensity < 0.5 {
+            weight[block.owner] += block.length
+            total += block.length
+        }
+        guard total > 0 else { return blocks }
+        for index in stride(from: layout.elements.count - 1, to: 0, by: -1) {
+            weight[layout.parent[index]] += weight[index]
+        }
+        var run = 0
+        descent: while true {
+            for child in layout.elements[run].children {
+                if case .element(let element) = child, Double(weight[element.index]) >= proseRunShare * Double(total) {
+                    run = element.index
+                    continue descent
+                }
+            }
+            break
+        }
+        guard let last = blocks.lastIndex(where: { layout.contains(run, $0.owner) }) else { return blocks }
+        return Array(blocks[...last])
     }
 
     /// Siblings of one kind: the same element name and class attribute.

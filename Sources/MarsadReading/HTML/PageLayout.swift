@@ -121,6 +121,8 @@ struct PageBlock {
     var owner: Int
     var length: Int
     var linked: Int
+    /// Of which set in emphasis (`<em>`, `<i>`, `<strong>`, `<b>`).
+    var emphasized = 0
 
     var linkDensity: Double { length == 0 ? 0 : min(1, Double(linked) / Double(length)) }
 
@@ -152,6 +154,7 @@ extension PageLayout {
     private struct Run {
         var pieces: [String] = []
         var linked = 0
+        var emphasized = 0
     }
 
     private func collect(_ index: Int, isDropped: (Int) -> Bool, into blocks: inout [PageBlock]) {
@@ -172,7 +175,10 @@ extension PageLayout {
                 let length = Self.weight(decoded)
                 // Link text is shared out over the lines of a run in proportion.
                 let linked = lines.count == 1 ? run.linked : min(length, run.linked * length / joinedWeight)
-                blocks.append(PageBlock(text: decoded, kind: kind, owner: index, length: length, linked: min(linked, length)))
+                let emphasized = lines.count == 1 ? run.emphasized : min(length, run.emphasized * length / joinedWeight)
+                blocks.append(PageBlock(
+                    text: decoded, kind: kind, owner: index, length: length, linked: min(linked, length), emphasized: min(emphasized, length)
+                ))
             }
         }
         for child in element.children {
@@ -187,26 +193,33 @@ extension PageLayout {
                     flush()
                     collect(inner.index, isDropped: isDropped, into: &blocks)
                 } else {
-                    appendInline(inner, isDropped: isDropped, inLink: false, into: &run)
+                    appendInline(inner, isDropped: isDropped, inLink: false, inEmphasis: false, into: &run)
                 }
             }
         }
         flush()
     }
 
-    private func appendInline(_ element: HTMLElement, isDropped: (Int) -> Bool, inLink: Bool, into run: inout Run) {
+    static let emphasisNames: Set<String> = ["em", "i", "strong", "b"]
+
+    private func appendInline(_ element: HTMLElement, isDropped: (Int) -> Bool, inLink: Bool, inEmphasis: Bool, into run: inout Run) {
         let linked = inLink || element.name == "a"
+        let emphasized = inEmphasis || Self.emphasisNames.contains(element.name)
         for child in element.children {
             switch child {
             case .text(let text):
                 run.pieces.append(text)
-                if linked { run.linked += Self.weight(text) }
+                if linked || emphasized {
+                    let length = Self.weight(text)
+                    if linked { run.linked += length }
+                    if emphasized { run.emphasized += length }
+                }
             case .element(let inner):
                 if isDropped(inner.index) || Self.invisibleNames.contains(inner.name) { continue }
                 if inner.name == "br" {
                     run.pieces.append("\n")
                 } else {
-                    appendInline(inner, isDropped: isDropped, inLink: linked, into: &run)
+                    appendInline(inner, isDropped: isDropped, inLink: linked, inEmphasis: emphasized, into: &run)
                 }
             }
         }
