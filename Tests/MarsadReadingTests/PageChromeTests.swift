@@ -18,6 +18,18 @@ struct PageChromeTests {
         #expect(!ChromeLine.isShareRow(line))
     }
 
+    /// Sites put their newsletter box inside the article as often as after
+    /// it: the prompt is dropped, and the paragraph before it stays with the
+    /// longer rest of the article (and the title above it stays the title).
+    @Test(arguments: ["اشترك في نشرتنا البريدية لتصلك أهم الأخبار", "Subscribe to our newsletter"])
+    func aNewsletterPromptInsideTheArticleDoesNotEndIt(_ prompt: String) throws {
+        let lines = [Fixtures.title, Fixtures.paragraphs[0], prompt] + Fixtures.paragraphs[1...] + Fixtures.paragraphs
+        let article = try #require(try reader.read(Array(lines.joined(separator: "\n").utf8), fileName: "page.txt").first)
+        #expect(article.title == Fixtures.title)
+        #expect(article.body.hasPrefix(Fixtures.paragraphs[0]))
+        #expect(!article.body.contains(prompt))
+    }
+
     @Test(arguments: ["منذ 3 ساعات", "قبل ساعتين", "منذ ٥ دقائق", "2 hours ago", "Updated 5 minutes ago", "أمس 10:30", "آخر تحديث: منذ 4 دقائق"])
     func relativeTimestampsAreRecognised(_ line: String) {
         #expect(ChromeLine.isRelativeTimestamp(line))
