@@ -17,11 +17,10 @@ With CHROME_PAGES_KEEP=DIR in the environment the pages are kept in DIR.
 The last line is the headline figure.
 """
 import os
-import random
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import day_records, process_pages, score_titles_and_bodies, synthetic_arguments  # noqa: E402
+from common import check_generated_pages  # noqa: E402
 
 NETWORKS_AR = ['فيسبوك', 'تويتر', 'واتساب', 'تيليجرام', 'لينكدإن', 'البريد الإلكتروني', 'طباعة', 'نسخ الرابط', 'ماسنجر']
 NETWORKS_EN = ['Facebook', 'Twitter', 'WhatsApp', 'Telegram', 'LinkedIn', 'Email', 'Print', 'Pinterest', 'Reddit', 'Copy link']
@@ -109,26 +108,7 @@ def build_page(record, others, rng):
 
 
 def main():
-    args = synthetic_arguments(__doc__, seed=23)
-    records = day_records(args.corpus, 0)
-    if records is None:
-        return 0
-    rng = random.Random(args.seed)
-    usable = [r for r in records if r['title'].strip() and '&#' not in r['title'] and len(r['title'].split()) >= 3
-              and len(r['content'].split()) >= 60]
-    chosen = rng.sample(usable, min(args.pages, len(usable)))
-    titles = [r['title'].strip() for r in usable]
-    pages, files = [], []
-    for index, record in enumerate(chosen):
-        others = [t for t in rng.sample(titles, 30) if t != record['title'].strip()][:20]
-        name = f'page{index:04d}.txt'
-        pages.append((name, build_page(record, others, rng)))
-        files.append((name, record))
-    results = process_pages(args.marsad, pages, 'chrome-pages-', 'CHROME_PAGES_KEEP')
-    title_ok, n, precision, recall, f1 = score_titles_and_bodies(files, results, args.verbose)
-    print(f'chrome pages: {n}, titles {title_ok}/{n} ({100 * title_ok / n:.1f}%), body F1 {f1:.3f} '
-          f'(P {precision:.3f} R {recall:.3f})')
-    return 0
+    return check_generated_pages(__doc__, 23, 0, build_page, 'chrome pages', 'chrome-pages-', 'CHROME_PAGES_KEEP')
 
 
 if __name__ == '__main__':

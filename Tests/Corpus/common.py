@@ -116,3 +116,30 @@ def score_titles_and_bodies(files, results, verbose):
     recall = kept / wanted if wanted else 0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0
     return title_ok, len(files), precision, recall, f1
+
+
+def check_generated_pages(description, seed, day, build_page, label, prefix, keep_variable):
+    """The whole run of a page generator scored by score_titles_and_bodies:
+    `build_page(record, other_titles, rng)` wraps each of `--pages` articles
+    of one SaudiNewsNet day (by position) in chrome; prints the headline line."""
+    import random
+    args = synthetic_arguments(description, seed=seed)
+    records = day_records(args.corpus, day)
+    if records is None:
+        return 0
+    rng = random.Random(args.seed)
+    usable = [r for r in records if r['title'].strip() and '&#' not in r['title'] and len(r['title'].split()) >= 3
+              and len(r['content'].split()) >= 60]
+    chosen = rng.sample(usable, min(args.pages, len(usable)))
+    titles = [r['title'].strip() for r in usable]
+    pages, files = [], []
+    for index, record in enumerate(chosen):
+        others = [t for t in rng.sample(titles, 30) if t != record['title'].strip()][:20]
+        name = f'page{index:04d}.txt'
+        pages.append((name, build_page(record, others, rng)))
+        files.append((name, record))
+    results = process_pages(args.marsad, pages, prefix, keep_variable)
+    title_ok, n, precision, recall, f1 = score_titles_and_bodies(files, results, args.verbose)
+    print(f'{label}: {n}, titles {title_ok}/{n} ({100 * title_ok / n:.1f}%), body F1 {f1:.3f} '
+          f'(P {precision:.3f} R {recall:.3f})')
+    return 0
