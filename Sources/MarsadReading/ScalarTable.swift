@@ -124,40 +124,52 @@ enum ScalarTable {
     /// the scalar view, with a table look-up and its global's first-use check per scalar,
     /// then joining, took a tenth of reading a plain-text page. No string is made per run:
     /// most lines are prose, whose tests ask for none of them (see ``KeyWords``).
-    static func wordRuns(_ text: String) -> (joined: String, ends: [Int]) {
+    /// `numbers` counts the runs made only of digits or other numbers.
+    static func wordRuns(_ text: String) -> (joined: String, ends: [Int], numbers: Int) {
         var text = text
         return text.withUTF8 { bytes in
             flags.withUnsafeBufferPointer { table in
                 var ends: [Int] = []
                 var joined: [UInt8] = []
                 joined.reserveCapacity(bytes.count)
+                var numbers = 0
                 var wordStart = -1
+                var wordIsNumber = true
                 var index = 0
                 func close(at end: Int) {
                     guard wordStart >= 0 else { return }
                     if !joined.isEmpty { joined.append(0x20) }
                     joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[wordStart..<end]))
                     ends.append(joined.count)
+                    if wordIsNumber { numbers += 1 }
                     wordStart = -1
                 }
                 while index < bytes.count {
                     let (value, width) = UTF8Scalar.decode(bytes, at: index)
                     let isWord: Bool
+                    let isNumber: Bool
                     if value < limit {
-                        isWord = table[Int(value)] & (alphabetic | numeric) != 0 || (0x064B...0x065F).contains(value)
+                        let flag = table[Int(value)]
+                        isNumber = flag & numeric != 0
+                        isWord = flag & (alphabetic | numeric) != 0 || (0x064B...0x065F).contains(value)
                     } else {
                         let properties = Unicode.Scalar(value)!.properties
-                        isWord = properties.isAlphabetic || properties.numericType != nil
+                        isNumber = properties.numericType != nil
+                        isWord = properties.isAlphabetic || isNumber
                     }
                     if isWord {
-                        if wordStart < 0 { wordStart = index }
+                        if wordStart < 0 {
+                            wordStart = index
+                            wordIsNumber = true
+                        }
+                        if !isNumber { wordIsNumber = false }
                     } else {
                         close(at: index)
                     }
                     index += width
                 }
                 close(at: bytes.count)
-                return (String(decoding: joined, as: UTF8.self), ends)
+                return (String(decoding: joined, as: UTF8.self), ends, numbers)
             }
         }
     }

@@ -21,6 +21,15 @@
 
     @inlinable
     public mutating func combine<Bytes: Sequence<UInt8>>(contentsOf bytes: Bytes) {
+        // A native string's UTF-8 and arrays are read as one buffer, without the iterator's checks per byte.
+        var state = self.state
+        let whole: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+            for byte in buffer { state = (state ^ UInt64(byte)) &* Self.prime }
+        }
+        if whole != nil {
+            self.state = state
+            return
+        }
         for byte in bytes { combine(byte) }
     }
 

@@ -19,6 +19,13 @@ public enum TextNormalizer {
         return result.text.precomposedStringWithCanonicalMapping
     }
 
+    /// ``displayForm(_:)`` when the one pass gives it without canonical composition; nil for
+    /// text whose display form needs composing (marks to reorder or to join their letter).
+    public static func displayFormWithoutComposing(_ text: String) -> String? {
+        let result = NormalizationEngine.run(text, table: .display)
+        return result.needsNFC ? nil : result.text
+    }
+
     /// The key used for matching, search and deduplication: the display form
     /// with diacritics removed, alef, alef maqsura, teh marbuta and hamza
     /// carriers unified, digits to ASCII, quotes and dashes unified, and
@@ -28,6 +35,13 @@ public enum TextNormalizer {
         guard result.needsNFC else { return result.text }
         // Combining marks outside Arabic, or singletons: compose first.
         return NormalizationEngine.run(displayForm(text), table: .matchKey).text
+    }
+
+    /// ``matchKey(_:)`` when the one pass gives it without canonical composition; nil for
+    /// text whose key needs composing first.
+    public static func matchKeyWithoutComposing(_ text: String) -> String? {
+        let result = NormalizationEngine.run(text, table: .matchKey)
+        return result.needsNFC ? nil : result.text
     }
 
     /// Applies only the given rules, in the table's order: display mappings,

@@ -37,6 +37,33 @@ struct PlainTextReadingTests {
         #expect(document.warnings == ["1 of 2 records had neither a title nor a text and were skipped"])
     }
 
+    /// The page is put in display form once, then cut into lines; cutting it first and
+    /// normalizing each line must give the same lines, whatever breaks them.
+    @Test(arguments: [
+        Fixtures.plainTextPage,
+        "عنوان\r\nالنص الأول،  بمسافات\t مزدوجة.\r\rسطر\u{2028}سطر آخر\u{2029}\u{0B}\u{0C}أخير  ",
+        "  \u{FEFF}بداية\n\n\n   \n\u{200F}\n\u{0640}\nـــ الأخبار  مقالات  فيديو  صور\n© 2024",
+        "عنوان\u{0085}يتبع على السطر نفسه\nثم سطر",
+        "كلمة مع حركة مكررة: بَُ و ا\u{0654}لف و\u{FEF5} شكل\nسطر ثان",
+        "Home > News > World\r\nTitle line\rBody line ... with ... ellipses ... here",
+        "", "\n", "\r\n\r\n", "one line, no break",
+    ])
+    func pageCutOnceGivesTheLinesCutOneByOne(_ page: String) {
+        let extractor = PlainTextExtractor(lexicon: .shipped)
+        #expect(extractor.classify(page) == extractor.classifyLineByLine(page))
+    }
+
+    /// The opening's script is read from the first scalars of its keys, one key after another.
+    @Test func openingScriptIsTheScriptOfTheFirstScalarsOfTheKeys() {
+        let keys = ["قال الوزير", "the minister said", "", String(repeating: "abc ", count: 300), "نص", "ﻻ café"]
+        for count in 0...keys.count {
+            let opening = Array(keys.prefix(count))
+            for limit in [0, 1, 5, 12, 640] {
+                #expect(Script.dominant(inFirst: limit, scalarsOf: opening) == Script.dominant(in: opening.lazy.flatMap(\.unicodeScalars).prefix(limit)))
+            }
+        }
+    }
+
     @Test func headlineBlankLineBodyFile() throws {
         let text = "حصيلة رمضان\n\n" + Fixtures.paragraphs.joined(separator: "\n")
         let article = try #require(try reader.read(Array(text.utf8), fileName: "a001.txt").first)

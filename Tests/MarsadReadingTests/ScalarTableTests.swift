@@ -19,7 +19,9 @@ struct ScalarTableTests {
         for text in texts {
             let runs = ScalarTable.wordRuns(text)
             let expected = Self.wordsByScalarView(text)
-            #expect(KeyWords(key: runs.joined, ends: runs.ends).all == expected, "\(text)")
+            let keyWords = KeyWords(key: runs.joined, ends: runs.ends, numbers: runs.numbers)
+            #expect(keyWords.all == expected, "\(text)")
+            #expect(runs.numbers == keyWords.ends.indices.count(where: keyWords.isNumber), "\(text)")
             #expect(runs.joined == expected.joined(separator: " "), "\(text)")
         }
     }

@@ -283,12 +283,14 @@ extension String {
             if start >= 0 { runs.append(start..<bytes.count) }
             return runs
         }
-        // UTF-8 offsets index a native string in constant time, and each run's ends are scalar boundaries.
-        let utf8 = text.utf8
-        let scalars = text.unicodeScalars
-        return runs.map { run in
-            String(Substring(scalars[utf8.index(utf8.startIndex, offsetBy: run.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: run.upperBound)]))
-        }
+        return runs.map { text.copying(utf8: $0) }
+    }
+
+    /// The text between two UTF-8 offsets that are scalar boundaries, copied as bytes: the
+    /// offsets index a native string in constant time, and nothing is validated again.
+    func copying(utf8 range: Range<Int>) -> String {
+        let utf8 = utf8
+        return String(Substring(unicodeScalars[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]))
     }
 
     func trimmingWhitespace() -> String {

@@ -60,7 +60,7 @@ struct BoilerplateLexicon: Sendable {
     /// ``keyWords(_:)`` as they lie in the line's key (the words joined by single spaces), in one pass.
     static func lineKeyWords(_ text: String) -> KeyWords {
         let runs = ScalarTable.wordRuns(TextNormalizer.matchKey(text).lowercasedIfCased())
-        return KeyWords(key: runs.joined, ends: runs.ends)
+        return KeyWords(key: runs.joined, ends: runs.ends, numbers: runs.numbers)
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
@@ -123,6 +123,8 @@ struct KeyWords {
     let key: String
     /// Where each word ends in the key's UTF-8; the next starts after the space.
     let ends: [Int]
+    /// How many words are made only of digits or other numbers (see ``isNumber(_:)``).
+    let numbers: Int
 
     var count: Int { ends.count }
 

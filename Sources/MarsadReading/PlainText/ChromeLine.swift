@@ -35,12 +35,8 @@ enum ChromeLine {
     /// ``isShareRow(_:)`` for a line whose match-key words the caller already has.
     static func isShareRow(keyWords: KeyWords) -> Bool {
         // A paragraph has too many words to be a share row: counted first, without a string for any.
-        var wordCount = 0
-        for index in 0..<keyWords.count where !keyWords.isNumber(index) {
-            wordCount += 1
-            if wordCount > 24 { return false }
-        }
-        return wordCount > 0 && isShareRow(keyWords: keyWords.all)
+        let wordCount = keyWords.count - keyWords.numbers
+        return wordCount > 0 && wordCount <= 24 && isShareRow(keyWords: keyWords.all)
     }
 
     /// ``isShareRow(_:)`` for a line whose match-key words the caller already has.

@@ -29,7 +29,7 @@ struct PlainTextExtractor {
         case cue(CueKind)
     }
 
-    struct Line {
+    struct Line: Equatable {
         var text: String
         var key: String
         var shape: LineShape
@@ -110,7 +110,9 @@ struct PlainTextExtractor {
             case .prose:
                 draft.paragraphs.append(line.text)
             case .headline:
-                if keyCounts == nil { keyCounts = lines.reduce(into: [:]) { $0[$1.key, default: 0] += 1 } }
+                if keyCounts == nil {
+                    keyCounts = lines.reduce(into: Dictionary(minimumCapacity: lines.count)) { $0[$1.key, default: 0] += 1 }
+                }
                 if isIntertitle(at: index, in: lines, region: region, keyCounts: keyCounts ?? [:]) { draft.paragraphs.append(line.text) }
             case .cue, .dateLine:
                 take(line, into: &draft, headerPosition: false)
@@ -163,38 +165,112 @@ struct PlainTextExtractor {
 
     func classify(_ text: String) -> [Line] {
         var lines: [Line] = []
-        for raw in text.scalarWords(separatedBy: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{0B}" || $0 == "\u{0C}" }) {
-            let display = TextNormalizer.displayForm(raw).trimmingWhitespace()
-            guard !display.isEmpty else { continue }
-            let shape = LineShape(display)
-            // The line's match-key words, computed once for every test below.
-            let words = BoilerplateLexicon.lineKeyWords(display)
-            let cue = lexicon.match(display, keyWords: words)
-            let kind: Kind
-            if shape.letters == 0 {
-                kind = .noise
-            } else if let cue {
-                kind = .cue(cue.kind)
-            } else if ChromeLine.isShareRow(keyWords: words) {
-                kind = .cue(.drop)
-            } else if ChromeLine.isRelativeTimestamp(keyWords: words) {
-                kind = .dateLine
-            } else if shape.words <= 25, Self.holdsCopyrightSign(display) {
-                kind = .cue(.end)
-            } else if !shape.isProse, Self.isMenu(display) || Self.isSpacedMenu(raw) {
-                kind = .cue(.drop)
-            } else if shape.isGluedTicker || ChromeLine.isTicker(display, shape: shape) {
-                kind = .ticker
-            } else if shape.words <= 14, !shape.endsWithStop, shape.digits > 0, DateParsing.findDate(in: display) != nil, shape.letters <= 70 {
-                kind = .dateLine
-            } else if shape.isProse {
-                kind = .prose
-            } else {
-                kind = .headline
+        if let pageLines = Self.linesByDisplayForm(text) {
+            for (display, raw) in pageLines {
+                if let line = classify(display: display.trimmingWhitespace(), raw: { text.copying(utf8: raw) }) { lines.append(line) }
             }
-            lines.append(Line(text: display, key: words.key, shape: shape, kind: kind, cue: cue))
+            return lines
+        }
+        return classifyLineByLine(text)
+    }
+
+    /// ``classify(_:)`` the plain way, each line cut from the page and put in display form on its own.
+    func classifyLineByLine(_ text: String) -> [Line] {
+        var lines: [Line] = []
+        for raw in text.scalarWords(separatedBy: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{0B}" || $0 == "\u{0C}" }) {
+            if let line = classify(display: TextNormalizer.displayForm(raw).trimmingWhitespace(), raw: { raw }) { lines.append(line) }
         }
         return lines
+    }
+
+    /// The page's lines in display form, each with where its raw text lies in the page's
+    /// UTF-8, from the display form of the whole page: one pass rather than one per line.
+    /// The display form breaks lines where the line split does (CR LF once), and keeps
+    /// what stands between: the lines are the same. Nil where that does not hold: a page
+    /// with U+0085 (a line break to the display form, not to the split) or whose display
+    /// form needs composing (done for the page rather than per line); such a page is
+    /// cut line by line.
+    static func linesByDisplayForm(_ text: String) -> [(display: String, raw: Range<Int>)]? {
+        var text = text
+        let rawLines: [Range<Int>]? = text.withUTF8 { bytes in
+            var lines: [Range<Int>] = []
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                var width = 0
+                switch bytes[index] {
+                case 0x0A, 0x0B, 0x0C:
+                    width = 1
+                case 0x0D:
+                    width = index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+                case 0xC2:
+                    if bytes[index + 1] == 0x85 { return nil }
+                case 0xE2:
+                    if bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 { width = 3 }
+                default:
+                    break
+                }
+                if width == 0 {
+                    index += 1
+                } else {
+                    lines.append(start..<index)
+                    index += width
+                    start = index
+                }
+            }
+            lines.append(start..<bytes.count)
+            return lines
+        }
+        guard let rawLines, var display = TextNormalizer.displayFormWithoutComposing(text) else { return nil }
+        let displayLines: [Range<Int>] = display.withUTF8 { bytes in
+            var lines: [Range<Int>] = []
+            var start = 0
+            for index in 0..<bytes.count where bytes[index] == 0x0A {
+                lines.append(start..<index)
+                start = index + 1
+            }
+            lines.append(start..<bytes.count)
+            return lines
+        }
+        guard displayLines.count == rawLines.count else { return nil }
+        var lines: [(display: String, raw: Range<Int>)] = []
+        for (displayLine, rawLine) in zip(displayLines, rawLines) where !displayLine.isEmpty {
+            lines.append((display.copying(utf8: displayLine), rawLine))
+        }
+        return lines
+    }
+
+    /// A line's kind from its display form (trimmed); `raw` gives the line as the page
+    /// has it, for the spacing the display form does not keep. Nil for an empty line.
+    private func classify(display: String, raw: () -> String) -> Line? {
+        guard !display.isEmpty else { return nil }
+        let shape = LineShape(display)
+        // The line's match-key words, computed once for every test below.
+        let words = BoilerplateLexicon.lineKeyWords(display)
+        let cue = lexicon.match(display, keyWords: words)
+        let kind: Kind
+        if shape.letters == 0 {
+            kind = .noise
+        } else if let cue {
+            kind = .cue(cue.kind)
+        } else if ChromeLine.isShareRow(keyWords: words) {
+            kind = .cue(.drop)
+        } else if ChromeLine.isRelativeTimestamp(keyWords: words) {
+            kind = .dateLine
+        } else if shape.words <= 25, Self.holdsCopyrightSign(display) {
+            kind = .cue(.end)
+        } else if !shape.isProse, Self.isMenu(display) || Self.isSpacedMenu(raw()) {
+            kind = .cue(.drop)
+        } else if shape.isGluedTicker || ChromeLine.isTicker(display, shape: shape) {
+            kind = .ticker
+        } else if shape.words <= 14, !shape.endsWithStop, shape.digits > 0, DateParsing.findDate(in: display) != nil, shape.letters <= 70 {
+            kind = .dateLine
+        } else if shape.isProse {
+            kind = .prose
+        } else {
+            kind = .headline
+        }
+        return Line(text: display, key: words.key, shape: shape, kind: kind, cue: cue)
     }
 
     /// Whether the text holds "©" (U+00A9, C2 A9 in UTF-8), found by its bytes.

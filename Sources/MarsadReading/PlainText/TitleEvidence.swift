@@ -48,7 +48,7 @@ struct TitleEvidence {
             }
         }
         openingStems = stems
-        openingScript = Script.dominant(in: openingKeys.lazy.flatMap(\.unicodeScalars).prefix(Self.openingWords * 8))
+        openingScript = Script.dominant(inFirst: Self.openingWords * 8, scalarsOf: openingKeys)
         hintStems = Set(hints.flatMap { BoilerplateLexicon.keyWords($0).map { KeyWord(LightStemmer.stem($0)) } })
     }
 
@@ -155,17 +155,47 @@ enum Script {
 
     /// The script of at least two thirds of the letters, if one has them.
     static func dominant<Scalars: Sequence<Unicode.Scalar>>(in scalars: Scalars) -> Script? {
+        var tally = Tally()
+        for scalar in scalars { tally.add(scalar.value) }
+        return tally.dominant
+    }
+
+    /// ``dominant(in:)`` of the first `limit` scalars of the texts one after another, read
+    /// from their UTF-8: a lazy flattened prefix of their scalar views cost a tenth of ingest.
+    static func dominant(inFirst limit: Int, scalarsOf texts: [String]) -> Script? {
+        var tally = Tally()
+        var taken = 0
+        for text in texts where taken < limit {
+            var text = text
+            text.withUTF8 { bytes in
+                var index = 0
+                while index < bytes.count, taken < limit {
+                    let (value, width) = UTF8Scalar.decode(bytes, at: index)
+                    tally.add(value)
+                    taken += 1
+                    index += width
+                }
+            }
+        }
+        return tally.dominant
+    }
+
+    private struct Tally {
         var arabic = 0
         var latin = 0
-        for scalar in scalars {
-            switch scalar.value {
+
+        mutating func add(_ value: UInt32) {
+            switch value {
             case 0x0621...0x064A, 0x0671...0x06D3, 0xFB50...0xFDFF, 0xFE70...0xFEFC: arabic += 1
             case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: latin += 1
             default: break
             }
         }
-        if arabic * 3 >= (arabic + latin) * 2, arabic > 0 { return .arabic }
-        if latin * 3 >= (arabic + latin) * 2, latin > 0 { return .latin }
-        return nil
+
+        var dominant: Script? {
+            if arabic * 3 >= (arabic + latin) * 2, arabic > 0 { return .arabic }
+            if latin * 3 >= (arabic + latin) * 2, latin > 0 { return .latin }
+            return nil
+        }
     }
 }
