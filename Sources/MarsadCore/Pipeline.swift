@@ -94,12 +94,15 @@ public struct Pipeline: Sendable {
         // recorded: its stems are left to the writer, one article at a time, so that they do
         // not add to that peak.
         let precomputing = document.articles.count <= Self.mostArticlesWithPrecomputedTerms
-        return .success(ProcessedDocument(articles: document.articles.map { article in
-            ProcessedArticle(
+        return .success(ProcessedDocument(articles: document.articles.map { read in
+            var article = read
+            // The keys reading worked out, else the same keys worked out here.
+            article.matchKeys = nil
+            return ProcessedArticle(
                 article: article,
                 tags: tagger.tag(TaggingInput(title: article.title, body: article.body, published: article.published)),
-                titleKey: TextNormalizer.matchKey(article.title),
-                bodyKey: TextNormalizer.matchKey(article.body),
+                titleKey: read.matchKeys?.title ?? TextNormalizer.matchKey(article.title),
+                bodyKey: read.matchKeys?.body ?? TextNormalizer.matchKey(article.body),
                 precomputingSearchTerms: precomputing
             )
         }, warnings: document.warnings, siteEvidence: document.siteEvidence))

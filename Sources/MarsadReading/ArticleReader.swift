@@ -30,6 +30,15 @@ public struct ReadArticle: Sendable, Equatable, Codable {
     public var encoding: String
     /// Position of the record in a multi-record file (JSON arrays and lines), else nil.
     public var recordIndex: Int?
+    /// ``TextNormalizer/matchKey(_:)`` of the title and of the body, when reading worked
+    /// them out to tell the language: the pipeline takes them rather than normalizing the
+    /// text again.
+    public var matchKeys: MatchKeys?
+
+    public struct MatchKeys: Sendable, Equatable, Codable {
+        public var title: String
+        public var body: String
+    }
 
     public init(
         title: String, body: String, source: String? = nil, author: String? = nil, url: String? = nil,
@@ -224,11 +233,22 @@ public struct ArticleReader: Sendable {
             source: clean(draft.source), author: clean(draft.author), credit: clean(draft.credit), siteName: siteName,
             outletKeys: outletKeys
         )
-        return ReadArticle(
+        var article = ReadArticle(
             title: title, body: body, source: people.source, author: people.author,
             url: draft.url.map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }, published: clean(draft.published), siteName: siteName,
-            language: LanguageIdentifier.identify(title + "\n" + body), format: format,
+            language: .other, format: format,
             encoding: encoding.rawValue, recordIndex: draft.recordIndex, credit: people.credit
         )
+        // The key of title and body as one text is the keys of the two joined by the line
+        // break, where neither needs composing (composition is done for the whole text) and
+        // the whole text is the identifier's sample: then both keys are worked out once here.
+        if title.utf8.count + 1 + body.utf8.count <= LanguageIdentifier.sampleBytes,
+           let titleKey = TextNormalizer.matchKeyWithoutComposing(title), let bodyKey = TextNormalizer.matchKeyWithoutComposing(body) {
+            article.language = LanguageIdentifier.identify(matchKey: titleKey + "\n" + bodyKey)
+            article.matchKeys = ReadArticle.MatchKeys(title: titleKey, body: bodyKey)
+        } else {
+            article.language = LanguageIdentifier.identify(title + "\n" + body)
+        }
+        return article
     }
 }

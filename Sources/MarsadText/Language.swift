@@ -20,12 +20,18 @@ public enum Language: String, Sendable, Codable, Hashable {
 /// Only the first 20 KB are read.
 public enum LanguageIdentifier {
     /// The first bytes of a text decide; more only costs time.
-    static let sampleBytes = 20_000
+    public static let sampleBytes = 20_000
 
     public static func identify(_ text: String) -> Language {
         // One match key for the sample: case folded, letter variants unified,
         // so that the word lists below are written in match-key form.
-        var key = TextNormalizer.matchKey(prefix(of: text, bytes: sampleBytes))
+        identify(matchKey: TextNormalizer.matchKey(prefix(of: text, bytes: sampleBytes)))
+    }
+
+    /// The language of a text of at most ``sampleBytes`` bytes from its match key, for a
+    /// caller that has the key already.
+    public static func identify(matchKey key: String) -> Language {
+        var key = key
         key.makeContiguousUTF8()
         var counts = ScriptCounts()
         key.utf8.withContiguousStorageIfAvailable { bytes in

@@ -103,3 +103,21 @@ func timestampsOfEveryWrittenZoneForm(text: String, seconds: Double) {
         #expect(!few[index].bodyTerms.isEmpty)
     }
 }
+
+/// Reading works out the keys of title and body to tell the language; the pipeline takes
+/// them, and they are the keys it would work out, for text that composes or not.
+@Test func keysFromReadingAreTheMatchKeys() throws {
+    let pipeline = Pipeline(tagger: Tagger(taxonomy: try Taxonomy.parse([])))
+    let texts = [
+        "عنوان الخبر\n\nوقالت الوكالات إن المفاوضات في جنيف استؤنفت اليوم.",
+        "ﺍﻟﺴﻼﻡ ﻋﻠﻴﻜﻢ\n\nنص فيه ا\u{0654}لف و\u{064E}\u{0651}\u{064E} حركات مقلوبة، وكلمة café CAFE\u{0301}.",
+        "Title in English\n\nThe talks in Geneva resumed today, the agencies said.",
+    ]
+    for text in texts {
+        let article = try #require(try pipeline.process(Array(text.utf8), fileName: "a.txt").get().first)
+        #expect(article.titleKey == TextNormalizer.matchKey(article.article.title))
+        #expect(article.bodyKey == TextNormalizer.matchKey(article.article.body))
+        #expect(article.article.matchKeys == nil)
+        #expect(article.article.language == LanguageIdentifier.identify(article.article.title + "\n" + article.article.body))
+    }
+}

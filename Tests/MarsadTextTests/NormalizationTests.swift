@@ -226,6 +226,33 @@ struct NormalizationEdgeCaseTests {
     }
 }
 
+@Suite("Forms of joined lines")
+struct JoinedLinesTests {
+    /// Where neither needs composing, the key of two display forms joined by a line break is
+    /// their keys joined by one: readers work out the key of title and body from the two keys
+    /// the pipeline needs anyway.
+    @Test func keysOfDisplayFormsJoinAtALineBreak() {
+        let samples = EquivalenceSamples.all.map(TextNormalizer.displayForm)
+        var joinedPairs = 0
+        for (first, second) in zip(samples, samples.dropFirst().reversed()) {
+            guard let firstKey = TextNormalizer.matchKeyWithoutComposing(first),
+                  let secondKey = TextNormalizer.matchKeyWithoutComposing(second)
+            else { continue }
+            joinedPairs += 1
+            #expect(TextNormalizer.matchKey(first) == firstKey)
+            #expect(TextNormalizer.matchKey(first + "\n" + second) == firstKey + "\n" + secondKey, "\(scalars(first)) \(scalars(second))")
+        }
+        #expect(joinedPairs > 100)
+    }
+
+    /// A page's display form, where it needs no composing, is the display form of each of its lines.
+    @Test func displayFormWithoutComposingIsTheDisplayForm() {
+        for sample in EquivalenceSamples.all {
+            if let display = TextNormalizer.displayFormWithoutComposing(sample) { #expect(display == TextNormalizer.displayForm(sample)) }
+        }
+    }
+}
+
 /// Inputs mixing every class of scalar the rules touch, fixed and generated.
 enum EquivalenceSamples {
     static let fixed: [String] = [
