@@ -105,6 +105,20 @@ struct PageChromeTests {
         #expect(interview.body.hasSuffix(note))
     }
 
+    /// Elements whose class names a credit, a legend, a licence notice, a
+    /// disclaimer or a disclosure are said about the text, not in it, in
+    /// whatever language they are worded.
+    @Test(arguments: ["photo-credit", "legend", "editorial-disclaimer", "product-disclosure", "licenceInfo", "notice"])
+    func creditsLegendsAndDisclaimersAreLeftOut(_ className: String) throws {
+        let aside = "Photo by the agency; the views are the author's own, and we may earn a commission from links."
+        let paragraphs = Fixtures.paragraphs.map { "<p>\($0)</p>" }
+        let page = "<html><head><title>\(Fixtures.title)</title></head><body><article><h1>\(Fixtures.title)</h1><div class=\"text\">"
+            + paragraphs[..<2].joined() + "<div class=\"\(className)\"><p>\(aside)</p></div>" + paragraphs[2...].joined()
+            + "</div></article></body></html>"
+        let article = try #require(try reader.read(Array(page.utf8), fileName: "page.html").first)
+        #expect(article.body == Fixtures.paragraphs.joined(separator: "\n\n"))
+    }
+
     @Test func pageDeclaringLatin1IsDecodedAsDeclared() throws {
         let text = "Die Bundesregierung hat am Dienstag neue Maßnahmen beschlossen, die für alle Länder gelten sollen. Über die Einzelheiten wird nächste Woche beraten."
         var bytes = Array("<html><head><meta charset=\"ISO-8859-1\"><title>Neue Maßnahmen</title></head><body><article><h1>Neue Maßnahmen</h1><p>".utf8)

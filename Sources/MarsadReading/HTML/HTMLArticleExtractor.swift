@@ -36,12 +36,14 @@ struct HTMLArticleExtractor {
         "toolbar", "login", "search", "sponsor", "sponsored", "readmore", "more", "ticker", "breaking",
         "author", "copyright", "rss", "follow", "whatsapp", "facebook", "twitter", "telegram", "date", "time",
         "timestamp", "dateline", "caption",
+        // A photo's credit or legend, a licence notice, a disclaimer or disclosure: said about the text, not in it.
+        "credit", "credits", "legend", "disclaimer", "disclosure", "licence", "license", "notice",
     ]
     /// Substrings of run-together class names ("relatedPosts", "sharebox").
     static let chromeFragments = [
         "related", "comment", "share", "sidebar", "widget", "breadcrumb", "social", "newsletter", "advert",
         "outbrain", "taboola", "disqus", "popular", "recommend", "mostread", "most-read", "readmore", "read-more",
-        "ticker",
+        "ticker", "disclaimer", "disclosure", "licence",
     ]
     /// Class names a post carries for its labels ("tag-social-media", "category-popular"):
     /// they name what the post is about, not what the element is.
