@@ -214,9 +214,9 @@ public struct ArticleReader: Sendable {
     }
 
     private func finish(_ draft: ArticleDraft, format: DocumentFormat, encoding: TextEncoding) -> ReadArticle? {
-        let paragraphs = draft.paragraphs
-            .map { TextNormalizer.displayForm($0).trimmingWhitespace() }
-            .filter { !$0.isEmpty }
+        let paragraphs = draft.paragraphsInDisplayForm
+            ? draft.paragraphs.filter { !$0.isEmpty }
+            : draft.paragraphs.map { TextNormalizer.displayForm($0).trimmingWhitespace() }.filter { !$0.isEmpty }
         var title = draft.title.map { TextNormalizer.displayForm($0).trimmingWhitespace() } ?? ""
         if title.isEmpty, let first = paragraphs.first {
             title = TitleDerivation.title(fromFirstParagraph: first)

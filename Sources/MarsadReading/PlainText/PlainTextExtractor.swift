@@ -57,6 +57,7 @@ struct PlainTextExtractor {
         evidence = SiteEvidence(site: template?.site, fingerprints: fingerprints)
         if let template { lines = applying(template, to: lines, fingerprints: fingerprints) }
         var draft = ArticleDraft()
+        draft.paragraphsInDisplayForm = true
         guard let found = bestRegion(lines) else {
             return fallback(lines)
         }
@@ -636,6 +637,7 @@ struct PlainTextExtractor {
     /// No prose at all: a short note or a headline with a line or two.
     private func fallback(_ lines: [Line]) -> ArticleDraft {
         var draft = ArticleDraft()
+        draft.paragraphsInDisplayForm = true
         let content = lines.filter { line in
             switch line.kind {
             case .headline, .prose, .dateLine: true
