@@ -119,6 +119,18 @@ struct PageChromeTests {
         #expect(article.body == Fixtures.paragraphs.joined(separator: "\n\n"))
     }
 
+    /// The title of a table of contents, whose links are left out as
+    /// navigation, goes with them: it labels a box of links, not the text.
+    @Test func theLabelOfABoxOfLinksGoesWithTheLinks() throws {
+        let contents = "<div><p>Contents</p><nav><ul><li><a href=\"#a\">The first section of this long article</a></li>"
+            + "<li><a href=\"#b\">The second section of this long article</a></li></ul></nav></div>"
+        let paragraphs = Fixtures.paragraphs.map { "<p>\($0)</p>" }
+        let page = "<html><head><title>\(Fixtures.title)</title></head><body><article><h1>\(Fixtures.title)</h1>"
+            + paragraphs[0] + contents + paragraphs[1...].joined() + "</article></body></html>"
+        let article = try #require(try reader.read(Array(page.utf8), fileName: "page.html").first)
+        #expect(article.body == Fixtures.paragraphs.joined(separator: "\n\n"))
+    }
+
     @Test func pageDeclaringLatin1IsDecodedAsDeclared() throws {
         let text = "Die Bundesregierung hat am Dienstag neue Maßnahmen beschlossen, die für alle Länder gelten sollen. Über die Einzelheiten wird nächste Woche beraten."
         var bytes = Array("<html><head><meta charset=\"ISO-8859-1\"><title>Neue Maßnahmen</title></head><body><article><h1>Neue Maßnahmen</h1><p>".utf8)

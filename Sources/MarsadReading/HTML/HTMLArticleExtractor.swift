@@ -355,6 +355,8 @@ struct HTMLArticleExtractor {
             if Self.isLinkList(block) { continue }
             // A short label right above a link list heads that list ("Read more", "Related").
             if block.length < 60, !block.endsSentence, position + 1 < inside.count, Self.isLinkList(inside[position + 1]) { continue }
+            // So does a label inside a box of links left out as chrome (a table of contents' title).
+            if block.length < 60, !block.endsSentence, Self.labelsLinkBox(block, layout: layout) { continue }
             // So does a heading followed by a list of links left out as chrome ("Mehr zum Thema").
             if block.kind == .heading, block.length < 60, !block.endsSentence, headsDroppedLinks(block.owner, layout: layout, dropped: dropped) { continue }
             // A short line with a copyright sign credits a photo or closes the page.
@@ -574,6 +576,21 @@ struct HTMLArticleExtractor {
         let next = layout.end[owner] + 1
         guard next < layout.elements.count, dropped[next], !dropped[layout.parent[next]] else { return false }
         return layout.textLength[next] > 0 && layout.linkDensity(next) > 0.5
+    }
+
+    /// How many levels up a label's box is looked for: a title sits in a wrapper or two inside its box.
+    static let labelBoxDepth = 4
+
+    /// Whether a short block is the label of a box of links: the nearest
+    /// element around it holding four times its text is mostly link text
+    /// (a table of contents, a related list whose links are left out).
+    static func labelsLinkBox(_ block: PageBlock, layout: PageLayout) -> Bool {
+        var box = block.owner
+        for _ in 0..<labelBoxDepth where box >= 0 {
+            if block.length * 4 < layout.textLength[box] { return layout.linkDensity(box) > 0.5 }
+            box = layout.parent[box]
+        }
+        return false
     }
 
     static let creditMaximumLength = 200
