@@ -195,16 +195,26 @@ extension String {
     /// back as they are, ASCII capitals are lowered byte by byte; anything
     /// else goes through `lowercased()`.
     func lowercasedIfCased() -> String {
-        var hasCapitals = false
-        for byte in utf8 {
-            switch byte {
-            case 0x41...0x5A: hasCapitals = true
-            case 0x00...0xBF, 0xD8...0xDB: continue
-            default: return lowercasedByScalar()
+        enum Case { case none, asciiCapitals, other }
+        var text = self
+        // The bytes read as one buffer: the UTF-8 view's iterator cost as much again.
+        let found: Case = text.withUTF8 { bytes in
+            var found = Case.none
+            for byte in bytes {
+                switch byte {
+                case 0x41...0x5A: found = .asciiCapitals
+                case 0x00...0xBF, 0xD8...0xDB: continue
+                default: return .other
+                }
             }
+            return found
         }
+        switch found {
+        case .none: return self
         // Capitals only among ASCII letters: lowered byte by byte, as `lowercased()` would.
-        return hasCapitals ? asciiLowercased() : self
+        case .asciiCapitals: return asciiLowercased()
+        case .other: return lowercasedByScalar()
+        }
     }
 
     /// `lowercased()`, with the mappings of the scalars below U+0800 read
