@@ -586,9 +586,13 @@ struct HTMLArticleExtractor {
     /// (a table of contents, a related list whose links are left out).
     static func labelsLinkBox(_ block: PageBlock, layout: PageLayout) -> Bool {
         var box = block.owner
-        for _ in 0..<labelBoxDepth where box >= 0 {
+        var level = 0
+        // A while loop: the same steps as a for-in whose where clause reads the variable it
+        // changes, which crashed the compiler's optimizer (Swift 6.3.1, release builds).
+        while level < labelBoxDepth, box >= 0 {
             if block.length * 4 < layout.textLength[box] { return layout.linkDensity(box) > 0.5 }
             box = layout.parent[box]
+            level += 1
         }
         return false
     }
