@@ -61,13 +61,12 @@ struct TopicScorer {
         /// Each topic's rule score against its threshold, for the topics that require it.
         var margins = [Double](repeating: -1, count: compiled.topics.count)
         for (topicIndex, plan) in compiled.topics.enumerated() {
-            let definition = plan.definition
             var firings: [Firing] = []
             var articleScore = 0.0
 
             func factor(forSentence sentence: Int) -> Double {
-                if text.sentences[sentence].inHeadline { return definition.headlineFactor }
-                if sentence - firstBodySentence < TopicDefinition.leadSentences { return definition.leadFactor }
+                if text.sentences[sentence].inHeadline { return plan.definition.headlineFactor }
+                if sentence - firstBodySentence < TopicDefinition.leadSentences { return plan.definition.leadFactor }
                 return 1
             }
             /// The first hit in `hitIndices` meeting `term`, or nil when none does.
@@ -165,11 +164,11 @@ struct TopicScorer {
             var running = 0.0
             for (index, value) in body.enumerated() {
                 running += value
-                if index >= definition.window { running -= body[index - definition.window] }
+                if index >= plan.definition.window { running -= body[index - plan.definition.window] }
                 best = max(best, running)
             }
             let total = body.reduce(0, +)
-            let score = headline + best + definition.spread * max(0, total - best) + articleScore + negative
+            let score = headline + best + plan.definition.spread * max(0, total - best) + articleScore + negative
             let rounded = (score * 100).rounded() / 100
             let requirementsMet = plan.requires.allSatisfy { assigned[$0] }
             var headlineHasEvidence = false
@@ -179,12 +178,12 @@ struct TopicScorer {
             }
             // A short article may be about its topic in a single sentence.
             let bodySentences = sentenceCount - firstBodySentence
-            let required = min(definition.minimumSentences, max(1, (bodySentences + 1) / 2))
+            let required = min(plan.definition.minimumSentences, max(1, (bodySentences + 1) / 2))
             let spreadEnough = evidenceSentences.count + (headlineHasEvidence ? 1 : 0) >= required
-            if !firings.isEmpty { margins[topicIndex] = TopicFeatureLayout.margin(score: score, threshold: definition.topic.threshold) }
+            if !firings.isEmpty { margins[topicIndex] = TopicFeatureLayout.margin(score: score, threshold: plan.definition.topic.threshold) }
             // A fitted model weighs the required topics as evidence instead of waiting for them.
             let decidedByModel = plan.model != nil || topicIndex == trainingTopic
-            var isAssigned = !firings.isEmpty && requirementsMet && spreadEnough && score >= definition.topic.threshold
+            var isAssigned = !firings.isEmpty && requirementsMet && spreadEnough && score >= plan.definition.topic.threshold
             var model: ModelScore?
             if !firings.isEmpty && decidedByModel {
                 let features = profile(plan, firings, score: score, spreadEnough: spreadEnough, firstBodySentence: firstBodySentence)
@@ -201,11 +200,11 @@ struct TopicScorer {
             if !firings.isEmpty {
                 pending[topicIndex] = Scored(
                     assignment: TopicAssignment(
-                        id: definition.topic.id, score: model.map { ($0.logit * 100).rounded() / 100 } ?? rounded,
+                        id: plan.definition.topic.id, score: model.map { ($0.logit * 100).rounded() / 100 } ?? rounded,
                         evidence: firings.sorted { ($0.sentence, -$0.weight) < ($1.sentence, -$1.weight) }.map {
                             evidence(plan.rules[$0.rule], $0.matched, weight: $0.weight)
                         },
-                        threshold: model == nil ? definition.topic.threshold : 0
+                        threshold: model == nil ? plan.definition.topic.threshold : 0
                     ),
                     assigned: isAssigned,
                     model: model
