@@ -180,6 +180,62 @@ struct RecordingBatch {
         return json + "]"
     }
 
+    /// The strings of a JSON array as `jsonArray` writes it, read without a `JSONDecoder` (one per
+    /// mention cost more than its query when digests page through a day); nil for any other JSON,
+    /// which the caller then decodes in full.
+    static func strings(fromJSONArray json: String) -> [String]? {
+        var utf8 = json.utf8.makeIterator()
+        guard utf8.next() == UInt8(ascii: "[") else { return nil }
+        var strings: [String] = []
+        var byte = utf8.next()
+        if byte == UInt8(ascii: "]") { return utf8.next() == nil ? strings : nil }
+        while true {
+            guard byte == UInt8(ascii: "\"") else { return nil }
+            var bytes: [UInt8] = []
+            while true {
+                guard let next = utf8.next() else { return nil }
+                if next == UInt8(ascii: "\"") { break }
+                guard next == UInt8(ascii: "\\") else {
+                    bytes.append(next)
+                    continue
+                }
+                switch utf8.next() {
+                case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\"))
+                case UInt8(ascii: "/"): bytes.append(UInt8(ascii: "/"))
+                case UInt8(ascii: "n"): bytes.append(0x0A)
+                case UInt8(ascii: "r"): bytes.append(0x0D)
+                case UInt8(ascii: "t"): bytes.append(0x09)
+                case UInt8(ascii: "u"):
+                    var value: UInt32 = 0
+                    for _ in 0..<4 {
+                        guard let digit = utf8.next(), let nibble = Self.hexValue(digit) else { return nil }
+                        value = value << 4 | nibble
+                    }
+                    // Surrogate pairs are left to the decoder; `jsonArray` escapes only control characters.
+                    guard let scalar = Unicode.Scalar(value) else { return nil }
+                    bytes.append(contentsOf: String(scalar).utf8)
+                default: return nil
+                }
+            }
+            strings.append(String(decoding: bytes, as: UTF8.self))
+            switch utf8.next() {
+            case UInt8(ascii: ","): byte = utf8.next()
+            case UInt8(ascii: "]"): return utf8.next() == nil ? strings : nil
+            default: return nil
+            }
+        }
+    }
+
+    private static func hexValue(_ digit: UInt8) -> UInt32? {
+        switch digit {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(digit - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(digit - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(digit - UInt8(ascii: "A") + 10)
+        default: nil
+        }
+    }
+
     /// Marks the days that received articles as due for digests, in the
     /// recording transaction itself.
     func markDigestsDue() throws {

@@ -58,6 +58,30 @@ public struct ArticleRecord: Codable, Sendable, Equatable, FetchableRecord, Muta
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
+
+    /// Read by column name rather than through `Decodable`, which cost more than the query
+    /// when digests page through a day's articles.
+    public init(row: Row) throws {
+        id = row["id"]
+        fileId = row["fileId"]
+        recordIndex = row["recordIndex"]
+        hash = row["hash"]
+        title = row["title"]
+        body = row["body"]
+        titleKey = row["titleKey"]
+        bodyKey = row["bodyKey"]
+        source = row["source"]
+        credit = row["credit"]
+        site = row["site"]
+        author = row["author"]
+        url = row["url"]
+        publishedAt = row["publishedAt"]
+        day = row["day"]
+        ingestedAt = row["ingestedAt"]
+        language = row["language"]
+        format = row["format"]
+        encoding = row["encoding"]
+    }
 }
 
 public struct ArticleTopicRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {

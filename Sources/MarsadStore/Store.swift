@@ -470,8 +470,9 @@ public final class Store: Sendable {
             FROM entityMention JOIN entity ON entity.id = entityMention.entityId
             WHERE entityMention.articleId BETWEEN ? AND ? ORDER BY entityMention.articleId, entity.id
             """, arguments: StatementArguments(range)) where wanted.contains(row[0]) {
-            let forms = ((row[6] as String?)?.data(using: .utf8))
-                .flatMap { try? JSONDecoder().decode([String].self, from: $0) } ?? []
+            let json: String? = row[6]
+            let forms = json.flatMap { RecordingBatch.strings(fromJSONArray: $0) }
+                ?? (json?.data(using: .utf8)).flatMap { try? JSONDecoder().decode([String].self, from: $0) } ?? []
             entities[row[0], default: []].append(StoredTaggedArticle.Entity(
                 id: row[1], type: row[2], nameEn: row[3], nameAr: row[4], count: row[5], forms: forms
             ))
