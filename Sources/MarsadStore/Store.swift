@@ -141,19 +141,11 @@ public final class Store: Sendable {
     /// taxonomy changed under a running writer) inserts its entity once.
     let knownEntities = Mutex<Set<String>>([])
 
-    /// Measured on an ingest of 4,000 corpus files: see the commit that set it.
-    static let writerCacheKiB = 16384
-
     public init(path: String) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            if !db.configuration.readonly {
-                // The writer's page cache: the default 2 MB keeps too little of the indexes that every
-                // recording touches at random places (article hashes, claim names, the search index).
-                try db.execute(sql: "PRAGMA cache_size = -\(Self.writerCacheKiB)")
-            }
             SearchIndex.register(db)
         }
         writer = try DatabasePool(path: path, configuration: configuration)
