@@ -33,11 +33,11 @@ public struct ReadArticle: Sendable, Equatable, Codable {
     /// ``TextNormalizer/matchKey(_:)`` of the title and of the body, when reading worked
     /// them out to tell the language: the pipeline takes them rather than normalizing the
     /// text again.
-    public var matchKeys: MatchKeys?
+    package var matchKeys: MatchKeys?
 
-    public struct MatchKeys: Sendable, Equatable, Codable {
-        public var title: String
-        public var body: String
+    package struct MatchKeys: Sendable, Equatable, Codable {
+        package var title: String
+        package var body: String
     }
 
     public init(

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import MarsadTagging
+import MarsadReading
 import MarsadText
 
 @testable import MarsadCore
@@ -114,6 +115,9 @@ func timestampsOfEveryWrittenZoneForm(text: String, seconds: Double) {
         "Title in English\n\nThe talks in Geneva resumed today, the agencies said.",
     ]
     for text in texts {
+        let read = try #require(try ArticleReader().read(Array(text.utf8), fileName: "a.txt").first)
+        #expect(read.matchKeys?.title == TextNormalizer.matchKey(read.title))
+        #expect(read.matchKeys?.body == TextNormalizer.matchKey(read.body))
         let article = try #require(try pipeline.process(Array(text.utf8), fileName: "a.txt").get().first)
         #expect(article.titleKey == TextNormalizer.matchKey(article.article.title))
         #expect(article.bodyKey == TextNormalizer.matchKey(article.article.body))

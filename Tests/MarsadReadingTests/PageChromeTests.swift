@@ -87,6 +87,14 @@ struct PageChromeTests {
         let second = Fixtures.paragraphs.reversed().map { "<p>\($0) وتابع المسؤولون الحديث عن المشروع.</p>" }.joined()
         let split = try #require(try reader.read(Array(page(after: "<div class=\"box\">\(second)</div>").utf8), fileName: "b.html").first)
         #expect(split.body.hasSuffix(Fixtures.paragraphs[0] + " وتابع المسؤولون الحديث عن المشروع."))
+        // A paragraph set straight in the article's own box, after a block
+        // group of the CMS that holds most of the text, still flows in it.
+        let closing = "وختم الوزير بالقول إن المستشفى سيخدم سكان المحافظة والمحافظات المجاورة."
+        let grouped = "<html><head><title>\(Fixtures.title)</title></head><body><article><h1>\(Fixtures.title)</h1>"
+            + "<div class=\"entry\"><div class=\"wp-block-group\">" + Fixtures.paragraphs.map { "<p>\($0)</p>" }.joined()
+            + "</div><p>\(closing)</p></div></article></body></html>"
+        let flowing = try #require(try reader.read(Array(grouped.utf8), fileName: "c.html").first)
+        #expect(flowing.body.hasSuffix(closing))
     }
 
     /// A paragraph set wholly in bold or italics after plainly set text is a

@@ -244,13 +244,6 @@ struct JoinedLinesTests {
         }
         #expect(joinedPairs > 100)
     }
-
-    /// A page's display form, where it needs no composing, is the display form of each of its lines.
-    @Test func displayFormWithoutComposingIsTheDisplayForm() {
-        for sample in EquivalenceSamples.all {
-            if let display = TextNormalizer.displayFormWithoutComposing(sample) { #expect(display == TextNormalizer.displayForm(sample)) }
-        }
-    }
 }
 
 /// Inputs mixing every class of scalar the rules touch, fixed and generated.

@@ -43,7 +43,7 @@ struct HTMLArticleExtractor {
     static let chromeFragments = [
         "related", "comment", "share", "sidebar", "widget", "breadcrumb", "social", "newsletter", "advert",
         "outbrain", "taboola", "disqus", "popular", "recommend", "mostread", "most-read", "readmore", "read-more",
-        "ticker", "disclaimer", "disclosure", "licence",
+        "ticker", "disclaimer", "disclosure", "licence", "license",
     ]
     /// Class names a post carries for its labels ("tag-social-media", "category-popular"):
     /// they name what the post is about, not what the element is.
@@ -414,8 +414,18 @@ struct HTMLArticleExtractor {
             break
         }
         guard let last = blocks.lastIndex(where: { layout.contains(run, $0.owner) }) else { return blocks }
-        return Array(blocks[...last])
+        // A paragraph set straight in one of the run's containers, after the
+        // box holding most of the text (an embed, a block group of the CMS),
+        // still flows in the article; only other boxes close the page.
+        let flowingTail = blocks[(last + 1)...].filter { block in
+            let parent = layout.parent[block.owner]
+            return flowingElements.contains(layout.elements[block.owner].name) && parent >= 0 && layout.contains(parent, run)
+        }
+        return Array(blocks[...last]) + flowingTail
     }
+
+    /// Elements that carry the article's own text as it flows.
+    static let flowingElements: Set<String> = ["p", "h2", "h3", "h4", "h5", "h6", "blockquote"]
 
     /// Siblings of one kind: the same element name and class attribute.
     struct SiblingKind: Hashable {

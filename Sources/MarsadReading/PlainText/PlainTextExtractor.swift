@@ -562,10 +562,11 @@ struct PlainTextExtractor {
     }
 
     /// Whether a short bare line under a headline can be its writers' names:
-    /// names hold no prepositions or demonstratives ("صور على الهواء",
+    /// names hold no prepositions or demonstratives ("صور مع الخبر",
     /// "دقيقتان للقراءة", "Listen to this article") and no control symbols
     /// ("A+ A-"), which captions, reading times and page controls do. "من"
-    /// stays: "تركي التركي من الرياض" is a writer and his place.
+    /// and "في" stay ("تركي التركي من الرياض" is a writer and his place), and
+    /// so does "على", which Egyptian spelling writes for the name Ali.
     static func readsAsNames(_ text: String) -> Bool {
         if text.unicodeScalars.contains(where: { "+|@#*=<>()[]{}".unicodeScalars.contains($0) }) { return false }
         for word in text.lowercased().scalarWords(separatedBy: { $0 == " " || $0 == ":" || $0 == "," || $0 == "،" }) {
@@ -576,7 +577,7 @@ struct PlainTextExtractor {
     }
 
     private static let functionWords: Set<String> = [
-        "في", "على", "إلى", "الى", "عن", "مع", "هذا", "هذه", "ذلك", "تلك", "كل", "قبل", "بعد",
+        "إلى", "الى", "عن", "مع", "هذا", "هذه", "ذلك", "تلك", "كل", "قبل", "بعد",
         "the", "of", "to", "for", "in", "on", "at", "this", "that", "your", "our", "with", "from", "now",
     ]
 
