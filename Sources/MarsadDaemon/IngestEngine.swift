@@ -151,7 +151,8 @@ public final class IngestEngine: Sendable {
         return ClaimedFile(claimName: claimName, name: name, size: size, sha256: nil, firstSeen: firstSeen)
     }
 
-    /// The pure part of reading a file, the part under the time limit.
+    /// Reading a file's bytes into articles, the part under the time limit
+    /// (with the site templates it reads from the store).
     private func understand(
         _ bytes: [UInt8], file: ClaimedFile, path: String, pipeline: Pipeline, settings: Settings
     ) -> Result<ProcessedDocument, PipelineFailure> {
@@ -162,14 +163,15 @@ public final class IngestEngine: Sendable {
     }
 
     /// The outcome of an understood file, or of one given up past the time limit (`result` nil).
+    /// With `holdingEvidence`, the page's site evidence is held for learning.
     private func conclude(
-        _ file: ClaimedFile, _ result: Result<ProcessedDocument, PipelineFailure>?, settings: Settings
+        _ file: ClaimedFile, _ result: Result<ProcessedDocument, PipelineFailure>?, settings: Settings, holdingEvidence: Bool = true
     ) -> IngestOutcome {
         switch result {
         case nil:
             return Self.givenUp(file, stage: .parse)
         case .success(let document):
-            templates.hold(document.siteEvidence, claim: file.claimName)
+            if holdingEvidence { templates.hold(document.siteEvidence, claim: file.claimName) }
             let zone = settings.timeZone
             return .processed(file, document.articles.map { article in
                 (article, ArticleDay.day(published: article.article.published, ingestedAt: file.firstSeen, timeZone: zone))
@@ -228,8 +230,16 @@ public final class IngestEngine: Sendable {
     private func readLane(
         _ claims: [IngestClaim], _ reading: ChunkReading, firstSeen: Date, mayWait: Bool, pipeline: Pipeline, settings: Settings
     ) {
+        // Only a result the lane keeps has effects (the site's evidence held for learning,
+        // progress for the watchdog): work given up may finish much later, or never, after
+        // its file was failed.
         TimeLimit.runEach(
-            Self.readingTimeLimit, next: reading.next, deliver: reading.deliver,
+            Self.readingTimeLimit, next: reading.next,
+            deliver: { [self] index, read in
+                if let document = read.document { templates.hold(document.siteEvidence, claim: claims[index].claimName) }
+                reading.deliver(index, read.outcome)
+                lastProgress.store(MonotonicClock.seconds(), ordering: .relaxed)
+            },
             gaveUp: { [self] index in
                 let claim = claims[index]
                 if let file = reading.loadedFile(index) {
@@ -238,20 +248,27 @@ public final class IngestEngine: Sendable {
                     let file = unhashedFile(path: claim.path, claimName: claim.claimName, name: claim.name, firstSeen: firstSeen)
                     reading.deliver(index, Self.givenUp(file, stage: .read))
                 }
+                lastProgress.store(MonotonicClock.seconds(), ordering: .relaxed)
             }
-        ) { [self] index -> IngestOutcome? in
-            defer { lastProgress.store(MonotonicClock.seconds(), ordering: .relaxed) }
+        ) { [self] index -> LaneRead in
             let claim = claims[index]
             switch load(
                 path: claim.path, claimName: claim.claimName, name: claim.name, firstSeen: firstSeen, mayWait: mayWait, settings: settings
             ) {
             case .decided(let outcome):
-                return outcome
+                return LaneRead(outcome: outcome, document: nil)
             case .loaded(let bytes, let file):
                 reading.loaded(index, file)
-                return conclude(file, understand(bytes, file: file, path: claim.path, pipeline: pipeline, settings: settings), settings: settings)
+                let result = understand(bytes, file: file, path: claim.path, pipeline: pipeline, settings: settings)
+                return LaneRead(outcome: conclude(file, result, settings: settings, holdingEvidence: false), document: try? result.get())
             }
         }
+    }
+
+    /// A file's outcome as a reading lane finds it, with the document read, whose site evidence is held once kept.
+    private struct LaneRead: Sendable {
+        let outcome: IngestOutcome?
+        let document: ProcessedDocument?
     }
 
     /// Stage two: records a chunk in one transaction on the store's writer

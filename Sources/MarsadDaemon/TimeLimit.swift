@@ -13,9 +13,10 @@ enum MonotonicClock {
     }
 }
 
-/// Runs pure work with a time limit. The work cannot be interrupted (it does no
-/// I/O and checks no flag), so past the limit it is left to finish on its own
-/// thread and its result is dropped: the caller goes on at once.
+/// Runs work with a time limit. The work cannot be interrupted (it checks no
+/// flag), so past the limit it is left to finish on its own thread and its
+/// result is dropped: the caller goes on at once. Work given up must therefore
+/// have no effect of its own that matters; its caller acts on kept results.
 enum TimeLimit {
     private final class Outcome<Value: Sendable>: Sendable {
         let value = Mutex<Value?>(nil)

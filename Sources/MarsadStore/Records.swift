@@ -60,27 +60,28 @@ public struct ArticleRecord: Codable, Sendable, Equatable, FetchableRecord, Muta
     }
 
     /// Read by column name rather than through `Decodable`, which cost more than the query
-    /// when digests page through a day's articles.
+    /// when digests page through a day's articles; a NULL or a value of the wrong type
+    /// throws, as decoding did, rather than stopping the process.
     public init(row: Row) throws {
-        id = row["id"]
-        fileId = row["fileId"]
-        recordIndex = row["recordIndex"]
-        hash = row["hash"]
-        title = row["title"]
-        body = row["body"]
-        titleKey = row["titleKey"]
-        bodyKey = row["bodyKey"]
-        source = row["source"]
-        credit = row["credit"]
-        site = row["site"]
-        author = row["author"]
-        url = row["url"]
-        publishedAt = row["publishedAt"]
-        day = row["day"]
-        ingestedAt = row["ingestedAt"]
-        language = row["language"]
-        format = row["format"]
-        encoding = row["encoding"]
+        id = try row.decode(forColumn: "id")
+        fileId = try row.decode(forColumn: "fileId")
+        recordIndex = try row.decode(forColumn: "recordIndex")
+        hash = try row.decode(forColumn: "hash")
+        title = try row.decode(forColumn: "title")
+        body = try row.decode(forColumn: "body")
+        titleKey = try row.decode(forColumn: "titleKey")
+        bodyKey = try row.decode(forColumn: "bodyKey")
+        source = try row.decode(forColumn: "source")
+        credit = try row.decode(forColumn: "credit")
+        site = try row.decode(forColumn: "site")
+        author = try row.decode(forColumn: "author")
+        url = try row.decode(forColumn: "url")
+        publishedAt = try row.decode(forColumn: "publishedAt")
+        day = try row.decode(forColumn: "day")
+        ingestedAt = try row.decode(forColumn: "ingestedAt")
+        language = try row.decode(forColumn: "language")
+        format = try row.decode(forColumn: "format")
+        encoding = try row.decode(forColumn: "encoding")
     }
 }
 

@@ -52,15 +52,16 @@ struct TimeLimitTests {
             TimeLimit.runEach(.milliseconds(300), next: pieces.next, deliver: pieces.deliver, gaveUp: { index in
                 pieces.state.withLock { $0.gaveUp.append(index) }
             }) { index in
-                if index == 1 { Thread.sleep(forTimeInterval: 4) }
+                if index == 1 { Thread.sleep(forTimeInterval: 60) }
                 return index + 100
             }
         }
         let (delivered, gaveUp) = pieces.state.withLock { ($0.delivered, $0.gaveUp) }
         #expect(gaveUp == [1])
         #expect(delivered == [0: 100, 2: 102, 3: 103, 4: 104])
-        // Given up at the limit, not when the piece ends four seconds later.
-        #expect(waited < .seconds(3))
+        // Given up at the limit, not when the piece ends a minute later: the
+        // margin is wide, since a busy machine may wake the waiter late.
+        #expect(waited < .seconds(40))
     }
 
     @Test func deepRecursionHasTheStackItNeeds() {
