@@ -85,9 +85,7 @@ struct TitleEvidence {
         }
         if looksLikeByline { score -= 2 }
         if Self.isPlaceThenNames(line.text) { score -= 1.5 }
-        // A line of dates and numbers ("ينبع 26 شوال 1436هـ الموافق …"), or a
-        // short one with a number: a count, a reading time, a price or a score
-        // ("عدد المشاهدات: 541", "وقت القراءة: 6 دقائق").
+        // A line of dates and numbers ("ينبع 26 شوال 1436هـ الموافق …").
         if shape.digits * 4 > shape.letters || (shape.digits > 0 && DateParsing.findDate(in: line.text) != nil) { score -= 1.5 }
         if isCountOrForeign(line) { score -= 1.5 }
         if line.kind == .prose { score -= 0.5 }
