@@ -108,6 +108,7 @@ public final class IngestEngine: Sendable {
         let result = TimeLimit.run(Self.readingTimeLimit) { [self] in
             understand(bytes, file: file, path: path, pipeline: pipeline, settings: settings)
         }
+        if let document = try? result?.get() { templates.hold(document.siteEvidence, claim: file.claimName) }
         return conclude(file, result, settings: settings)
     }
 
@@ -163,15 +164,14 @@ public final class IngestEngine: Sendable {
     }
 
     /// The outcome of an understood file, or of one given up past the time limit (`result` nil).
-    /// With `holdingEvidence`, the page's site evidence is held for learning.
+    /// No effect of its own: the caller holds the page's site evidence for a result it keeps.
     private func conclude(
-        _ file: ClaimedFile, _ result: Result<ProcessedDocument, PipelineFailure>?, settings: Settings, holdingEvidence: Bool = true
+        _ file: ClaimedFile, _ result: Result<ProcessedDocument, PipelineFailure>?, settings: Settings
     ) -> IngestOutcome {
         switch result {
         case nil:
             return Self.givenUp(file, stage: .parse)
         case .success(let document):
-            if holdingEvidence { templates.hold(document.siteEvidence, claim: file.claimName) }
             let zone = settings.timeZone
             return .processed(file, document.articles.map { article in
                 (article, ArticleDay.day(published: article.article.published, ingestedAt: file.firstSeen, timeZone: zone))
@@ -260,7 +260,7 @@ public final class IngestEngine: Sendable {
             case .loaded(let bytes, let file):
                 reading.loaded(index, file)
                 let result = understand(bytes, file: file, path: claim.path, pipeline: pipeline, settings: settings)
-                return LaneRead(outcome: conclude(file, result, settings: settings, holdingEvidence: false), document: try? result.get())
+                return LaneRead(outcome: conclude(file, result, settings: settings), document: try? result.get())
             }
         }
     }
