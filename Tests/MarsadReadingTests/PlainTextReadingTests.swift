@@ -348,6 +348,17 @@ struct TitleEvidenceTests {
         #expect(try read([title, "محمد على"] + Self.opening).author == "محمد على")
     }
 
+    /// The comment section's name with its count ("التعليقات (6)") under the
+    /// headline is a counter: it does not end the page above the text, where
+    /// the headline is still to be found.
+    @Test func aCommentCountUnderTheHeadlineDoesNotHideIt() throws {
+        let title = "خبراء يطالبون بخطة وطنية شاملة لحماية الشباب من التطرف"
+        for count in ["التعليقات (6)", "تعليقات 12"] {
+            let article = try read(["الرئيسية | محليات | مقالات", title, count] + Self.opening)
+            #expect(article.title == title, "\(count)")
+        }
+    }
+
     /// A one-word label is never the title because the text happens to use its word.
     @Test func aOneWordLabelIsNotTheTitle() throws {
         let title = "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة بين الشباب"

@@ -437,7 +437,10 @@ struct PlainTextExtractor {
             case .prose:
                 // A long headline reads as prose by its length; a paragraph ends a sentence.
                 isCandidate = line.shape.words <= 30 && !line.shape.endsWithStop && line.shape.innerPunctuation <= 2
-            case .ticker, .cue(.end):
+            case .ticker:
+                index = -1
+                continue
+            case .cue(.end) where !Self.isCountedHeading(line):
                 index = -1
                 continue
             default:
@@ -520,7 +523,7 @@ struct PlainTextExtractor {
                 // One or two words: a title when nearest the text and not a bare label.
                 if isNearestHeadline(index, before: start, in: lines), !isNameLike(line) || index == 0 { return index }
             }
-            if line.kind == .ticker || line.kind == .cue(.end) || line.kind == .prose { return nil }
+            if line.kind == .ticker || (line.kind == .cue(.end) && !Self.isCountedHeading(line)) || line.kind == .prose { return nil }
             skipped += 1
             index -= 1
         }
@@ -537,6 +540,14 @@ struct PlainTextExtractor {
         guard line.shape.words <= Self.intertitleMaximumWords else { return false }
         guard index + 1 <= region.upperBound, lines[index + 1].kind == .prose else { return false }
         return keyCounts[line.key, default: 0] <= 1
+    }
+
+    /// "التعليقات (6)", "12 comments": the comment section's name with its
+    /// count is a counter under the headline as often as the section's start
+    /// at the article's end; it ends nothing above the text. A copyright line
+    /// with its year does end a page.
+    static func isCountedHeading(_ line: Line) -> Bool {
+        line.kind == .cue(.end) && TitleEvidence.isCount(line.shape) && !holdsCopyrightSign(line.text)
     }
 
     private func isNearestHeadline(_ index: Int, before start: Int, in lines: [Line]) -> Bool {

@@ -102,9 +102,14 @@ struct TitleEvidence {
     /// another script than the article's opening ("Get the app" above Arabic
     /// text): the page's, not the article's, wherever it stands.
     func isCountOrForeign(_ line: PlainTextExtractor.Line) -> Bool {
-        if line.shape.digits > 0 && line.shape.words <= 4 { return true }
+        if Self.isCount(line.shape) { return true }
         guard let openingScript, let script = Script.dominant(in: line.text.unicodeScalars) else { return false }
         return script != openingScript
+    }
+
+    /// A few words with a number: a count, a reading time, a price or a score.
+    static func isCount(_ shape: LineShape) -> Bool {
+        shape.digits > 0 && shape.words <= 4
     }
 
     /// "الرياض: فارس السبيعي وعبد الله الهلابي", "بروكسل: عبد الله مصطفى":
