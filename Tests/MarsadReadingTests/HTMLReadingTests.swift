@@ -218,6 +218,22 @@ struct HTMLLayoutTests {
         #expect(article.body == Fixtures.paragraphs[0...2].joined(separator: "\n\n"))
     }
 
+    /// An article set in <div>s whose page has one short <p>, in its comment
+    /// box: that line is most of the page's paragraph text, yet too little
+    /// to vouch for the box, which stays chrome.
+    @Test func aLoneShortParagraphInAChromeBoxIsNotTheArticle() throws {
+        let prompt = "يجب أن تسجل الدخول لتتمكن من التعليق على هذا الخبر."
+        let page = """
+        <html><head><title>\(Fixtures.title)</title></head><body><div class="main"><h1>\(Fixtures.title)</h1>
+        <div class="step">\(Fixtures.paragraphs[0])<br><br>\(Fixtures.paragraphs[1])</div>
+        <div class="step">\(Fixtures.paragraphs[2])</div>
+        <div id="comments-add"><p>\(prompt)</p></div></div></body></html>
+        """
+        let article = try #require(try reader.read(Array(page.utf8), fileName: "tip.html").first)
+        #expect(article.body == Fixtures.paragraphs[0...2].joined(separator: "\n\n"))
+        #expect(!article.body.contains(prompt))
+    }
+
     /// The lead paragraph in a box of its own beside the body's box is part
     /// of the article; the related links beside them and a photo credit
     /// inside the body are not.

@@ -220,6 +220,10 @@ struct HTMLArticleExtractor {
         return nil
     }
 
+    /// Least prose (weighted letters in `<p>`) a page must hold for a chrome-marked wrapper
+    /// around most of it to be kept as the article's.
+    static let guardedProseMinimum = 200
+
     /// Least prose (weighted letters in `<p>`) the `<noscript>` elements must hold to be read as the article.
     static let noscriptProseMinimum = 200
 
@@ -309,7 +313,9 @@ struct HTMLArticleExtractor {
                 }
                 prose = max(prose, hiddenSiblingProse[parent]?[SiblingKind(name: element.name, classes: classes)] ?? 0)
             }
-            let holdsMostProse = totalProse > 0 && prose * 10 > totalProse * 4
+            // A page whose article sits in <div>s may set a single short line in a <p>, in a
+            // comment box or a sign-up form: a share of so little prose vouches for nothing.
+            let holdsMostProse = totalProse >= Self.guardedProseMinimum && prose * 10 > totalProse * 4
             // So is a landmark around most of it: a header left unclosed, or a form wrapping the whole page.
             if !holdsMostProse || (Self.droppedNames.contains(element.name) && !Self.landmarkNames.contains(element.name)) {
                 dropped[index] = true
