@@ -24,11 +24,14 @@ final class CompiledTaxonomy: Sendable {
         let source: TopicRule
         let terms: [Term]
         let unless: [Term]
+        /// Whether a scope without hits can never fire it: a term that no assigned topic meets needs a hit.
+        let needsAHit: Bool
 
         init(source: TopicRule, terms: [Term], unless: [Term]) {
             self.source = source
             self.terms = terms
             self.unless = unless
+            needsAHit = terms.contains { $0.topics.isEmpty }
         }
     }
 

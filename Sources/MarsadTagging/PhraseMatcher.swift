@@ -128,6 +128,61 @@ struct TokenTable: Sendable {
     }
 }
 
+/// The trie's edges, (node, token) packed in 64 bits to the child node, in an
+/// open-addressing table with a multiplicative hash: every token of every
+/// article is looked up here, and a `Dictionary` spent more on SipHash than on
+/// the lookup itself.
+struct EdgeTable: Sendable {
+    /// A key no edge has: node and token ids are non-negative `Int32`s, so packed keys stay below 2⁶³.
+    private static let vacant = UInt64.max
+    private var keys = [UInt64](repeating: vacant, count: 1024)
+    private var children = [Int32](repeating: -1, count: 1024)
+    private var count = 0
+    private var shift: UInt64 = 54
+
+    @inline(__always)
+    private func slot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    /// The child at the end of the edge, or -1 when there is none.
+    @inline(__always)
+    func child(_ key: UInt64) -> Int32 {
+        keys.withUnsafeBufferPointer { keys in
+            let mask = keys.count - 1
+            var slot = slot(key)
+            while true {
+                let found = keys[slot]
+                if found == key { return children[slot] }
+                if found == Self.vacant { return -1 }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    mutating func insert(_ key: UInt64, child: Int32) {
+        if (count + 1) * 2 > keys.count { grow() }
+        place(key, child)
+        count += 1
+    }
+
+    private mutating func place(_ key: UInt64, _ child: Int32) {
+        let mask = keys.count - 1
+        var slot = slot(key)
+        while keys[slot] != Self.vacant && keys[slot] != key { slot = (slot + 1) & mask }
+        keys[slot] = key
+        children[slot] = child
+    }
+
+    private mutating func grow() {
+        let old = zip(keys, children).filter { $0.0 != Self.vacant }
+        keys = [UInt64](repeating: Self.vacant, count: keys.count * 2)
+        children = [Int32](repeating: -1, count: keys.count)
+        shift -= 1
+        for (key, child) in old { place(key, child) }
+    }
+}
+
 @inline(__always)
 private func memoryEqual(_ lhs: UnsafePointer<UInt8>, _ rhs: UnsafePointer<UInt8>, _ count: Int) -> Bool {
     for index in 0..<count where lhs[index] != rhs[index] { return false }
@@ -212,7 +267,7 @@ enum Proclitics {
 /// grows with the text and the longest phrase, not with the gazetteer's size.
 struct PhraseMatcher: Sendable {
     private(set) var table = TokenTable()
-    private var edges: [UInt64: Int32] = [:]
+    private var edges = EdgeTable()
     private(set) var payloads: [PhrasePayload] = [PhrasePayload()]
     /// Per node: bit 0 when it ends a name or exclusion, bit 1 when it ends a keyword or context phrase.
     private var nodeFlags: [UInt8] = [0]
@@ -226,13 +281,14 @@ struct PhraseMatcher: Sendable {
         for key in keys {
             let token = table.insert(Proclitics.canonical(key))
             let edge = (UInt64(UInt32(node)) << 32) | UInt64(UInt32(token))
-            if let next = edges[edge] {
-                node = next
+            let existing = edges.child(edge)
+            if existing >= 0 {
+                node = existing
             } else {
                 let next = Int32(payloads.count)
                 payloads.append(PhrasePayload())
                 nodeFlags.append(0)
-                edges[edge] = next
+                edges.insert(edge, child: next)
                 node = next
             }
         }
@@ -276,7 +332,8 @@ struct PhraseMatcher: Sendable {
     }
 
     func next(_ node: Int32, _ token: Int32) -> Int32? {
-        edges[(UInt64(UInt32(node)) << 32) | UInt64(UInt32(token))]
+        let child = edges.child((UInt64(UInt32(node)) << 32) | UInt64(UInt32(token)))
+        return child >= 0 ? child : nil
     }
 
     struct Match {

@@ -53,6 +53,9 @@ struct TopicScorer {
         for (index, hit) in hits.hits.enumerated() where !hit.listed { hitsBySentence[hit.sentence].append(index) }
         var sentencesByParagraph = [[Int]](repeating: [], count: text.paragraphCount)
         for (index, sentence) in text.sentences.enumerated() { sentencesByParagraph[sentence.paragraph].append(index) }
+        // Gathered once per article, not once per rule of every topic.
+        let hitsByParagraph = sentencesByParagraph.map { $0.flatMap { hitsBySentence[$0] } }
+        let unlistedHits = hits.hits.indices.filter { !hits.hits[$0].listed }
         let firstBodySentence = text.sentences.firstIndex { !$0.inHeadline } ?? sentenceCount
         let finder = EntityFinder(compiled: compiled, text: text)
 
@@ -123,6 +126,7 @@ struct TopicScorer {
                 switch rule.source.scope {
                 case .sentence:
                     for sentence in 0..<sentenceCount where count < rule.source.maxFirings {
+                        if rule.needsAHit && hitsBySentence[sentence].isEmpty { continue }
                         guard let matched = fire(rule, in: hitsBySentence[sentence]) else { continue }
                         let strength = multiplicity(rule, matched)
                         let weight = rule.source.weight * factor(forSentence: sentence) * strength
@@ -130,8 +134,9 @@ struct TopicScorer {
                         count += 1
                     }
                 case .paragraph:
-                    for sentences in sentencesByParagraph where count < rule.source.maxFirings && !sentences.isEmpty {
-                        let hitIndices = sentences.flatMap { hitsBySentence[$0] }
+                    for (paragraph, sentences) in sentencesByParagraph.enumerated() where count < rule.source.maxFirings && !sentences.isEmpty {
+                        let hitIndices = hitsByParagraph[paragraph]
+                        if rule.needsAHit && hitIndices.isEmpty { continue }
                         guard let matched = fire(rule, in: hitIndices) else { continue }
                         let anchor = matched.map(\.sentence).min() ?? sentences[0]
                         let strength = multiplicity(rule, matched)
@@ -140,8 +145,7 @@ struct TopicScorer {
                         count += 1
                     }
                 case .article:
-                    let all = hits.hits.indices.filter { !hits.hits[$0].listed }
-                    guard let matched = fire(rule, in: all) else { continue }
+                    guard let matched = fire(rule, in: unlistedHits) else { continue }
                     articleScore += rule.source.weight
                     firings.append(Firing(sentence: -1, weight: rule.source.weight, rule: ruleIndex, matched: matched, strength: 1))
                 }
