@@ -156,28 +156,33 @@ struct RecordingBatch {
         }
     }
 
-    /// A JSON array of strings, written directly: an encoder per mention cost more than the insert.
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// A JSON array of strings, written directly over UTF-8: an encoder per mention cost more than the insert.
     static func jsonArray(_ strings: [String]) -> String {
-        var json = "["
+        var json: [UInt8] = [UInt8(ascii: "[")]
+        json.reserveCapacity(strings.reduce(2) { $0 + $1.utf8.count + 3 })
         for (index, string) in strings.enumerated() {
-            if index > 0 { json += "," }
-            json += "\""
-            for scalar in string.unicodeScalars {
-                switch scalar {
-                case "\"": json += "\\\""
-                case "\\": json += "\\\\"
-                case "\n": json += "\\n"
-                case "\r": json += "\\r"
-                case "\t": json += "\\t"
-                case _ where scalar.value < 0x20:
-                    let hex = String(scalar.value, radix: 16)
-                    json += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: json.unicodeScalars.append(scalar)
+            if index > 0 { json.append(UInt8(ascii: ",")) }
+            json.append(UInt8(ascii: "\""))
+            // Multi-byte sequences never contain bytes below 0x80, so escaping byte by byte is exact.
+            for byte in string.utf8 {
+                switch byte {
+                case UInt8(ascii: "\""): json += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+                case UInt8(ascii: "\\"): json += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+                case 0x0A: json += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+                case 0x0D: json += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+                case 0x09: json += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+                case 0..<0x20:
+                    json += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                             Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0x0F)]]
+                default: json.append(byte)
                 }
             }
-            json += "\""
+            json.append(UInt8(ascii: "\""))
         }
-        return json + "]"
+        json.append(UInt8(ascii: "]"))
+        return String(decoding: json, as: UTF8.self)
     }
 
     /// The strings of a JSON array as `jsonArray` writes it, read without a `JSONDecoder` (one per

@@ -159,10 +159,18 @@ public final class Store: Sendable {
     /// taxonomy, so that recording never upserts an entity per mention.
     public func syncEntities(_ entities: [Entity]) throws {
         let ids = try writer.write { db in
+            // Only what changed is written: every command starts here, and upserting the whole
+            // gazetteer each time cost more than the rest of a small ingest's start-up.
+            var stored: [String: EntityRecord] = [:]
+            for record in try EntityRecord.fetchAll(db) { stored[record.id] = record }
             for entity in entities {
-                try EntityRecord(id: entity.id, type: entity.type.rawValue, nameEn: entity.en, nameAr: entity.ar).upsert(db)
+                let record = EntityRecord(id: entity.id, type: entity.type.rawValue, nameEn: entity.en, nameAr: entity.ar)
+                if stored[entity.id] != record {
+                    try record.upsert(db)
+                    stored[entity.id] = record
+                }
             }
-            return try String.fetchAll(db, sql: "SELECT id FROM entity")
+            return Array(stored.keys)
         }
         knownEntities.withLock { $0 = Set(ids) }
     }
