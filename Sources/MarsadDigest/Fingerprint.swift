@@ -110,6 +110,11 @@ struct Fingerprinter: Sendable {
     static let tailScalars = 400
 
     func fingerprint(_ article: DigestArticle) -> ArticleFingerprint {
+        fingerprint(article, opening: LeadSentences.sentences(article.body, limit: 3))
+    }
+
+    /// `fingerprint(_:)` with the body's first sentences already split (``LeadSentences/opening(of:)``).
+    func fingerprint(_ article: DigestArticle, opening: [String]) -> ArticleFingerprint {
         let titleWords = Tokenizer.words(TextNormalizer.matchKey(article.title))
         let matchText = article.matchText.isEmpty
             ? TextNormalizer.matchKey(article.title + "\n" + article.body)
@@ -151,7 +156,7 @@ struct Fingerprinter: Sendable {
             : Array(allWords.suffix(Self.tailWords))
         for word in tail.suffix(Self.tailWords) where word.isContent { edges.insert(word.stemHash) }
         var lede = Set<UInt64>()
-        let ledeKey = TextNormalizer.matchKey(LeadSentences.firstRealSentence(of: article.body))
+        let ledeKey = TextNormalizer.matchKey(LeadSentences.firstRealSentence(opening: opening))
         for word in (titleWords + Tokenizer.words(ledeKey)).prefix(Self.ledeWords) where word.isContent {
             lede.insert(word.stemHash)
         }

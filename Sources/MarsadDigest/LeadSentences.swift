@@ -40,6 +40,22 @@ enum LeadSentences {
             opening = sentences(body, limit: scannedSentences)
             candidates = opening.filter { wordCount($0) >= minimumWords }
         }
+        return lead(opening: opening, candidates: candidates)
+    }
+
+    /// The first `scannedSentences` sentences of a body: what both its lead and its first real
+    /// sentence are taken from, split once when an article needs both.
+    static func opening(of body: String) -> [String] {
+        sentences(body, limit: scannedSentences)
+    }
+
+    /// `lead(of:)` from the body's `opening(of:)`: the same lead, as the first two candidates
+    /// are the same whether two sentences or eight were split.
+    static func lead(opening: [String]) -> String {
+        lead(opening: opening, candidates: opening.filter { wordCount($0) >= minimumWords })
+    }
+
+    private static func lead(opening: [String], candidates: [String]) -> String {
         guard let first = candidates.first else {
             return truncated(opening.first ?? "")
         }
@@ -53,7 +69,12 @@ enum LeadSentences {
 
     /// The first sentence long enough to say what happened, without its dateline.
     static func firstRealSentence(of body: String) -> String {
-        let opening = sentences(body, limit: 3)
+        firstRealSentence(opening: sentences(body, limit: 3))
+    }
+
+    /// `firstRealSentence(of:)` from the body's `opening(of:)`.
+    static func firstRealSentence(opening: [String]) -> String {
+        let opening = opening.prefix(3)
         return withoutDateline(opening.first { wordCount($0) >= minimumWords } ?? opening.first ?? "")
     }
 

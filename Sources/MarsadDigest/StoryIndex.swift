@@ -65,7 +65,9 @@ public struct StoryIndex: Sendable {
         let fingerprinter = Fingerprinter()
         // The lead too is worked out once per article, not once per topic it is in.
         let prepared = Parallel.map(unique) { article in
-            (fingerprinter.fingerprint(article), article.lead ?? LeadSentences.lead(of: article.body))
+            // The body's opening sentences are split once, for both.
+            let opening = LeadSentences.opening(of: article.body)
+            return (fingerprinter.fingerprint(article, opening: opening), article.lead ?? LeadSentences.lead(opening: opening))
         }
         let cache = Dictionary(uniqueKeysWithValues: zip(unique.map(\.id), prepared.map(\.0)))
         let leads = Dictionary(uniqueKeysWithValues: zip(unique.map(\.id), prepared.map(\.1)))
