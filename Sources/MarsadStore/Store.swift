@@ -141,11 +141,21 @@ public final class Store: Sendable {
     /// taxonomy changed under a running writer) inserts its entity once.
     let knownEntities = Mutex<Set<String>>([])
 
+    /// The page cache of the one connection that writes, in KiB (readers keep SQLite's default).
+    static let writerCacheKiB = 16_384
+
     public init(path: String) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            if !db.configuration.readonly {
+                // A chunk's transaction dirties more pages than SQLite's default 2 MB cache holds: it
+                // spilled them to the WAL mid-transaction, then read them back to write them again
+                // at commit, and re-read evicted index pages. Measured on a 4,000-file ingest: half
+                // the reads (39,000 to 19,000) and a fifth fewer writes, for about 15 MB of memory.
+                try db.execute(sql: "PRAGMA cache_size = -\(Self.writerCacheKiB)")
+            }
             SearchIndex.register(db)
         }
         writer = try DatabasePool(path: path, configuration: configuration)
