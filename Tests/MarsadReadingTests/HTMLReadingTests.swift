@@ -373,6 +373,26 @@ struct HTMLLayoutTests {
         #expect(article.body == Fixtures.paragraphs.joined(separator: "\n\n"))
     }
 
+    /// A linked-data body holding the article's markup, escaped once more
+    /// by the publishing system, is read as the paragraphs it shows: no tag
+    /// or entity is printed, and the tags do not make it look longer than
+    /// the page's own text.
+    @Test func linkedDataBodyInEscapedMarkupIsReadAsItsParagraphs() throws {
+        let escaped = Fixtures.paragraphs.map { "&lt;p class=&quot;text&quot;&gt;\($0)&lt;/p&gt;" }.joined()
+        let shown = Fixtures.paragraphs.map { "<p>\($0)</p>" }.joined()
+        let page = """
+        <html><head><script type="application/ld+json">
+        {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "\(Fixtures.title)", "articleBody": "\(escaped)"}
+        </script></head><body><article><h1>\(Fixtures.title)</h1>\(shown)
+        <div class="more"><a href="/1">خبر آخر</a></div></article></body></html>
+        """
+        let article = try #require(try reader.read(Array(page.utf8), fileName: "cms.html").first)
+        #expect(article.body == Fixtures.paragraphs.joined(separator: "\n\n"))
+        let teaser = page.replacingAll(shown, with: "<p>\(Fixtures.paragraphs[0].prefix(60))…</p>")
+        let fromLinkedData = try #require(try reader.read(Array(teaser.utf8), fileName: "amp.html").first)
+        #expect(fromLinkedData.body == Fixtures.paragraphs.joined(separator: "\n\n"))
+    }
+
     /// A how-to or recipe page that draws its steps by script keeps them in
     /// JSON-LD: the description, the ingredients and the nested steps are the text.
     @Test func linkedDataStepsWhenThePageShowsLittle() throws {

@@ -131,6 +131,16 @@ struct HTMLMetadata {
     /// description, then its ingredients and steps in order. Steps nest
     /// (`HowToSection` → `itemListElement` → `HowToStep` → `text`), and a
     /// description may be an HTML fragment.
+    /// A linked-data body as a reader would see it, one paragraph a line. Some
+    /// publishing systems put the body's markup in `articleBody`, some escaped once
+    /// more ("&lt;p&gt;"); measured or shown as it stands, the tags would count as
+    /// text and be printed in the article.
+    static func shownText(ofBody body: String) -> String {
+        let unescaped = body.containsBytes("&lt;") ? XMLEntities.decode(body) : body
+        guard HTMLArticleExtractor.looksLikeMarkupFragment(unescaped) else { return body }
+        return HTMLArticleExtractor.fragmentParagraphs(unescaped).joined(separator: "\n")
+    }
+
     static func instructionsBody(description: JSONValue?, parts: [JSONValue]) -> String? {
         var lines: [String] = []
         // Taken from the end: the description first, then the parts in order.
@@ -190,7 +200,7 @@ struct HTMLMetadata {
                 }
                 if !isWebPage, let authorValue = field("author").flatMap(JSONRecordReader.textValue) { author = clean(authorValue) }
                 if let publisher = field("publisher").flatMap(JSONRecordReader.textValue), siteName == nil { siteName = clean(publisher) }
-                if let body = field("articleBody").flatMap(JSONRecordReader.textValue), !isWebPage { articleBody = body }
+                if let body = field("articleBody").flatMap(JSONRecordReader.textValue), !isWebPage { articleBody = Self.shownText(ofBody: body) }
                 if canonicalURL == nil, let url = field("url").flatMap(JSONRecordReader.textValue) ?? field("mainEntityOfPage").flatMap(JSONRecordReader.textValue) {
                     canonicalURL = url
                 }
