@@ -182,21 +182,30 @@ struct EntityFinder {
             }
         }
         var hits: [FoundHits.Hit] = []
-        var contextSentences: [Int32: Set<Int>] = [:]
         for match in others {
             let payload = compiled.matcher.payloads[Int(match.node)]
             let sentence = Int(text.tokenSentence[match.firstToken])
-            for entity in payload.contextFor { contextSentences[entity, default: []].insert(sentence) }
             for keyword in payload.keywords {
                 hits.append(.init(kind: .keyword(keyword), firstToken: match.firstToken, endToken: match.endToken, sentence: sentence))
             }
         }
-        // Entities named plainly; an ambiguous form leans on them.
+        // Where context words stand, and which entities are named plainly, are needed only to
+        // confirm an ambiguous form.
+        var contextSentences: [Int32: Set<Int>] = [:]
         var plain = Set<Int32>()
         var plainRelatedTo = Set<Int32>()
-        for candidate in candidates where !candidate.ambiguous {
-            plain.insert(candidate.entity)
-            for owner in compiled.belongsTo[Int(candidate.entity)] { plainRelatedTo.insert(owner) }
+        if candidates.contains(where: \.ambiguous) {
+            for match in others {
+                let sentence = Int(text.tokenSentence[match.firstToken])
+                for entity in compiled.matcher.payloads[Int(match.node)].contextFor {
+                    contextSentences[entity, default: []].insert(sentence)
+                }
+            }
+            // Entities named plainly; an ambiguous form leans on them.
+            for candidate in candidates where !candidate.ambiguous {
+                plain.insert(candidate.entity)
+                for owner in compiled.belongsTo[Int(candidate.entity)] { plainRelatedTo.insert(owner) }
+            }
         }
         var confirmed: [Candidate] = []
         var rejected: [Candidate] = []
@@ -249,7 +258,8 @@ struct EntityFinder {
                 end += 1
                 lastEnd = max(lastEnd, hits[end].endToken)
             }
-            let names = Set(hits[index...end].compactMap { hit -> Int? in
+            // Fewer than three hits cannot name three entities: no set to build for them.
+            let names = end - index < 2 ? [] : Set(hits[index...end].compactMap { hit -> Int? in
                 if case .entity(let entity) = hit.kind { return Int(entity) }
                 return nil
             })
