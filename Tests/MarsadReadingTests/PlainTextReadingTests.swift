@@ -359,6 +359,30 @@ struct TitleEvidenceTests {
         }
     }
 
+    /// A button or widget with an icon, or a row of hashtags, right above the
+    /// text is not the title even when nothing else speaks for the headline
+    /// above it; a column titled with one hashtag keeps its title.
+    @Test func anIconOrHashtagRowAboveTheTextIsNotTheTitle() throws {
+        let title = "الخرطوم تحاصر جماعات مسلحة"
+        for widget in ["🔊 استمع إلى المقال", "☰ القائمة", "الرياض 44°", "#السعودية #الرياض #التعليم"] {
+            let article = try read([title, widget] + Self.opening)
+            #expect(article.title == title, "\(widget)")
+        }
+        #expect(try read(["#تغريدات ملهمة"] + Self.opening).title == "#تغريدات ملهمة")
+    }
+
+    /// A counter with an icon under a short column title the text does not
+    /// retell: the reading by position passes over it to the title rather
+    /// than stand on it when no line has evidence for it.
+    @Test func theTitleByPositionPassesOverCountersAndWidgets() throws {
+        let title = "لنخترق حاجز الصمت"
+        for widgets in [["💬 9 تعليقات"], ["#عاجل #التعليم #الخليج", title, "💬 9 تعليقات", "♥ 52"]] {
+            let lines = widgets.count == 1 ? [title] + widgets : widgets
+            let article = try read(lines + Self.opening)
+            #expect(article.title == title, "\(widgets)")
+        }
+    }
+
     /// A one-word label is never the title because the text happens to use its word.
     @Test func aOneWordLabelIsNotTheTitle() throws {
         let title = "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة بين الشباب"

@@ -424,7 +424,7 @@ struct PlainTextExtractor {
         let evidence = TitleEvidence(openingKeys: Array(opening), hints: titleHints)
         var best: (index: Int, score: Double)?
         var runnerUp: (index: Int, score: Double)?
-        var positionalIsCountOrForeign = false
+        var positionalIsPageWidget = false
         var headlinesBetween = 0
         var looked = 0
         var index = region.lowerBound - 1
@@ -433,7 +433,8 @@ struct PlainTextExtractor {
             var isCandidate = false
             switch line.kind {
             case .headline:
-                isCandidate = line.text.unicodeScalars.last != ":"
+                // A tag row is never the title, however many of its words the text uses: tags name its topics.
+                isCandidate = line.text.unicodeScalars.last != ":" && !TitleEvidence.isIconOrTagRow(line.text)
             case .prose:
                 // A long headline reads as prose by its length; a paragraph ends a sentence.
                 isCandidate = line.shape.words <= 30 && !line.shape.endsWithStop && line.shape.innerPunctuation <= 2
@@ -454,10 +455,10 @@ struct PlainTextExtractor {
                         && evidence.openingStems.isDisjoint(with: TitleEvidence.contentStems(line.key.scalarWords(separatedBy: { $0 == " " }))))
                 )
                 if score > 0, score > best?.score ?? -.infinity { best = (index, score) }
-                // A counter or a line in another script does not stand between a headline and its text.
-                let isCountOrForeign = evidence.isCountOrForeign(line)
-                if index == positional { positionalIsCountOrForeign = isCountOrForeign }
-                if !isCountOrForeign {
+                // A counter, a widget or a line in another script does not stand between a headline and its text.
+                let isPageWidget = evidence.isPageWidget(line)
+                if index == positional { positionalIsPageWidget = isPageWidget }
+                if !isPageWidget {
                     headlinesBetween += 1
                     if score > runnerUp?.score ?? -.infinity { runnerUp = (index, score) }
                 }
@@ -468,7 +469,7 @@ struct PlainTextExtractor {
         // Nothing for a line: the positional reading stands, rather than a
         // title cut from the text, unless it is a counter or in another script
         // and a line that is neither, without strong evidence against it, is there.
-        if best == nil, positionalIsCountOrForeign, let runnerUp, runnerUp.score >= -1 {
+        if best == nil, positionalIsPageWidget, let runnerUp, runnerUp.score >= -1 {
             return runnerUp.index
         }
         return best?.index ?? positional
@@ -500,8 +501,9 @@ struct PlainTextExtractor {
         var skipped = 0
         while index >= floor, skipped < 8 {
             let line = lines[index]
-            // A line ending in a colon introduces what follows ("الرياض - الوئام:").
-            if line.kind == .headline, line.text.unicodeScalars.last != ":" {
+            // A line ending in a colon introduces what follows ("الرياض - الوئام:");
+            // a counter or a widget is passed over like a date.
+            if line.kind == .headline, line.text.unicodeScalars.last != ":", !Self.isCountOrWidget(line) {
                 let dashedByline = isDashedByline(line)
                 let above = dashedByline || isNameLike(line)
                     ? findTitle(lines, before: index, notAbove: floor, known: &known) : nil
@@ -554,9 +556,16 @@ struct PlainTextExtractor {
         lines[(index + 1)..<start].allSatisfy { line in
             switch line.kind {
             case .cue, .dateLine, .noise: true
+            case .headline: Self.isCountOrWidget(line)
             default: false
             }
         }
+    }
+
+    /// A count ("💬 9 تعليقات"), a button or widget with an icon, or a row
+    /// of hashtags: no headline, wherever it stands (see ``TitleEvidence``).
+    static func isCountOrWidget(_ line: Line) -> Bool {
+        TitleEvidence.isCount(line.shape) || TitleEvidence.isIconOrTagRow(line.text)
     }
 
     /// "Name – Place", "Place - Agency" or "City (Agency)": who wrote or sent the story.

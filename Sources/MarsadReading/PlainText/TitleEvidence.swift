@@ -87,7 +87,7 @@ struct TitleEvidence {
         if Self.isPlaceThenNames(line.text) { score -= 1.5 }
         // A line of dates and numbers ("ينبع 26 شوال 1436هـ الموافق …").
         if shape.digits * 4 > shape.letters || (shape.digits > 0 && DateParsing.findDate(in: line.text) != nil) { score -= 1.5 }
-        if isCountOrForeign(line) { score -= 1.5 }
+        if isPageWidget(line) { score -= 1.5 }
         if line.kind == .prose { score -= 0.5 }
         // Position speaks for a line only when the text retells some of its
         // words: the line right above an article is as often a view counter,
@@ -98,13 +98,38 @@ struct TitleEvidence {
     }
 
     /// A short line with a number ("عدد المشاهدات: 541", "وقت القراءة: 6
-    /// دقائق": a count, a reading time, a price or a score), or a line in
-    /// another script than the article's opening ("Get the app" above Arabic
-    /// text): the page's, not the article's, wherever it stands.
-    func isCountOrForeign(_ line: PlainTextExtractor.Line) -> Bool {
-        if Self.isCount(line.shape) { return true }
+    /// دقائق": a count, a reading time, a price or a score), a button or
+    /// widget with an icon, a row of hashtags, or a line in another script
+    /// than the article's opening ("Get the app" above Arabic text): the
+    /// page's, not the article's, wherever it stands.
+    func isPageWidget(_ line: PlainTextExtractor.Line) -> Bool {
+        if PlainTextExtractor.isCountOrWidget(line) { return true }
         guard let openingScript, let script = Script.dominant(in: line.text.unicodeScalars) else { return false }
         return script != openingScript
+    }
+
+    /// "🔊 استمع إلى المقال", "☰ القائمة", "👍 أعجبني (84)", "الرياض 44°": a
+    /// pictograph or another symbol marks a button or a widget, which
+    /// headlines, made of words, do not carry; "#السعودية #الرياض #التعليم":
+    /// two hashtags or handles or more, half the words or more, are a tag row
+    /// (a column may be titled with one hashtag).
+    static func isIconOrTagRow(_ text: String) -> Bool {
+        var words = 0
+        var tags = 0
+        var atWordStart = true
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .otherSymbol { return true }
+            if ScalarTable.isWhitespace(scalar) {
+                atWordStart = true
+                continue
+            }
+            if atWordStart {
+                words += 1
+                if scalar == "#" || scalar == "@" { tags += 1 }
+            }
+            atWordStart = false
+        }
+        return tags >= 2 && tags * 2 >= words
     }
 
     /// A few words with a number: a count, a reading time, a price or a score.
