@@ -383,6 +383,16 @@ struct TitleEvidenceTests {
         }
     }
 
+    /// A share text or a teaser that holds the headline whole, with words
+    /// around it, is not the title, though the text retells it as much.
+    @Test func aLineWrappingTheHeadlineIsNotTheTitle() throws {
+        let title = "خبراء يطالبون بخطة وطنية شاملة لحماية الشباب من التطرف"
+        for wrapper in ["غرّد: \(title)", "\(title) — عبر @news", "شارك «\(title)» مع أصدقائك"] {
+            #expect(try read([title, wrapper] + Self.opening).title == title, "\(wrapper)")
+            #expect(try read([wrapper, title] + Self.opening).title == title, "\(wrapper)")
+        }
+    }
+
     /// A one-word label is never the title because the text happens to use its word.
     @Test func aOneWordLabelIsNotTheTitle() throws {
         let title = "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة بين الشباب"

@@ -427,6 +427,7 @@ struct PlainTextExtractor {
         var positionalIsPageWidget = false
         var headlinesBetween = 0
         var looked = 0
+        var candidates: [Int] = []
         var index = region.lowerBound - 1
         while index >= 0, looked < TitleEvidence.maximumCandidates {
             let line = lines[index]
@@ -449,6 +450,7 @@ struct PlainTextExtractor {
             }
             if isCandidate || line.kind == .headline || line.kind == .prose { looked += 1 }
             if isCandidate {
+                candidates.append(index)
                 let score = evidence.score(
                     line, headlinesBetween: headlinesBetween, chosenByPosition: index == positional,
                     looksLikeByline: isDashedByline(line) || (isNameLike(line) && (2...3).contains(line.shape.words)
@@ -469,10 +471,36 @@ struct PlainTextExtractor {
         // Nothing for a line: the positional reading stands, rather than a
         // title cut from the text, unless it is a counter or in another script
         // and a line that is neither, without strong evidence against it, is there.
+        let chosen: Int?
         if best == nil, positionalIsPageWidget, let runnerUp, runnerUp.score >= -1 {
-            return runnerUp.index
+            chosen = runnerUp.index
+        } else {
+            chosen = best?.index ?? positional
         }
-        return best?.index ?? positional
+        return chosen.map { Self.headline(wrappedBy: $0, among: candidates, in: lines) ?? $0 }
+    }
+
+    /// "غرّد: <headline>", "شارك «<headline>» مع أصدقائك", "<headline> — عبر
+    /// @site": a line that holds another line above the text whole, with a
+    /// few words around it, wraps that headline in a share text or a teaser,
+    /// and the text retells it as much; the headline it holds is the title.
+    static func headline(wrappedBy wrapper: Int, among candidates: [Int], in lines: [Line]) -> Int? {
+        let outer = Array((" " + lines[wrapper].key + " ").utf8)
+        return candidates.first { index in
+            let inner = lines[index]
+            guard index != wrapper, inner.shape.words >= 3, inner.shape.words * 2 > lines[wrapper].shape.words,
+                  inner.key != lines[wrapper].key else { return false }
+            return holds(outer, Array((" " + inner.key + " ").utf8))
+        }
+    }
+
+    /// Whether `bytes` hold `part` somewhere.
+    private static func holds(_ bytes: [UInt8], _ part: [UInt8]) -> Bool {
+        guard !part.isEmpty, part.count <= bytes.count else { return false }
+        for start in 0...(bytes.count - part.count) where bytes[start] == part[0] {
+            if bytes[start..<(start + part.count)].elementsEqual(part) { return true }
+        }
+        return false
     }
 
     /// The headline just above the article, skipping category labels,
