@@ -85,7 +85,8 @@ struct ScannedText {
         var tokenStart: [Int32] = []
         var tokenEnd: [Int32] = []
         var tokenSentence: [Int32] = []
-        var keyBytes: [UInt8] = []
+        /// Folded key bytes written so far into the scan's key buffer.
+        var keyCount = 0
         var keyOffset: [Int32] = [0]
         var sentences: [Sentence] = []
         var inToken = false
@@ -97,7 +98,7 @@ struct ScannedText {
             guard inToken else { return }
             inToken = false
             tokenEnd.append(Int32(lastWordEnd))
-            keyOffset.append(Int32(keyBytes.count))
+            keyOffset.append(Int32(keyCount))
         }
 
         @inline(__always)
@@ -117,7 +118,10 @@ struct ScannedText {
         out.tokenEnd.reserveCapacity(estimate)
         out.tokenSentence.reserveCapacity(estimate)
         out.keyOffset.reserveCapacity(estimate + 1)
-        out.keyBytes.reserveCapacity(bytes.count)
+        // Keys are written straight into a buffer rather than appended byte by byte: every folded
+        // scalar is at most as long in UTF-8 as the scalar it comes from, so the text's length bounds them.
+        let keyBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count + 4)
+        defer { keyBuffer.deallocate() }
         var paragraph = 0
         var paragraphHasTokens = false
         var lastWasDigit = false
@@ -189,7 +193,7 @@ struct ScannedText {
                         out.tokenStart.append(Int32(start))
                         out.tokenSentence.append(Int32(out.sentences.count - 1))
                     }
-                    Self.appendUTF8(folded, to: &out.keyBytes)
+                    out.keyCount = Self.writeUTF8(folded, to: keyBuffer, at: out.keyCount)
                     out.lastWordEnd = index
                 case .ignorable:
                     if out.inToken { out.lastWordEnd = index }
@@ -207,7 +211,7 @@ struct ScannedText {
         tokenStart = out.tokenStart
         tokenEnd = out.tokenEnd
         tokenSentence = out.tokenSentence
-        keyBytes = out.keyBytes
+        keyBytes = Array(UnsafeBufferPointer(start: keyBuffer, count: out.keyCount))
         keyOffset = out.keyOffset
         sentences = out.sentences
         paragraphCount = sentences.isEmpty ? 0 : paragraph + 1
@@ -242,17 +246,21 @@ struct ScannedText {
         }
     }
 
+    /// Writes `scalar` as UTF-8 at `offset` and returns the offset after it.
     @inline(__always)
-    private static func appendUTF8(_ scalar: UInt32, to bytes: inout [UInt8]) {
+    private static func writeUTF8(_ scalar: UInt32, to bytes: UnsafeMutablePointer<UInt8>, at offset: Int) -> Int {
         if scalar < 0x80 {
-            bytes.append(UInt8(scalar))
+            bytes[offset] = UInt8(scalar)
+            return offset + 1
         } else if scalar < 0x800 {
-            bytes.append(UInt8(0xC0 | (scalar >> 6)))
-            bytes.append(UInt8(0x80 | (scalar & 0x3F)))
+            bytes[offset] = UInt8(0xC0 | (scalar >> 6))
+            bytes[offset + 1] = UInt8(0x80 | (scalar & 0x3F))
+            return offset + 2
         } else {
-            bytes.append(UInt8(0xE0 | (scalar >> 12)))
-            bytes.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-            bytes.append(UInt8(0x80 | (scalar & 0x3F)))
+            bytes[offset] = UInt8(0xE0 | (scalar >> 12))
+            bytes[offset + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+            bytes[offset + 2] = UInt8(0x80 | (scalar & 0x3F))
+            return offset + 3
         }
     }
 }
