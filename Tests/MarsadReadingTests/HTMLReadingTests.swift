@@ -234,6 +234,30 @@ struct HTMLLayoutTests {
         #expect(!article.body.contains(prompt))
     }
 
+    /// A template that sets boxes of the text in <header> elements: a header
+    /// holding paragraphs but no headline or navigation is read; the page's
+    /// own header, with its headline and menu, stays out.
+    @Test func aHeaderOfProseWithoutHeadlineIsPartOfTheText() throws {
+        let menu = "<nav><a href=\"/\">الرئيسية</a> <a href=\"/sport\">رياضة</a></nav>"
+        let slogan = "موقع إخباري مستقل يغطي أخبار الجنوب التونسي منذ عام ألفين وعشرة، ويصدر نشرته كل صباح."
+        // The header's box holds less than the share of the prose that keeps any box.
+        let more = [
+            "وأوضح المدير الجهوي للصحة أن المستشفى سيضم أقساما للجراحة والتوليد وطب الأطفال، إضافة إلى وحدة للإنعاش ومخبر للتحاليل الطبية.",
+            "وكان سكان الجهة قد نظموا خلال السنوات الماضية عدة وقفات احتجاجية للمطالبة بتحسين الخدمات الصحية وتقريبها من المواطنين.",
+        ]
+        let rest = Array(Fixtures.paragraphs[2...]) + more
+        let page = """
+        <html><head><title>\(Fixtures.title)</title></head><body>
+        <header class="site">\(menu)<p>\(slogan)</p></header>
+        <article><h1>\(Fixtures.title)</h1>
+        <section class="block"><header class="description"><p>\(Fixtures.paragraphs[0])</p><p>\(Fixtures.paragraphs[1])</p></header></section>
+        <section class="block">\(rest.map { "<p>\($0)</p>" }.joined())</section></article></body></html>
+        """
+        let article = try #require(try reader.read(Array(page.utf8), fileName: "blocks.html").first)
+        #expect(article.body == (Fixtures.paragraphs + more).joined(separator: "\n\n"))
+        #expect(!article.body.contains(slogan))
+    }
+
     /// The lead paragraph in a box of its own beside the body's box is part
     /// of the article; the related links beside them and a photo credit
     /// inside the body are not.

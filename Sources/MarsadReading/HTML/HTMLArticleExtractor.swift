@@ -286,6 +286,11 @@ struct HTMLArticleExtractor {
         let totalProse = layout.paragraphLength[0]
         var dropped = [Bool](repeating: false, count: count)
         var verdicts = ChromeVerdicts()
+        // Whether each element holds a headline or a navigation, summed up the tree once.
+        var holdsMasthead = layout.elements.map { $0.name == "h1" || $0.name == "nav" }
+        for index in stride(from: count - 1, to: 0, by: -1) where holdsMasthead[index] {
+            holdsMasthead[layout.parent[index]] = true
+        }
         // Per parent, the paragraph text of its children hidden by class, by name and class.
         var hiddenSiblingProse: [Int: [SiblingKind: Int]] = [:]
         for index in 1..<max(1, count) {
@@ -295,6 +300,13 @@ struct HTMLArticleExtractor {
             }
             let element = layout.elements[index]
             guard verdicts.isChrome(element) else { continue }
+            // A <header> introduces a page or a section with its headline and navigation; one holding
+            // neither but paragraphs of prose is a box of the text that a template named so. Its
+            // other marks (class, id, hidden) still count.
+            if element.name == "header", layout.paragraphLength[index] >= Self.guardedProseMinimum, !holdsMasthead[index],
+               !verdicts.isChrome(HTMLElement(name: "div", attributes: element.attributes)) {
+                continue
+            }
             // Never drop a wrapper holding most of the page's prose, nor the
             // slides or tabs of an article that a script shows one at a time:
             // siblings of one name and class, hidden by that class, that hold
