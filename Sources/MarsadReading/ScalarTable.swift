@@ -127,49 +127,96 @@ enum ScalarTable {
     /// `numbers` counts the runs made only of digits or other numbers.
     static func wordRuns(_ text: String) -> (joined: String, ends: [Int], numbers: Int) {
         var text = text
-        return text.withUTF8 { bytes in
-            flags.withUnsafeBufferPointer { table in
+        return text.withUTF8 { wordRuns($0, lowering: false) }
+    }
+
+    /// ``wordRuns(_:)`` of the UTF-8 of a text, or with `lowering` of its `lowercased()`: each
+    /// scalar is lowered as it is read (`lowercased()` maps scalar by scalar), so that the
+    /// lowered text is not made, except for the rare text with a scalar whose lowercase is
+    /// several scalars or that lies beyond the table.
+    static func wordRuns(_ bytes: UnsafeBufferPointer<UInt8>, lowering: Bool) -> (joined: String, ends: [Int], numbers: Int) {
+        if let runs = wordRunsLoweringEachScalar(bytes, lowering: lowering) { return runs }
+        var lowered = String(decoding: bytes, as: UTF8.self).lowercasedByScalar()
+        return lowered.withUTF8 { wordRunsLoweringEachScalar($0, lowering: false)! }
+    }
+
+    /// ``wordRuns(_:lowering:)`` where each scalar lowers to one scalar; nil, when lowering,
+    /// for a text with a scalar that does not.
+    private static func wordRunsLoweringEachScalar(
+        _ bytes: UnsafeBufferPointer<UInt8>, lowering: Bool
+    ) -> (joined: String, ends: [Int], numbers: Int)? {
+        flags.withUnsafeBufferPointer { table in
+            lowercase.withUnsafeBufferPointer { lowercase in
+                // Written through a pointer: appending to an array checked its capacity per byte.
+                // A word's space stands for the scalar that ended the word before, and a
+                // two-byte scalar lowers to at most three bytes (U+023A to U+2C65).
+                let joined = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count * 2 + 4)
+                defer { joined.deallocate() }
+                var count = 0
                 var ends: [Int] = []
-                var joined: [UInt8] = []
-                joined.reserveCapacity(bytes.count)
                 var numbers = 0
-                var wordStart = -1
+                var inWord = false
                 var wordIsNumber = true
                 var index = 0
-                func close(at end: Int) {
-                    guard wordStart >= 0 else { return }
-                    if !joined.isEmpty { joined.append(0x20) }
-                    joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[wordStart..<end]))
-                    ends.append(joined.count)
-                    if wordIsNumber { numbers += 1 }
-                    wordStart = -1
-                }
                 while index < bytes.count {
+                    let start = index
                     let (value, width) = UTF8Scalar.decode(bytes, at: index)
+                    index += width
+                    var scalar = value
+                    if lowering {
+                        if value < limit {
+                            scalar = lowercase[Int(value)]
+                            if scalar == noSingleLowercase { return nil }
+                        } else {
+                            let mapping = Unicode.Scalar(value)!.properties.lowercaseMapping.unicodeScalars
+                            guard mapping.count == 1, mapping.first!.value == value else { return nil }
+                        }
+                    }
                     let isWord: Bool
                     let isNumber: Bool
-                    if value < limit {
-                        let flag = table[Int(value)]
+                    if scalar < limit {
+                        let flag = table[Int(scalar)]
                         isNumber = flag & numeric != 0
-                        isWord = flag & (alphabetic | numeric) != 0 || (0x064B...0x065F).contains(value)
+                        isWord = flag & (alphabetic | numeric) != 0 || (0x064B...0x065F).contains(scalar)
                     } else {
-                        let properties = Unicode.Scalar(value)!.properties
+                        let properties = Unicode.Scalar(scalar)!.properties
                         isNumber = properties.numericType != nil
                         isWord = properties.isAlphabetic || isNumber
                     }
-                    if isWord {
-                        if wordStart < 0 {
-                            wordStart = index
-                            wordIsNumber = true
+                    guard isWord else {
+                        if inWord {
+                            ends.append(count)
+                            if wordIsNumber { numbers += 1 }
+                            inWord = false
                         }
-                        if !isNumber { wordIsNumber = false }
-                    } else {
-                        close(at: index)
+                        continue
                     }
-                    index += width
+                    if !inWord {
+                        if count > 0 {
+                            joined[count] = 0x20
+                            count += 1
+                        }
+                        inWord = true
+                        wordIsNumber = true
+                    }
+                    if !isNumber { wordIsNumber = false }
+                    if scalar == value {
+                        for offset in start..<index {
+                            joined[count] = bytes[offset]
+                            count += 1
+                        }
+                    } else {
+                        for byte in Unicode.Scalar(scalar)!.utf8 {
+                            joined[count] = byte
+                            count += 1
+                        }
+                    }
                 }
-                close(at: bytes.count)
-                return (String(decoding: joined, as: UTF8.self), ends, numbers)
+                if inWord {
+                    ends.append(count)
+                    if wordIsNumber { numbers += 1 }
+                }
+                return (String(decoding: UnsafeBufferPointer(start: joined, count: count), as: UTF8.self), ends, numbers)
             }
         }
     }

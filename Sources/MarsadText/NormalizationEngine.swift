@@ -149,9 +149,32 @@ enum NormalizationEngine {
     }
 
     static func run(_ source: UnsafeBufferPointer<UInt8>, table: NormalizationTable, original: String? = nil) -> Result {
+        withOutput(source, table: table) { output, needsNFC in
+            if let original, output.count == source.count,
+               output.count == 0 || memcmp(output.baseAddress!, source.baseAddress!, output.count) == 0 {
+                return Result(text: original, needsNFC: needsNFC)
+            }
+            return Result(text: String(decoding: output, as: UTF8.self), needsNFC: needsNFC)
+        }
+    }
+
+    /// Calls `body` with the UTF-8 of the form of `text`, and whether it may differ from its
+    /// NFC, without making a string of it: for a caller that only reads the form once.
+    static func withOutput<R>(_ text: String, table: NormalizationTable, _ body: (UnsafeBufferPointer<UInt8>, _ needsNFC: Bool) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable({ withOutput($0, table: table, body) }) {
+            return result
+        }
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { withOutput($0, table: table, body) }!
+    }
+
+    static func withOutput<R>(
+        _ source: UnsafeBufferPointer<UInt8>, table: NormalizationTable, _ body: (UnsafeBufferPointer<UInt8>, _ needsNFC: Bool) -> R
+    ) -> R {
         switch table.form {
-        case .display: return loop(source, table: table, tracksMarks: true, original: original)
-        case .matchKey: return loop(source, table: table, tracksMarks: false, original: original)
+        case .display: return loop(source, table: table, tracksMarks: true, finish: body)
+        case .matchKey: return loop(source, table: table, tracksMarks: false, finish: body)
         }
     }
 
@@ -206,16 +229,19 @@ enum NormalizationEngine {
     }
 
     @inline(__always)
-    private static func loop(
-        _ source: UnsafeBufferPointer<UInt8>, table: NormalizationTable, tracksMarks: Bool, original: String?
-    ) -> Result {
+    private static func loop<R>(
+        _ source: UnsafeBufferPointer<UInt8>, table: NormalizationTable, tracksMarks: Bool,
+        finish: (UnsafeBufferPointer<UInt8>, _ needsNFC: Bool) -> R
+    ) -> R {
         let count = source.count
-        guard count > 0, let bytes = source.baseAddress else { return Result(text: "", needsNFC: false) }
+        guard count > 0, let bytes = source.baseAddress else {
+            return finish(UnsafeBufferPointer(start: nil, count: 0), false)
+        }
         // Inline entries write at most 3 bytes for a scalar of 2 or more bytes and
         // 1 for an ASCII byte, plus a flushed space paid for by an earlier input
         // byte; the 4-byte store needs slack. Long replacements reserve their room.
         // All loop state lives inside the closure, where it stays in registers.
-        return table.entries.withUnsafeBufferPointer { entries -> Result in
+        return table.entries.withUnsafeBufferPointer { entries -> R in
             var output = OutputBuffer(capacity: count + count / 2 + 8)
             defer { output.base.deallocate() }
             var state = lineStart
@@ -327,13 +353,7 @@ enum NormalizationEngine {
                     afterComposingBase = false
                 }
             }
-            if let original, output.count == count, memcmp(output.base, bytes, count) == 0 {
-                return Result(text: original, needsNFC: needsNFC)
-            }
-            let result = String(
-                decoding: UnsafeRawBufferPointer(start: output.base, count: output.count).bindMemory(to: UInt8.self),
-                as: UTF8.self)
-            return Result(text: result, needsNFC: needsNFC)
+            return finish(UnsafeRawBufferPointer(start: output.base, count: output.count).bindMemory(to: UInt8.self), needsNFC)
         }
     }
 }

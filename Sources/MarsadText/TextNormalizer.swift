@@ -44,6 +44,13 @@ public enum TextNormalizer {
         return result.needsNFC ? nil : result.text
     }
 
+    /// Calls `body` with the UTF-8 of ``matchKey(_:)`` of the text, without making a string of
+    /// it, when the one pass gives it without canonical composition; nil, without calling
+    /// `body`, for text whose key needs composing first.
+    package static func withMatchKeyWithoutComposing<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        NormalizationEngine.withOutput(text, table: .matchKey) { bytes, needsNFC in needsNFC ? nil : body(bytes) }
+    }
+
     /// Applies only the given rules, in the table's order: display mappings,
     /// canonical composition, matching mappings, then whitespace. A plain
     /// scalar-by-scalar implementation: slower than ``displayForm(_:)`` and

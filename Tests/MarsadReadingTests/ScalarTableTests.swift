@@ -36,4 +36,20 @@ struct ScalarTableTests {
         #expect(key == words.joined(separator: " "))
         #expect(words.last == "2015")
     }
+
+    /// The words are lowered as they are read: the same as lowering the key first, for
+    /// capitals of every script, a lowercase of several scalars (İ), one of more bytes
+    /// (Ⱥ to ⱥ), capitals beyond U+0800 (Ａ, Ꭰ), and a key that needs composing.
+    @Test(arguments: [
+        "المصدر: وكالة الأنباء", "ÇA VA — Ελληνικά ΣΟΦΙΑ — РУССКИЙ", "İSTANBUL İzmir", "ȺȾ Ⱥ-tax",
+        "ＡＢＣ ＵＮ Ꭰ Ⴀ", "CAFE\u{0301} e\u{0301}\u{0323} ا\u{0654}حمد", "مُحَمَّدٌ ١٢٣ ٫ 3.5",
+        "", "  ", "😀 a😀B 𝐀𝐁𝐂 ½",
+    ])
+    func keyWordsLowerEachScalarAsLowercasingTheKeyDoes(_ line: String) {
+        let keyWords = BoilerplateLexicon.lineKeyWords(line)
+        let expected = Self.wordsByScalarView(TextNormalizer.matchKey(line).lowercased())
+        #expect(keyWords.all == expected)
+        #expect(keyWords.key == expected.joined(separator: " "))
+        #expect(keyWords.numbers == expected.count(where: { $0.unicodeScalars.allSatisfy { $0.properties.numericType != nil } }))
+    }
 }

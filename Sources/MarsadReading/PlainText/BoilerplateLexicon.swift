@@ -59,7 +59,12 @@ struct BoilerplateLexicon: Sendable {
 
     /// ``keyWords(_:)`` as they lie in the line's key (the words joined by single spaces), in one pass.
     static func lineKeyWords(_ text: String) -> KeyWords {
-        let runs = ScalarTable.wordRuns(TextNormalizer.matchKey(text).lowercasedIfCased())
+        // Read from the key's bytes as the one pass writes them, without a string of the key.
+        let runs = TextNormalizer.withMatchKeyWithoutComposing(text) { ScalarTable.wordRuns($0, lowering: true) }
+            ?? {
+                var key = TextNormalizer.matchKey(text)
+                return key.withUTF8 { ScalarTable.wordRuns($0, lowering: true) }
+            }()
         return KeyWords(key: runs.joined, ends: runs.ends, numbers: runs.numbers)
     }
 
