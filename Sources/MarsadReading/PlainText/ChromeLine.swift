@@ -36,7 +36,10 @@ enum ChromeLine {
     static func isShareRow(keyWords: KeyWords) -> Bool {
         // A paragraph has too many words to be a share row: counted first, without a string for any.
         let wordCount = keyWords.count - keyWords.numbers
-        return wordCount > 0 && wordCount <= 24 && isShareRow(keyWords: keyWords.all)
+        guard wordCount > 0, wordCount <= 24 else { return false }
+        // No network word, no share row: looked for one word at a time before the lists are made.
+        guard (0..<keyWords.count).contains(where: { networkWords.contains(keyWords.word($0)) }) else { return false }
+        return isShareRow(keyWords: keyWords.all)
     }
 
     /// ``isShareRow(_:)`` for a line whose match-key words the caller already has.
@@ -86,8 +89,13 @@ enum ChromeLine {
 
     /// ``isRelativeTimestamp(_:)`` for a line whose match-key words the caller already has.
     static func isRelativeTimestamp(keyWords: KeyWords) -> Bool {
-        keyWords.count > 0 && keyWords.count <= 8 && isRelativeTimestamp(keyWords: keyWords.all)
+        guard keyWords.count > 0, keyWords.count <= 8 else { return false }
+        // Either reading below needs a marker or a day's name: looked for before the lists are made.
+        guard (0..<keyWords.count).contains(where: { markersAndDays.contains(keyWords.word($0)) }) else { return false }
+        return isRelativeTimestamp(keyWords: keyWords.all)
     }
+
+    private static let markersAndDays = markerKeys.union(dayMarkers)
 
     /// ``isRelativeTimestamp(_:)`` for a line whose match-key words the caller already has.
     static func isRelativeTimestamp(keyWords words: [String]) -> Bool {
