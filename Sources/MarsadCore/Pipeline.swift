@@ -28,7 +28,12 @@ public struct ProcessedArticle: Sendable {
         self.tags = tags
         self.titleKey = titleKey
         self.bodyKey = bodyKey
-        contentHash = SHA256.hex(Array((titleKey + "\n" + bodyKey).utf8))
+        // The keys joined by a line break, hashed where they lie rather than joined.
+        var hasher = SHA256()
+        hasher.update(utf8Of: titleKey)
+        hasher.update([0x0A])
+        hasher.update(utf8Of: bodyKey)
+        contentHash = hasher.finalizeHex()
         if precomputingSearchTerms { precomputedTerms = (SearchTerms.document(titleKey), SearchTerms.document(bodyKey)) }
     }
 }

@@ -28,6 +28,16 @@ public struct SHA256: Sendable {
     }
 
     public mutating func update(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { update($0) }
+    }
+
+    /// Hashes the text's UTF-8 as it lies in the string, without copying it out.
+    public mutating func update(utf8Of text: String) {
+        var text = text
+        text.withUTF8 { update($0) }
+    }
+
+    public mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
         length &+= UInt64(bytes.count)
         var start = 0
         if !pending.isEmpty {
@@ -40,11 +50,9 @@ public struct SHA256: Sendable {
                 pending.removeAll(keepingCapacity: true)
             }
         }
-        bytes.withUnsafeBufferPointer { buffer in
-            while start + 64 <= buffer.count {
-                compress(buffer.baseAddress! + start)
-                start += 64
-            }
+        while start + 64 <= bytes.count {
+            compress(bytes.baseAddress! + start)
+            start += 64
         }
         if start < bytes.count { pending += bytes[start...] }
     }

@@ -36,6 +36,13 @@ public enum MatchKeyTokenizer {
     /// already hold the bytes (the search index's tokenizer).
     public static func tokenRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
+        forEachTokenRange(bytes) { ranges.append($0) }
+        return ranges
+    }
+
+    /// Calls `body` with each of ``tokenRanges(_:)`` in order, without an array of them.
+    @inline(__always)
+    static func forEachTokenRange(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
         var index = 0
         var tokenStart = -1
         var previousClass = ScalarClass.separator
@@ -55,7 +62,7 @@ public enum MatchKeyTokenizer {
             }
             if scalarClass == .separator {
                 if tokenStart >= 0 {
-                    ranges.append(tokenStart..<index)
+                    body(tokenStart..<index)
                     tokenStart = -1
                 }
             } else if tokenStart < 0 {
@@ -64,8 +71,7 @@ public enum MatchKeyTokenizer {
             previousClass = scalarClass
             index += width
         }
-        if tokenStart >= 0 { ranges.append(tokenStart..<count) }
-        return ranges
+        if tokenStart >= 0 { body(tokenStart..<count) }
     }
 
     @inline(__always)

@@ -24,7 +24,7 @@ public enum SearchTerms {
         return key.utf8.withContiguousStorageIfAvailable { bytes in
             var terms: [UInt8] = [marker]
             terms.reserveCapacity(bytes.count + bytes.count / 4)
-            for range in MatchKeyTokenizer.tokenRanges(bytes) {
+            MatchKeyTokenizer.forEachTokenRange(bytes) { range in
                 let word = UnsafeBufferPointer(rebasing: bytes[range])
                 var first = true
                 if terms.count > 1 { terms.append(positionSeparator) }

@@ -25,6 +25,17 @@ func sha256MatchesStandardVectors(input: String, digest: String) {
     #expect(hasher.finalizeHex() == SHA256.hex(million))
 }
 
+/// Text hashed where it lies, in pieces that straddle blocks, gives the hash of the pieces joined.
+@Test func sha256OfTextInPiecesIsTheHashOfThePiecesJoined() {
+    for (title, body) in [("", ""), ("قمة موسكو", String(repeating: "نص الخبر، ", count: 40)), (String(repeating: "t", count: 63), "b")] {
+        var hasher = SHA256()
+        hasher.update(utf8Of: title)
+        hasher.update([0x0A])
+        hasher.update(utf8Of: body)
+        #expect(hasher.finalizeHex() == SHA256.hex(Array((title + "\n" + body).utf8)))
+    }
+}
+
 @Test func articleDayPrefersThePublicationDateInTheConfiguredZone() throws {
     let damascus = try #require(TimeZone(identifier: "Asia/Damascus"))
     let ingested = Date(timeIntervalSince1970: 1_700_000_000)  // 2023-11-14T22:13:20Z
