@@ -47,10 +47,18 @@ enum FormatDetector {
     }
 
     private static func leadingASCIILowercased(_ text: String, limit: Int) -> ArraySlice<UInt8> {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(limit)
-        for byte in text.utf8.prefix(limit) {
-            bytes.append((byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte)
+        var text = text
+        // Written from the string's own bytes: the UTF-8 view's iterator and an append per
+        // byte cost more than the tests that read the head.
+        var bytes = text.withUTF8 { utf8 in
+            let count = min(limit, utf8.count)
+            return [UInt8](unsafeUninitializedCapacity: count) { head, initialized in
+                for index in 0..<count {
+                    let byte = utf8[index]
+                    head[index] = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+                }
+                initialized = count
+            }
         }
         // A byte-order mark decoded into the text is not content.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
