@@ -37,6 +37,8 @@ let package = Package(
         ),
         // The C allocator's arena count, which Swift does not expose (malloc.h).
         .target(name: "CAllocator"),
+        // SHA-256 blocks with the x86 SHA extensions, which Swift does not expose (immintrin.h).
+        .target(name: "CSHA256"),
         // Pure logic: no I/O below this line until MarsadStore.
         .target(name: "MarsadText", swiftSettings: strict),
         .target(
@@ -54,7 +56,7 @@ let package = Package(
         .target(name: "MarsadDigest", dependencies: ["MarsadText"], swiftSettings: strict),
         .target(
             name: "MarsadCore",
-            dependencies: ["MarsadText", "MarsadReading", "MarsadTagging", "MarsadDigest"],
+            dependencies: ["MarsadText", "MarsadReading", "MarsadTagging", "MarsadDigest", "CSHA256"],
             swiftSettings: strict
         ),
         // Edges: storage, daemon machinery, command line.

@@ -1,6 +1,10 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4), the content hash that makes ingest idempotent.
 /// Written here rather than pulled in with a cryptography package: it is the
 /// only primitive Marsad needs, and it is checked against the standard vectors.
+/// Where the processor has the x86 SHA extensions, whole blocks are compressed
+/// with them (``CSHA256``), several times faster than the rounds written here.
 public struct SHA256: Sendable {
     private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
@@ -18,6 +22,11 @@ public struct SHA256: Sendable {
         0x19a4_c116, 0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
+
+    /// Whether whole blocks go to the processor's SHA extensions; tests turn it off to check the rounds here.
+    var usesProcessorExtensions = Self.processorHasExtensions
+
+    static let processorHasExtensions = marsad_sha256_has_extensions() != 0
 
     public init() {}
 
@@ -46,13 +55,14 @@ public struct SHA256: Sendable {
             start = take
             if pending.count == 64 {
                 let block = pending
-                block.withUnsafeBufferPointer { compress($0.baseAddress!) }
+                block.withUnsafeBufferPointer { compress($0.baseAddress!, blocks: 1) }
                 pending.removeAll(keepingCapacity: true)
             }
         }
-        while start + 64 <= bytes.count {
-            compress(bytes.baseAddress! + start)
-            start += 64
+        let blocks = (bytes.count - start) / 64
+        if blocks > 0 {
+            compress(bytes.baseAddress! + start, blocks: blocks)
+            start += 64 * blocks
         }
         if start < bytes.count { pending += bytes[start...] }
     }
@@ -63,13 +73,7 @@ public struct SHA256: Sendable {
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        tail.withUnsafeBufferPointer { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                compress(buffer.baseAddress! + offset)
-                offset += 64
-            }
-        }
+        tail.withUnsafeBufferPointer { compress($0.baseAddress!, blocks: $0.count / 64) }
         let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
         let digits: [UInt8] = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
@@ -80,6 +84,16 @@ public struct SHA256: Sendable {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    private mutating func compress(_ data: UnsafePointer<UInt8>, blocks: Int) {
+        if usesProcessorExtensions {
+            withUnsafeMutablePointer(to: &state) { words in
+                words.withMemoryRebound(to: UInt32.self, capacity: 8) { marsad_sha256_compress_blocks($0, data, blocks) }
+            }
+            return
+        }
+        for block in 0..<blocks { compress(data + 64 * block) }
     }
 
     private mutating func compress(_ block: UnsafePointer<UInt8>) {
