@@ -100,8 +100,8 @@ struct PlainTextExtractor {
             }
         }
 
-        // How often each key appears on the page, counted once when the first
-        // headline inside the article asks: scanning every line for each one
+        // How often each headline's key appears on the page, counted once when the
+        // first headline inside the article asks: scanning every line for each one
         // made a page of many short lines quadratic.
         var keyCounts: [String: Int]?
         for index in region {
@@ -111,9 +111,7 @@ struct PlainTextExtractor {
             case .prose:
                 draft.paragraphs.append(line.text)
             case .headline:
-                if keyCounts == nil {
-                    keyCounts = lines.reduce(into: Dictionary(minimumCapacity: lines.count)) { $0[$1.key, default: 0] += 1 }
-                }
+                if keyCounts == nil { keyCounts = Self.headlineKeyCounts(lines, region: region) }
                 if isIntertitle(at: index, in: lines, region: region, keyCounts: keyCounts ?? [:]) { draft.paragraphs.append(line.text) }
             case .cue, .dateLine:
                 take(line, into: &draft, headerPosition: false)
@@ -143,6 +141,17 @@ struct PlainTextExtractor {
             index += 1
         }
         return draft
+    }
+
+    /// How many lines of the page have the key of each headline in the region. Only lines
+    /// whose key is as long as one of those are counted: hashing the key of every
+    /// paragraph cost more than the rest of telling intertitles from links.
+    static func headlineKeyCounts(_ lines: [Line], region: ClosedRange<Int>) -> [String: Int] {
+        var lengths = Set<Int>()
+        for index in region where lines[index].kind == .headline { lengths.insert(lines[index].key.utf8.count) }
+        var counts: [String: Int] = [:]
+        for line in lines where lengths.contains(line.key.utf8.count) { counts[line.key, default: 0] += 1 }
+        return counts
     }
 
     /// Lines the site's earlier pages also showed become chrome, unless
