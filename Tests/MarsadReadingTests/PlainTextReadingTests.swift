@@ -393,6 +393,17 @@ struct TitleEvidenceTests {
         }
     }
 
+    /// A headline long enough to read as prose, without a mark of
+    /// punctuation, is the title when the line chosen above it is one the
+    /// text does not retell at all ("تسجيل الدخول | إنشاء حساب"), however
+    /// near it stands.
+    @Test func aLongHeadlineBelowALineTheTextDoesNotRetellIsTheTitle() throws {
+        let title = "خبراء في ندوة بالرياض يؤكدون أن مواجهة التطرف تبدأ من المدرسة والأسرة وأن التعليم الجيد خط الدفاع الأول"
+        let article = try read(["تسجيل الدخول | إنشاء حساب", "الآن", title] + Self.opening)
+        #expect(article.title == title)
+        #expect(article.body == Self.opening.joined(separator: "\n\n"))
+    }
+
     /// A one-word label is never the title because the text happens to use its word.
     @Test func aOneWordLabelIsNotTheTitle() throws {
         let title = "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة بين الشباب"

@@ -64,11 +64,13 @@ struct PlainTextExtractor {
 
         var region = found
         let positional = findTitle(lines, before: region.lowerBound)
-        var titleIndex = titleByEvidence(lines, region: region, positional: positional)
+        let chosenTitle = titleByEvidence(lines, region: region, positional: positional)
+        var titleIndex = chosenTitle.index
         // A long headline counts as prose by its length alone; with no mark of
-        // punctuation and prose right after it, it is the title.
+        // punctuation and prose right after it, it is the title, unless a
+        // headline stands right above it or the text retells a line above.
         let first = lines[region.lowerBound]
-        if positional.map({ $0 < region.lowerBound - 2 }) ?? true, region.count > 1, first.shape.words <= 30,
+        if positional.map({ $0 < region.lowerBound - 2 }) ?? true || !chosenTitle.retold, region.count > 1, first.shape.words <= 30,
            first.shape.innerPunctuation == 0, !first.shape.endsWithStop, !first.shape.endsWithQuestionOrExclamation {
             titleIndex = region.lowerBound
             var next = region.lowerBound + 1
@@ -428,7 +430,8 @@ struct PlainTextExtractor {
     /// as one piece of it. Looks at most `TitleEvidence.maximumCandidates`
     /// lines up, stopping at a ticker, the end of another article or its
     /// prose: linear in the page.
-    func titleByEvidence(_ lines: [Line], region: ClosedRange<Int>, positional: Int?) -> Int? {
+    /// `retold` says whether the text retells any word of the line chosen.
+    func titleByEvidence(_ lines: [Line], region: ClosedRange<Int>, positional: Int?) -> (index: Int?, retold: Bool) {
         let opening = lines[region].lazy.filter { $0.kind == .prose }.prefix(4).map(\.key)
         let evidence = TitleEvidence(openingKeys: Array(opening), hints: titleHints)
         var best: (index: Int, score: Double)?
@@ -463,7 +466,7 @@ struct PlainTextExtractor {
                 let score = evidence.score(
                     line, headlinesBetween: headlinesBetween, chosenByPosition: index == positional,
                     looksLikeByline: isDashedByline(line) || (isNameLike(line) && (2...3).contains(line.shape.words)
-                        && evidence.openingStems.isDisjoint(with: TitleEvidence.contentStems(line.key.scalarWords(separatedBy: { $0 == " " }))))
+                        && !evidence.retellsAWord(of: line))
                 )
                 if score > 0, score > best?.score ?? -.infinity { best = (index, score) }
                 // A counter, a widget or a line in another script does not stand between a headline and its text.
@@ -486,7 +489,8 @@ struct PlainTextExtractor {
         } else {
             chosen = best?.index ?? positional
         }
-        return chosen.map { Self.headline(wrappedBy: $0, among: candidates, in: lines) ?? $0 }
+        let title = chosen.map { Self.headline(wrappedBy: $0, among: candidates, in: lines) ?? $0 }
+        return (title, title.map { evidence.retellsAWord(of: lines[$0]) } ?? false)
     }
 
     /// "غرّد: <headline>", "شارك «<headline>» مع أصدقائك", "<headline> — عبر

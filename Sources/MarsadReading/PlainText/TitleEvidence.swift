@@ -58,6 +58,11 @@ struct TitleEvidence {
         keyWords.filter { $0.unicodeScalars.count >= 3 }.map { KeyWord(LightStemmer.stem($0)) }
     }
 
+    /// Whether the opening uses any content word of the line.
+    func retellsAWord(of line: PlainTextExtractor.Line) -> Bool {
+        !openingStems.isDisjoint(with: Self.contentStems(line.key.scalarWords(separatedBy: { $0 == " " })))
+    }
+
     /// Share of the line's content words found in `stems`, counted over at
     /// least three words: a byline's one place name found in the text must
     /// not weigh like a headline whose words the text retells.
