@@ -404,6 +404,18 @@ struct TitleEvidenceTests {
         #expect(article.body == Self.opening.joined(separator: "\n\n"))
     }
 
+    /// A line with a time of day under a short headline the text does not
+    /// retell is a timestamp, not the title; a score in a headline is no time.
+    @Test func aLineWithATimeOfDayIsNotTheTitle() throws {
+        let title = "الخرطوم تحاصر جماعات مسلحة"
+        for stamp in ["حُدّث في 10:45 بتوقيت مكة المكرمة", "نشر الساعة ٩:٠٥ صباحا"] {
+            #expect(try read([title, stamp] + Self.opening).title == title, "\(stamp)")
+        }
+        #expect(TitleEvidence.holdsTimeOfDay("آخر تحديث 23:59"))
+        #expect(!TitleEvidence.holdsTimeOfDay("الهلال يتغلب على النصر 2:1"))
+        #expect(!TitleEvidence.holdsTimeOfDay("رؤية 2030:45 مبادرة"))
+    }
+
     /// A one-word label is never the title because the text happens to use its word.
     @Test func aOneWordLabelIsNotTheTitle() throws {
         let title = "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة بين الشباب"

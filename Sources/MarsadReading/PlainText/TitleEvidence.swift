@@ -90,8 +90,9 @@ struct TitleEvidence {
         }
         if looksLikeByline { score -= 2 }
         if Self.isPlaceThenNames(line.text) { score -= 1.5 }
-        // A line of dates and numbers ("ينبع 26 شوال 1436هـ الموافق …").
-        if shape.digits * 4 > shape.letters || (shape.digits > 0 && DateParsing.findDate(in: line.text) != nil) { score -= 1.5 }
+        // A line of dates and numbers ("ينبع 26 شوال 1436هـ الموافق …") or a time of day.
+        if shape.digits * 4 > shape.letters
+            || (shape.digits > 0 && (DateParsing.findDate(in: line.text) != nil || Self.holdsTimeOfDay(line.text))) { score -= 1.5 }
         if isPageWidget(line) { score -= 1.5 }
         if line.kind == .prose { score -= 0.5 }
         // Position speaks for a line only when the text retells some of its
@@ -135,6 +136,33 @@ struct TitleEvidence {
             atWordStart = false
         }
         return tags >= 2 && tags * 2 >= words
+    }
+
+    /// "حُدّث في 10:45 بتوقيت مكة", "نشر 9:05 ص": an hour, a colon and two
+    /// digits of minutes mark a timestamp, which a headline is not; a score
+    /// ("2:1") has one digit after the colon, a year more than two before it.
+    static func holdsTimeOfDay(_ text: String) -> Bool {
+        let scalars = text.scalarArray
+        for colon in scalars.indices where scalars[colon] == ":" {
+            guard colon >= 1, colon + 2 < scalars.count, let hourUnits = digit(scalars[colon - 1]),
+                  let minuteTens = digit(scalars[colon + 1]), minuteTens < 6, digit(scalars[colon + 2]) != nil
+            else { continue }
+            if colon + 3 < scalars.count, digit(scalars[colon + 3]) != nil { continue }
+            let hourTens = colon >= 2 ? digit(scalars[colon - 2]) : nil
+            if hourTens != nil, colon >= 3, digit(scalars[colon - 3]) != nil { continue }
+            if (hourTens ?? 0) * 10 + hourUnits < 24 { return true }
+        }
+        return false
+    }
+
+    /// The value of a digit in Western or either Arabic-Indic form.
+    private static func digit(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar.value {
+        case 0x30...0x39: Int(scalar.value - 0x30)
+        case 0x0660...0x0669: Int(scalar.value - 0x0660)
+        case 0x06F0...0x06F9: Int(scalar.value - 0x06F0)
+        default: nil
+        }
     }
 
     /// A few words with a number: a count, a reading time, a price or a score.
