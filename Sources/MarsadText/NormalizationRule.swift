@@ -167,9 +167,14 @@ enum ScalarRules {
 
     /// Letters that canonical composition may merge with a following hamza or
     /// madda mark (ا+ٓ → آ, و+ٔ → ؤ, ي+ٔ → ئ, ے+ٔ → ۓ); ە and ہ are already
-    /// mapped to ه by the look-alike rule, which composes with nothing.
+    /// mapped to ه by the look-alike rule, which composes with nothing. Also the
+    /// letters that hold such a mark already (آ أ ؤ إ ئ ۀ ۂ ۓ): a following one
+    /// may take its place (آ+ٕ → إ+ٓ, as the marks are put in order first).
     static func composesWithHamzaMark(_ value: UInt32) -> Bool {
-        value == 0x0627 || value == 0x0648 || value == 0x064A || value == 0x06D2
+        switch value {
+        case 0x0622...0x0627, 0x0648, 0x064A, 0x06C0, 0x06C2, 0x06D2, 0x06D3: true
+        default: false
+        }
     }
 
     /// Whether a scalar can make canonical composition change the text around
