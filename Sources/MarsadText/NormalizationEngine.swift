@@ -218,6 +218,26 @@ enum NormalizationEngine {
             count &+= length
         }
 
+        /// Writes an Arabic mark (its two bytes in `packed`) before the Arabic marks of a
+        /// higher combining class that end the output: the stable sort by class that
+        /// canonical ordering does, for the marks written so far. Other marks, and any
+        /// starter, stay before it.
+        mutating func insert(arabicMark packed: UInt32, combiningClass: UInt32, entries: UnsafeBufferPointer<UInt32>) {
+            var position = count
+            while position >= 2 {
+                let lead = base.load(fromByteOffset: position - 2, as: UInt8.self)
+                let trail = base.load(fromByteOffset: position - 1, as: UInt8.self)
+                guard lead & 0xE0 == 0xC0, trail & 0xC0 == 0x80 else { break }
+                let previous = entries[Int((UInt32(lead & 0x1F) << 6) | UInt32(trail & 0x3F))]
+                guard previous & 7 == NormalizationTable.Kind.arabicMark, previous >> 24 > combiningClass else { break }
+                position -= 2
+            }
+            memmove(base + position + 2, base + position, count - position)
+            base.storeBytes(of: UInt8(truncatingIfNeeded: packed), toByteOffset: position, as: UInt8.self)
+            base.storeBytes(of: UInt8(truncatingIfNeeded: packed >> 8), toByteOffset: position + 1, as: UInt8.self)
+            count &+= 2
+        }
+
         /// Appends a long replacement, keeping room for the rest of the input
         /// at the inline bound.
         @inline(__always)
@@ -331,11 +351,16 @@ enum NormalizationEngine {
                 case NormalizationTable.Kind.arabicMark:
                     if state == spacePending { output.append(byte: 0x20) }
                     state = inLine
-                    output.append(packed: entry >> 8, length: 2)
                     let combiningClass = entry >> 24
-                    if combiningClass < lastCombiningClass { needsNFC = true }
+                    if combiningClass < lastCombiningClass {
+                        // Out of canonical order (a vowel typed after its shadda): put where
+                        // canonical ordering puts it, rather than composing the whole text.
+                        output.insert(arabicMark: entry >> 8, combiningClass: combiningClass, entries: entries)
+                    } else {
+                        output.append(packed: entry >> 8, length: 2)
+                        lastCombiningClass = combiningClass
+                    }
                     if afterComposingBase, entry & NormalizationTable.composingMarkBit != 0 { needsNFC = true }
-                    lastCombiningClass = combiningClass
                 case NormalizationTable.Kind.emitNeedsNFC:
                     needsNFC = true
                     if length == 0 { continue }

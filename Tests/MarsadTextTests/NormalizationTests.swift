@@ -202,6 +202,25 @@ struct NormalizationEdgeCaseTests {
         }
     }
 
+    /// Marks out of canonical order are put in order by the one pass, composition
+    /// left to the slow path: random runs of letters, marks of every class, tatweel,
+    /// spaces and line breaks give the reference's text either way.
+    @Test("Arabic marks out of order are ordered as composition orders them")
+    func arabicMarksOutOfOrderAreOrdered() {
+        let pieces: [String] = [
+            "\u{0628}", "\u{0627}", "\u{0648}", "\u{064A}", "\u{0623}", "\u{0640}", " ", "\n", "a", "\u{064E}", "\u{064F}",
+            "\u{0650}", "\u{0651}", "\u{0652}", "\u{064B}", "\u{0670}", "\u{0654}", "\u{0655}", "\u{0653}", "\u{0656}",
+            "\u{06E1}", "\u{0301}",
+        ]
+        var generator = SeededGenerator(seed: 11)
+        for _ in 0..<3_000 {
+            let sample = (0..<Int.random(in: 1...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(scalars(TextNormalizer.displayForm(sample)) == scalars(TextNormalizer.normalize(sample, rules: NormalizationRule.displayRules)), "\(sample.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        // A shadda before its vowel needs no composing any more.
+        #expect(TextNormalizer.displayFormWithoutComposing("محمد\u{0651}\u{064E} \u{0628}\u{0651}\u{0640}\u{064F}\u{0652}") == "محمد\u{064E}\u{0651} \u{0628}\u{064F}\u{0651}\u{0652}")
+    }
+
     @Test("Rule lists parse by name")
     func parseRuleList() {
         #expect(NormalizationRule.parseList("diacritics, alef") == [.diacritics, .alefVariants])
