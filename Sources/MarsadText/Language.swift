@@ -63,11 +63,8 @@ public enum LanguageIdentifier {
 
         init?(_ bytes: UnsafeBufferPointer<UInt8>) {
             guard bytes.count <= 16 else { return nil }
-            for (offset, byte) in bytes.enumerated() {
-                if offset < 8 { low |= UInt64(byte) << (8 * UInt64(offset)) } else {
-                    high |= UInt64(byte) << (8 * UInt64(offset - 8))
-                }
-            }
+            // The bytes copied in as they lie: a shift and an or per byte cost more than the look-up.
+            withUnsafeMutableBytes(of: &self) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
         }
 
         init?(_ word: String) {
@@ -149,71 +146,81 @@ public enum LanguageIdentifier {
         /// A space-separated chunk of the key: skipped if it is a URL or an
         /// e-mail address, else split into words at punctuation.
         mutating func add(chunk: UnsafeBufferPointer<UInt8>) {
-            if chunk.contains(0x40) || chunk.contains(0x2F) { return }
+            // One look at the bytes for what makes the chunk an address or a link.
             var periods = 0
             var longestPart = 0
             var part = 0
             for byte in chunk {
-                if byte == 0x2E {
+                switch byte {
+                case 0x40, 0x2F:
+                    return
+                case 0x2E:
                     periods += 1
                     part = 0
-                } else {
+                default:
                     part += 1
                     longestPart = max(longestPart, part)
                 }
             }
             // "www.example.com" is a link; "u.s." an English word.
             if periods >= 1, longestPart > 3, chunk.count > longestPart + 1, chunk.last != 0x2E { return }
-            var wordStart = 0
-            var index = 0
-            while index < chunk.count {
-                let (value, width) = MatchKeyTokenizer.decode(chunk, at: index)
-                let scalarClass = classify(value)
-                if scalarClass != .letter && scalarClass != .latinLetter && scalarClass != .mark {
-                    if index > wordStart { add(word: UnsafeBufferPointer(rebasing: chunk[wordStart..<index])) }
-                    wordStart = index + width
-                }
-                index += width
-            }
-            if chunk.count > wordStart { add(word: UnsafeBufferPointer(rebasing: chunk[wordStart..<chunk.count])) }
-        }
-
-        mutating func add(word: UnsafeBufferPointer<UInt8>) {
+            // Each word's letters are counted as the split reads them, not decoded again.
             var arabic = 0
             var latin = 0
             var accented = false
             var other = 0
+            var wordStart = 0
             var index = 0
-            while index < word.count {
-                let (value, width) = MatchKeyTokenizer.decode(word, at: index)
-                index += width
-                switch value {
-                case 0x0600...0x06FF, 0x0750...0x077F, 0x08A0...0x08FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF:
-                    arabic += 1
-                    if Self.isPersianLetter(value) { persianEvidence += 1 }
-                case 0x41...0x5A, 0x61...0x7A:
-                    latin += 1
-                case 0xC0...0x24F where value != 0xD7 && value != 0xF7:
-                    latin += 1
-                    accented = true
-                default:
-                    if classify(value) != .mark { other += 1 }
+            while index <= chunk.count {
+                let value: UInt32
+                let width: Int
+                let scalarClass: ScalarClass
+                if index < chunk.count {
+                    (value, width) = MatchKeyTokenizer.decode(chunk, at: index)
+                    scalarClass = classify(value)
+                } else {
+                    (value, width, scalarClass) = (0, 1, .separator)
                 }
+                if scalarClass == .letter || scalarClass == .latinLetter || scalarClass == .mark {
+                    switch value {
+                    case 0x0600...0x06FF, 0x0750...0x077F, 0x08A0...0x08FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF:
+                        arabic += 1
+                        if Self.isPersianLetter(value) { persianEvidence += 1 }
+                    case 0x41...0x5A, 0x61...0x7A:
+                        latin += 1
+                    case 0xC0...0x24F where value != 0xD7 && value != 0xF7:
+                        latin += 1
+                        accented = true
+                    default:
+                        if scalarClass != .mark { other += 1 }
+                    }
+                } else {
+                    if index > wordStart {
+                        add(word: UnsafeBufferPointer(rebasing: chunk[wordStart..<index]), arabic: arabic, latin: latin, accented: accented, other: other)
+                    }
+                    (arabic, latin, accented, other) = (0, 0, false, 0)
+                    wordStart = index + width
+                }
+                index += width
             }
+        }
+
+        /// Counts a word from its letters of each script.
+        @inline(__always)
+        private mutating func add(word: UnsafeBufferPointer<UInt8>, arabic: Int, latin: Int, accented: Bool, other: Int) {
             arabicLetters += arabic
             latinLetters += latin
             otherLetters += other
-            let packed = PackedWord(word)
             if arabic > 0 && arabic >= latin {
                 arabicWordCount += 1
-                if let packed {
+                if let packed = PackedWord(word) {
                     let lists = functionWords.lists(of: packed)
                     if lists.contains(.persian) { persianEvidence += 2 }
                     if lists.contains(.arabic) { arabicEvidence += 2 }
                 }
             } else if latin > 0 {
                 latinWordCount += 1
-                if let packed {
+                if let packed = PackedWord(word) {
                     let lists = functionWords.lists(of: packed)
                     if lists.contains(.english) { englishWords += 1 }
                     if lists.contains(.otherLatin) { otherLatinWords += 1 }
