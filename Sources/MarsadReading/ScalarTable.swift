@@ -10,12 +10,13 @@ enum ScalarTable {
     private static let alphabetic: UInt8 = 1
     private static let whitespace: UInt8 = 2
     private static let numeric: UInt8 = 4
+    private static let otherSymbol: UInt8 = 8
     private static let limit: UInt32 = 0x800
 
     private static let flags: [UInt8] = (0..<limit).map { value in
         let properties = Unicode.Scalar(value)!.properties
         return (properties.isAlphabetic ? alphabetic : 0) | (properties.isWhitespace ? whitespace : 0)
-            | (properties.numericType != nil ? numeric : 0)
+            | (properties.numericType != nil ? numeric : 0) | (properties.generalCategory == .otherSymbol ? otherSymbol : 0)
     }
 
     /// Each scalar's lowercase when that is one scalar; `noSingleLowercase` otherwise.
@@ -111,6 +112,12 @@ enum ScalarTable {
     @inline(__always)
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < limit ? flags[Int(scalar.value)] & whitespace != 0 : scalar.properties.isWhitespace
+    }
+
+    /// Whether the scalar's general category is "other symbol" (So): pictographs, signs, ©.
+    @inline(__always)
+    static func isOtherSymbol(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < limit ? flags[Int(scalar.value)] & otherSymbol != 0 : scalar.properties.generalCategory == .otherSymbol
     }
 
     @inline(__always)

@@ -26,6 +26,14 @@ struct ScalarTableTests {
         }
     }
 
+    @Test func otherSymbolsAreTheScalarsOfThatCategory() {
+        for value in UInt32(0)..<0x3000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(ScalarTable.isOtherSymbol(scalar) == (scalar.properties.generalCategory == .otherSymbol), "U+\(String(value, radix: 16))")
+        }
+        #expect(ScalarTable.isOtherSymbol("🔊") && ScalarTable.isOtherSymbol("©") && !ScalarTable.isOtherSymbol("#"))
+    }
+
     @Test func keyWordsAreTheWordsOfTheLowercasedMatchKey() {
         let line = "المصدر: وكالة الأنباء  (SPA) — 2015"
         let keyWords = BoilerplateLexicon.lineKeyWords(line)

@@ -124,7 +124,7 @@ struct TitleEvidence {
         var tags = 0
         var atWordStart = true
         for scalar in text.unicodeScalars {
-            if scalar.properties.generalCategory == .otherSymbol { return true }
+            if ScalarTable.isOtherSymbol(scalar) { return true }
             if ScalarTable.isWhitespace(scalar) {
                 atWordStart = true
                 continue
