@@ -416,6 +416,34 @@ struct TitleEvidenceTests {
         #expect(!TitleEvidence.holdsTimeOfDay("رؤية 2030:45 مبادرة"))
     }
 
+    /// A short headline with a number ("بعد التفجير (2)") is no counter to
+    /// the reading by position: it stands when nothing speaks for another line.
+    @Test func aShortHeadlineWithANumberStandsByPosition() throws {
+        #expect(try read(["تقارير", "«6 أكتوبر» تعد الفرسان", "منذ 5 ساعات"] + Self.opening).title == "«6 أكتوبر» تعد الفرسان")
+        #expect(try read(["حرم الشيخ", "بعد التفجير (2)"] + Self.opening).title == "بعد التفجير (2)")
+    }
+
+    /// An icon on a headline's length is decoration, not a widget: an
+    /// emoji before a breaking headline, a degree sign inside one.
+    @Test func aHeadlineWithAnIconIsStillTheTitle() throws {
+        let flagged = "🔴 خبراء في الرياض يؤكدون أن مواجهة التطرف تبدأ من المدرسة"
+        #expect(try read(["الرئيسية | محليات", flagged, "الرياض - واس"] + Self.opening).title == flagged)
+        let heat = "الحرارة تلامس 49° في الرياض والخبراء يحذرون طلاب المدارس"
+        #expect(try read(["الرئيسية | محليات", heat, "الرياض - واس"] + Self.opening).title == heat)
+        #expect(TitleEvidence.isIconOrTagRow("🔊 استمع للخبر"))
+        #expect(!TitleEvidence.isIconOrTagRow(flagged))
+    }
+
+    /// A column's short title the text does not retell stays the title over
+    /// an unpunctuated first paragraph; a row of links in its place does not.
+    @Test func anUnretoldShortTitleKeepsTheFirstParagraphInTheText() throws {
+        let title = "حين يصمت الجميع"
+        let lead = "يعيش كثير من الشباب في عزلة لا يلتفت إليها أحد رغم أنها تترك آثارا عميقة في نفوسهم"
+        let article = try read([title, lead] + Self.opening)
+        #expect(article.title == title)
+        #expect(article.body.hasPrefix(lead))
+    }
+
     /// A one-word label is never the title because the text happens to use its word.
     @Test func aOneWordLabelIsNotTheTitle() throws {
         let title = "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة بين الشباب"

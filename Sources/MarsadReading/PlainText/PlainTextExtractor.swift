@@ -68,9 +68,13 @@ struct PlainTextExtractor {
         var titleIndex = chosenTitle.index
         // A long headline counts as prose by its length alone; with no mark of
         // punctuation and prose right after it, it is the title, unless a
-        // headline stands right above it or the text retells a line above.
+        // headline stands right above it. A line above that the text does not
+        // retell and that reads as page furniture (a row of links, a widget) is
+        // no such headline; a short title the text does not retell (a column's)
+        // still is, and the paragraph under it stays the text's.
         let first = lines[region.lowerBound]
-        if positional.map({ $0 < region.lowerBound - 2 }) ?? true || !chosenTitle.retold, region.count > 1, first.shape.words <= 30,
+        let chosenIsFurniture = chosenTitle.index.map { !chosenTitle.retold && Self.readsAsFurniture(lines[$0]) } ?? false
+        if positional.map({ $0 < region.lowerBound - 2 }) ?? true || chosenIsFurniture, region.count > 1, first.shape.words <= 30,
            first.shape.innerPunctuation == 0, !first.shape.endsWithStop, !first.shape.endsWithQuestionOrExclamation {
             titleIndex = region.lowerBound
             var next = region.lowerBound + 1
@@ -543,8 +547,9 @@ struct PlainTextExtractor {
         while index >= floor, skipped < 8 {
             let line = lines[index]
             // A line ending in a colon introduces what follows ("الرياض - الوئام:");
-            // a counter or a widget is passed over like a date.
-            if line.kind == .headline, line.text.unicodeScalars.last != ":", !Self.isCountOrWidget(line) {
+            // a widget with an icon or a tag row is passed over like a date (a short
+            // line with a number is not: "بعد التفجير (2)" may be a headline).
+            if line.kind == .headline, line.text.unicodeScalars.last != ":", !TitleEvidence.isIconOrTagRow(line.text) {
                 let dashedByline = isDashedByline(line)
                 let above = dashedByline || isNameLike(line)
                     ? findTitle(lines, before: index, notAbove: floor, known: &known) : nil
@@ -597,16 +602,17 @@ struct PlainTextExtractor {
         lines[(index + 1)..<start].allSatisfy { line in
             switch line.kind {
             case .cue, .dateLine, .noise: true
-            case .headline: Self.isCountOrWidget(line)
+            case .headline: TitleEvidence.isIconOrTagRow(line.text)
             default: false
             }
         }
     }
 
-    /// A count ("💬 9 تعليقات"), a button or widget with an icon, or a row
-    /// of hashtags: no headline, wherever it stands (see ``TitleEvidence``).
-    static func isCountOrWidget(_ line: Line) -> Bool {
-        TitleEvidence.isCount(line.shape) || TitleEvidence.isIconOrTagRow(line.text)
+    /// "تسجيل الدخول | إنشاء حساب", "💬 9 تعليقات": a row of links set apart
+    /// by bars or dots, a widget or a count, which no headline is.
+    static func readsAsFurniture(_ line: Line) -> Bool {
+        line.text.unicodeScalars.contains { $0 == "|" || $0 == "·" || $0 == "•" }
+            || TitleEvidence.isCount(line.shape) || TitleEvidence.isIconOrTagRow(line.text)
     }
 
     /// "Name – Place", "Place - Agency" or "City (Agency)": who wrote or sent the story.

@@ -109,22 +109,23 @@ struct TitleEvidence {
     /// than the article's opening ("Get the app" above Arabic text): the
     /// page's, not the article's, wherever it stands.
     func isPageWidget(_ line: PlainTextExtractor.Line) -> Bool {
-        if PlainTextExtractor.isCountOrWidget(line) { return true }
+        if Self.isCount(line.shape) || Self.isIconOrTagRow(line.text) { return true }
         guard let openingScript, let script = Script.dominant(in: line.text.unicodeScalars) else { return false }
         return script != openingScript
     }
 
     /// "🔊 استمع إلى المقال", "☰ القائمة", "👍 أعجبني (84)", "الرياض 44°": a
-    /// pictograph or another symbol marks a button or a widget, which
-    /// headlines, made of words, do not carry; "#السعودية #الرياض #التعليم":
+    /// pictograph or another symbol on a short line marks a button or a
+    /// widget; "#السعودية #الرياض #التعليم":
     /// two hashtags or handles or more, half the words or more, are a tag row
     /// (a column may be titled with one hashtag).
     static func isIconOrTagRow(_ text: String) -> Bool {
         var words = 0
         var tags = 0
+        var holdsIcon = false
         var atWordStart = true
         for scalar in text.unicodeScalars {
-            if ScalarTable.isOtherSymbol(scalar) { return true }
+            if ScalarTable.isOtherSymbol(scalar) { holdsIcon = true }
             if ScalarTable.isWhitespace(scalar) {
                 atWordStart = true
                 continue
@@ -135,8 +136,14 @@ struct TitleEvidence {
             }
             atWordStart = false
         }
-        return tags >= 2 && tags * 2 >= words
+        // An icon marks a button or a widget ("🔊 استمع للخبر", "☀️ الرياض 44°") on
+        // a short line; on a headline's length it is decoration ("🔴 روسيا وسوريا
+        // توقعان …", "الحرارة تلامس 50° في الكويت …").
+        return (holdsIcon && words <= Self.longestWidgetWords) || (tags >= 2 && tags * 2 >= words)
     }
+
+    /// Most words (an icon set apart counts as one) a line with an icon holds and is still read as a widget.
+    static let longestWidgetWords = 5
 
     /// "حُدّث في 10:45 بتوقيت مكة", "نشر 9:05 ص": an hour, a colon and two
     /// digits of minutes mark a timestamp, which a headline is not; a score
