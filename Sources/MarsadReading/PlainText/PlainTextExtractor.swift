@@ -450,7 +450,8 @@ struct PlainTextExtractor {
             var isCandidate = false
             switch line.kind {
             case .headline:
-                // A tag row is never the title, however many of its words the text uses: tags name its topics.
+                // A tag row is never the title, however many of its words the text uses (tags name its
+                // topics), nor is a short line with an icon, a button or a widget.
                 isCandidate = line.text.unicodeScalars.last != ":" && !TitleEvidence.isIconOrTagRow(line.text)
             case .prose:
                 // A long headline reads as prose by its length; a paragraph ends a sentence.
