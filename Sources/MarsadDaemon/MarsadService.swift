@@ -97,9 +97,13 @@ public final class MarsadService: Service, Sendable {
                         case .arrived(let name) where !QueueFolders.isIgnored(name):
                             pending.add(name)
                             self.appearing.withLock { $0.forget(name) }
-                        case .appeared(let name) where !QueueFolders.isIgnored(name) && self.engine.folders.isLinkedElsewhere(inbox: name):
+                        case .appeared(let name) where !QueueFolders.isIgnored(name):
                             // A hard link gives no close or move event; a file still being written does, later.
-                            self.appearing.withLock { $0.watch(name) }
+                            switch self.engine.folders.appearance(inbox: name, now: Date(), settleTime: self.engine.settings.settleTime) {
+                            case .linkedAndSettled: pending.add(name)
+                            case .linkedAndRecent: self.appearing.withLock { $0.watch(name) }
+                            case .notLinked: break
+                            }
                         case .arrived, .appeared: break
                         case .rescan: self.scan(settleTime: .zero)
                         case .rearmed(let folder):

@@ -65,12 +65,29 @@ public struct QueueFolders: Sendable {
         Self.observe(names, in: inbox)
     }
 
-    /// Whether an inbox entry is a hard link of a file that has another name too: such a
-    /// file arrives complete with no close or move event, unlike one still being written
-    /// under its only name, which must wait for its close.
-    public func isLinkedElsewhere(inbox name: EntryName) -> Bool {
+    /// What an inbox entry announced as created is, as far as its settling goes.
+    public enum Appearance: Equatable, Sendable {
+        /// A file under its only name (still being written, to be claimed at its close), or not a regular file.
+        case notLinked
+        /// A hard link of a file whose content last changed at least one settle time ago: complete, claimable now.
+        case linkedAndSettled
+        /// A hard link of a file changed within the settle time (or dated ahead of our clock): watched until it settles.
+        case linkedAndRecent
+    }
+
+    /// A hard link of a file that has another name too arrives complete, with no close or move
+    /// event, unlike a file still being written under its only name, which must wait for its close.
+    /// Its last write is what tells whether its writer may still be at work: a link of a file that
+    /// has not changed for the settle time is as settled as one watched for that long.
+    public func appearance(inbox name: EntryName, now: Date, settleTime: Duration) -> Appearance {
         var info = stat()
-        return lstat(name.path(in: inbox), &info) == 0 && info.st_mode & S_IFMT == S_IFREG && info.st_nlink > 1
+        guard lstat(name.path(in: inbox), &info) == 0 else { return .notLinked }
+        guard info.st_mode & S_IFMT == S_IFREG && info.st_nlink > 1 else { return .notLinked }
+        let modified = Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
+        let settle = Double(settleTime.components.seconds) + Double(settleTime.components.attoseconds) / 1e18
+        // A file dated ahead of our clock says nothing about its last write: it is watched.
+        let age = now.timeIntervalSince(modified)
+        return age >= settle ? .linkedAndSettled : .linkedAndRecent
     }
 
     static func observe(_ names: [EntryName], in folder: String) -> [(name: EntryName, modified: Date, size: Int)] {

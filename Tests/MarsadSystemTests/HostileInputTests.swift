@@ -130,6 +130,27 @@ import Testing
         #expect(harness.stop() == 0)
     }
 
+    /// Hard links of files written long ago (a burst linked in from an archive) are claimed as they
+    /// appear: with a settle time of ten minutes, only their last write can have settled them.
+    @Test func hardLinksOfFilesWrittenLongAgoAreClaimedAtOnce() throws {
+        let harness = try DaemonHarness(configuration: "settle_time: 10m\nrescan_interval: 10m\n")
+        try harness.start()
+        #expect(harness.wait(timeout: 20) { harness.log.contains("marsad started") })
+        let outside = harness.root.appendingPathComponent("archive")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        for index in 0..<5 {
+            let source = outside.appendingPathComponent("old-\(index).txt").path
+            try SampleArticles.article(31_000 + index).write(to: URL(fileURLWithPath: source))
+            var lastWeek = [timeval](repeating: timeval(tv_sec: Int(Date().timeIntervalSince1970) - 7 * 86_400, tv_usec: 0), count: 2)
+            #expect(utimes(source, &lastWeek) == 0)
+            #expect(link(source, harness.inbox.appendingPathComponent("old-\(index).txt").path) == 0)
+        }
+        let decided = try harness.wait(timeout: 30) { try harness.ledger().count == 5 }
+        #expect(decided, "log:\n\(harness.log)")
+        #expect(try harness.ledger().allSatisfy { $0.fate == .recorded })
+        #expect(harness.stop() == 0)
+    }
+
     @Test func requeueRefusesNamesOutsideFailedAndMovesNothing() throws {
         let harness = try DaemonHarness()
         let victim = harness.root.appendingPathComponent("victim.txt")
