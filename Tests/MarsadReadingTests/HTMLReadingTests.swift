@@ -451,6 +451,31 @@ struct HTMLLayoutTests {
         let plain = try #require(try reader.read(Array(shown.utf8), fileName: "page.html").first)
         #expect(plain.body == Fixtures.paragraphs.joined(separator: "\n\n"))
     }
+
+    /// German prose for the tests of cues in languages other than Arabic and English.
+    static let germanParagraphs = [
+        "Der Stadtrat hat am Dienstag beschlossen, die alte Brücke über den Fluss bis zum Sommer zu sanieren, weil die Prüfer Risse im Beton gefunden haben.",
+        "Die Arbeiten sollen im März beginnen und etwa vier Monate dauern; in dieser Zeit fahren die Busse eine Umleitung über die Nordstraße.",
+    ]
+
+    /// A page in another language closes with the same kinds of trailing
+    /// sections, labels and source lines as an Arabic or English one, and
+    /// they are read the same way: a related section ends the text, a
+    /// read-also label and an advertisement label are left out, a source line
+    /// gives the source.
+    @Test func cuesInOtherLanguagesEndTheTextAndLeaveOutLabels() throws {
+        let page = """
+        <html><head><title>Brücke wird saniert</title></head><body><article><h1>Brücke wird saniert</h1>
+        <p>\(Self.germanParagraphs[0])</p><p>Lesen Sie auch</p><p>Anzeige</p><p>\(Self.germanParagraphs[1])</p>
+        <p>Quelle: Stadtverwaltung</p>
+        <h3>Das könnte Sie auch interessieren</h3>
+        <p>Im Nachbarort wurde die Umgehungsstraße nach zwei Jahren Bauzeit endlich für den Verkehr freigegeben.</p>
+        </article></body></html>
+        """
+        let article = try #require(try reader.read(Array(page.utf8), fileName: "bruecke.html").first)
+        #expect(article.body == Self.germanParagraphs.joined(separator: "\n\n"))
+        #expect(article.source == "Stadtverwaltung")
+    }
 }
 
 @Suite("Site fingerprints")

@@ -14,7 +14,9 @@ struct CueMatch: Equatable {
 }
 
 /// The cue lexicon shipped in `Resources/boilerplate.txt`: phrases that mark
-/// site chrome, attribution, bylines and date lines, in Arabic and English.
+/// site chrome, attribution, bylines and date lines, in Arabic and English,
+/// with trailing-section headings, read-also labels, source and date lines in
+/// the other languages saved pages come in most.
 struct BoilerplateLexicon: Sendable {
     struct Cue: Sendable {
         var kind: CueKind
