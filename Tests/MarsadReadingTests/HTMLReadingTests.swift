@@ -476,6 +476,26 @@ struct HTMLLayoutTests {
         #expect(article.body == Self.germanParagraphs.joined(separator: "\n\n"))
         #expect(article.source == "Stadtverwaltung")
     }
+
+    /// A cue that ends articles, heading a box set inside the text whose
+    /// links are left out, ends nothing when a long paragraph of prose comes
+    /// right after it: only the label goes. After the article's last
+    /// paragraph the same cue still ends the text.
+    @Test func anEndCueFollowedByTheArticlesProseIsOnlyALabel() throws {
+        let long = "Die Arbeiten sollen im März beginnen und etwa vier Monate dauern; in dieser Zeit fahren die Busse eine Umleitung über die Nordstraße, "
+            + "und die Anwohner der Uferstraße bekommen für die Dauer der Bauarbeiten Parkausweise für den Platz hinter dem Rathaus, wie die Stadt mitteilt."
+        let links = (1...4).map { "<li><a href=\"/n\($0)\">Ein anderer Artikel der Zeitung Nummer \($0)</a></li>" }.joined()
+        let page = """
+        <html><head><title>Brücke wird saniert</title></head><body><article><h1>Brücke wird saniert</h1>
+        <p>\(Self.germanParagraphs[0])</p>
+        <div class="box"><h4>Auch interessant</h4><ul>\(links)</ul></div>
+        <p>\(long)</p>
+        <h3>Kommentare</h3><p>Endlich passiert etwas an dieser Brücke, das wurde auch Zeit.</p>
+        </article></body></html>
+        """
+        let article = try #require(try reader.read(Array(page.utf8), fileName: "bruecke.html").first)
+        #expect(article.body == [Self.germanParagraphs[0], long].joined(separator: "\n\n"))
+    }
 }
 
 @Suite("Site fingerprints")

@@ -113,7 +113,7 @@ struct HTMLArticleExtractor {
         // Whether each paragraph came from a heading, for trimming the ends below.
         var fromHeading: [Bool] = []
         var isNote: [Bool] = []
-        blocks: for block in blocks {
+        blocks: for (position, block) in blocks.enumerated() {
             // The block's match-key words serve both the title test and the cue look-up.
             let words = BoilerplateLexicon.lineKeyWords(block.text)
             let key = words.key
@@ -122,6 +122,9 @@ struct HTMLArticleExtractor {
             if block.text.utf8.count < 600, let cue = lexicon.match(block.text, keyWords: words) {
                 switch cue.kind {
                 case .end:
+                    // The heading of a box set inside the text ("Also of interest"), whose links were
+                    // left out, has the article's prose right after it: only that label goes.
+                    if position + 1 < blocks.count, Self.isFlowingProse(blocks[position + 1].text) { continue }
                     if !draft.paragraphs.isEmpty { break blocks }
                     continue
                 case .drop:
@@ -186,6 +189,14 @@ struct HTMLArticleExtractor {
             return fallback
         }
         return draft
+    }
+
+    /// Least length (weighted letters) of a paragraph that shows the article going on after a cue that would end it.
+    static let flowingProseMinimum = 250
+
+    /// A paragraph of the article's prose, not a teaser or a comment's first line: long and ending a sentence.
+    static func isFlowingProse(_ text: String) -> Bool {
+        PageLayout.weight(text) >= flowingProseMinimum && PageBlock.endsSentence(text)
     }
 
     /// The words a summary must open with, and share with a line of the page, for that line to be the lead it summarises.
