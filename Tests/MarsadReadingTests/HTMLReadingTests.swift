@@ -290,6 +290,21 @@ struct HTMLLayoutTests {
         #expect(HTMLArticleExtractor.isChrome(element("div", "hentry related-posts-item")))
     }
 
+    /// A class name joining a content word and a chrome word names a part of
+    /// the article that is chrome (its meta box, a notice above the text); a
+    /// class name that is only a content word keeps its element, whatever
+    /// other names it carries, and an article's header stays content.
+    @Test func aChromePartNamedAfterTheArticleIsChrome() {
+        func element(_ name: String, _ classes: String) -> HTMLElement {
+            HTMLElement(name: name, attributes: [("class", classes)])
+        }
+        #expect(HTMLArticleExtractor.isChrome(element("span", "article__meta-value")))
+        #expect(HTMLArticleExtractor.isChrome(element("div", "column entry-notice")))
+        #expect(!HTMLArticleExtractor.isChrome(element("div", "entry-content clearfix")))
+        #expect(!HTMLArticleExtractor.isChrome(element("div", "article-body meta")))
+        #expect(!HTMLArticleExtractor.isChrome(element("div", "article-header")))
+    }
+
     /// A heading whose list of links was left out as chrome goes with it;
     /// an intertitle followed by prose stays.
     @Test func headingOfARelatedListLeftOutGoesWithIt() throws {

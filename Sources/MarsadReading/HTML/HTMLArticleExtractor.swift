@@ -524,8 +524,9 @@ struct HTMLArticleExtractor {
             }
             return ownMarks.contains { token in chromeFragments.contains { token.containsBytes($0) } }
         }
-        // "article-content has-comments" is still the article; "news-date" is not.
-        if words.contains(where: { strongContentWords.contains($0) }) && !words.contains(where: { ["related", "comments", "comment", "sidebar"].contains($0) }) {
+        // "article-content has-comments" is still the article; "news-date" is not, nor is a part
+        // of the article named after it ("article-box__meta-value", "entry-notice").
+        if namesContentPart(names) && !words.contains(where: { ["related", "comments", "comment", "sidebar"].contains($0) }) {
             return false
         }
         if words.contains(where: { chromeWords.contains($0) }) { return true }
@@ -536,6 +537,18 @@ struct HTMLArticleExtractor {
             return true
         }
         return chromeFragments.contains { names.containsBytes($0) }
+    }
+
+    /// Whether one of the class names (or the id) names the article's content
+    /// as a whole: it holds a content word ("article-content", "entry", "story_body")
+    /// and no chrome word. A name joining the two names a part of the article
+    /// that is chrome ("article__meta", "entry-notice", "story-tags"); a header
+    /// part ("article-header") holds the headline and lead, and stays content.
+    static func namesContentPart(_ names: String) -> Bool {
+        names.scalarWords(separatedBy: { $0 == " " || $0 == "\t" || $0 == "\n" }).contains { name in
+            let words = name.scalarWords(separatedBy: { !(ScalarTable.isAlphabetic($0) || ScalarTable.isNumeric($0)) })
+            return words.contains(where: { strongContentWords.contains($0) }) && !words.contains(where: { $0 != "header" && chromeWords.contains($0) })
+        }
     }
 
     static func isLinkList(_ block: PageBlock) -> Bool {
