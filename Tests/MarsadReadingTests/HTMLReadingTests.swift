@@ -492,6 +492,19 @@ struct HTMLLayoutTests {
         #expect(article.source == "Stadtverwaltung")
     }
 
+    /// An `<address>` gives the contact details of the author or the page's
+    /// owner (and, on old pages, when it was last changed): it is not text.
+    @Test func anAddressIsNoText() throws {
+        let page = """
+        <html><head><title>Brücke wird saniert</title></head><body><h1>Brücke wird saniert</h1>
+        <p>\(Self.germanParagraphs[0])</p><p>\(Self.germanParagraphs[1])</p>
+        <address>Stadtverwaltung, Marktplatz 1. Zuletzt geändert am 3. März 2021.</address>
+        </body></html>
+        """
+        let article = try #require(try reader.read(Array(page.utf8), fileName: "bruecke.html").first)
+        #expect(article.body == Self.germanParagraphs.joined(separator: "\n\n"))
+    }
+
     /// A cue that ends articles, heading a box set inside the text whose
     /// links are left out, ends nothing when a long paragraph of prose comes
     /// right after it: only the label goes. After the article's last

@@ -20,6 +20,8 @@ struct HTMLArticleExtractor {
         "script", "style", "noscript", "iframe", "form", "nav", "header", "footer", "aside", "button", "select",
         "option", "input", "textarea", "svg", "canvas", "template", "object", "embed", "video", "audio", "map",
         "figcaption", "label", "menu", "dialog", "head", "title", "meta", "link",
+        // Contact details of the author or the page's owner, and the page's own dates and revisions.
+        "address",
     ]
 
     /// Elements that hold no article text when written as meant, but that a
