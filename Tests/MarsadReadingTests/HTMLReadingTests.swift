@@ -505,6 +505,27 @@ struct HTMLLayoutTests {
         #expect(article.body == Self.germanParagraphs.joined(separator: "\n\n"))
     }
 
+    /// A related-posts box holds no article, even when its teasers add up to
+    /// more prose than a short article beside it; a box of the article's
+    /// content that a class also ties to related posts stays.
+    @Test func aRelatedBoxIsNoWrapperOfAShortArticle() throws {
+        let teasers = (1...4).map {
+            "<li><a href=\"/n\($0)\">Bericht \($0)</a><p>Ein anderer Bericht der Zeitung über die Feuerwehr, die Polizei und den Rettungsdienst der Stadt, Nummer \($0).</p></li>"
+        }.joined()
+        let page = """
+        <html><head><title>Brücke wird saniert</title></head><body><article><h1>Brücke wird saniert</h1>
+        <section class="post-main"><p>\(Self.germanParagraphs[0])</p></section>
+        <section class="post-related"><ul>\(teasers)</ul></section>
+        </article></body></html>
+        """
+        let article = try #require(try reader.read(Array(page.utf8), fileName: "bruecke.html").first)
+        #expect(article.body == Self.germanParagraphs[0])
+        let hooked = page.replacingOccurrences(of: "<section class=\"post-main\">", with: "<section class=\"article-content js-related-hook\">")
+            .replacingOccurrences(of: "<p>\(Self.germanParagraphs[0])</p>", with: Self.germanParagraphs.map { "<p>\($0)</p>" }.joined())
+            .replacingOccurrences(of: "<section class=\"post-related\"><ul>\(teasers)</ul></section>", with: "")
+        #expect(try reader.read(Array(hooked.utf8), fileName: "bruecke.html").first?.body == Self.germanParagraphs.joined(separator: "\n\n"))
+    }
+
     /// A cue that ends articles, heading a box set inside the text whose
     /// links are left out, ends nothing when a long paragraph of prose comes
     /// right after it: only the label goes. After the article's last

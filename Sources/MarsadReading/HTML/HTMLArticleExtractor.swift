@@ -340,7 +340,10 @@ struct HTMLArticleExtractor {
             }
             // A page whose article sits in <div>s may set a single short line in a <p>, in a
             // comment box or a sign-up form: a share of so little prose vouches for nothing.
-            let holdsMostProse = totalProse >= Self.guardedProseMinimum && prose * 10 > totalProse * 4
+            // A box named only for its role beside the article (related posts, comments,
+            // recommendations) wraps no article, however much prose its teasers add up to
+            // under a short text.
+            let holdsMostProse = totalProse >= Self.guardedProseMinimum && prose * 10 > totalProse * 4 && !Self.namesSideRole(element)
             // So is a landmark around most of it: a header left unclosed, or a form wrapping the whole page.
             if !holdsMostProse || (Self.droppedNames.contains(element.name) && !Self.landmarkNames.contains(element.name)) {
                 dropped[index] = true
@@ -551,6 +554,17 @@ struct HTMLArticleExtractor {
             let words = name.scalarWords(separatedBy: { !(ScalarTable.isAlphabetic($0) || ScalarTable.isNumeric($0)) })
             return words.contains(where: { strongContentWords.contains($0) }) && !words.contains(where: { $0 != "header" && chromeWords.contains($0) })
         }
+    }
+
+    /// Name fragments of the boxes set beside an article for a role of their own.
+    static let sideRoleFragments = ["related", "comment", "recommend"]
+
+    /// Whether an element's class or id names a box beside the article (related
+    /// posts, comments, recommendations) and none of its names the article's content
+    /// ("article-content js-related-hook" is the article that a script hooks).
+    static func namesSideRole(_ element: HTMLElement) -> Bool {
+        let names = ((element.attribute("class") ?? "") + " " + (element.attribute("id") ?? "")).asciiLowercased()
+        return sideRoleFragments.contains { names.containsBytes($0) } && !namesContentPart(names)
     }
 
     static func isLinkList(_ block: PageBlock) -> Bool {
