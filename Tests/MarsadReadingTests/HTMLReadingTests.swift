@@ -291,7 +291,8 @@ struct HTMLLayoutTests {
     }
 
     /// A class name joining a content word and a chrome word names a part of
-    /// the article that is chrome (its meta box, a notice above the text); a
+    /// the article that is chrome (its meta box, a notice above the text), and
+    /// so does a call to action; a
     /// class name that is only a content word keeps its element, whatever
     /// other names it carries, and an article's header stays content.
     @Test func aChromePartNamedAfterTheArticleIsChrome() {
@@ -303,6 +304,9 @@ struct HTMLLayoutTests {
         #expect(!HTMLArticleExtractor.isChrome(element("div", "entry-content clearfix")))
         #expect(!HTMLArticleExtractor.isChrome(element("div", "article-body meta")))
         #expect(!HTMLArticleExtractor.isChrome(element("div", "article-header")))
+        // A call to action is chrome, as a class of its own or inside a compound.
+        #expect(HTMLArticleExtractor.isChrome(element("section", "letters-cta")))
+        #expect(HTMLArticleExtractor.isChrome(element("div", "box cta")))
     }
 
     /// A heading whose list of links was left out as chrome goes with it;

@@ -38,6 +38,8 @@ struct HTMLArticleExtractor {
         "toolbar", "login", "search", "sponsor", "sponsored", "readmore", "more", "ticker", "breaking",
         "author", "copyright", "rss", "follow", "whatsapp", "facebook", "twitter", "telegram", "date", "time",
         "timestamp", "dateline", "caption",
+        // A call to action: subscribe, donate, write a letter, download the app.
+        "cta",
         // A photo's credit or legend, a licence notice, a disclaimer or disclosure: said about the text, not in it.
         "credit", "credits", "legend", "disclaimer", "disclosure", "licence", "license", "notice",
     ]
