@@ -530,6 +530,20 @@ struct HTMLLayoutTests {
         #expect(try reader.read(Array(hooked.utf8), fileName: "bruecke.html").first?.body == Self.germanParagraphs.joined(separator: "\n\n"))
     }
 
+    /// A photo's credit or legend line is left out; a sentence that opens
+    /// with the same word stays.
+    @Test func photoCreditLinesAreLeftOut() throws {
+        let sentence = "Bilder von der Baustelle zeigen, wie weit die Risse im Beton schon reichen."
+        let page = """
+        <html><head><title>Brücke wird saniert</title></head><body><article><h1>Brücke wird saniert</h1>
+        <p>Foto: Max Muster</p><p>\(Self.germanParagraphs[0])</p><p>(Bild: Stadtverwaltung)</p><p>\(sentence)</p>
+        <p>\(Self.germanParagraphs[1])</p><p>Photo credit: Anna Beispiel</p>
+        </article></body></html>
+        """
+        let article = try #require(try reader.read(Array(page.utf8), fileName: "bruecke.html").first)
+        #expect(article.body == [Self.germanParagraphs[0], sentence, Self.germanParagraphs[1]].joined(separator: "\n\n"))
+    }
+
     /// A cue that ends articles, heading a box set inside the text whose
     /// links are left out, ends nothing when a long paragraph of prose comes
     /// right after it: only the label goes. After the article's last
