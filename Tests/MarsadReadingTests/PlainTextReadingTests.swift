@@ -471,6 +471,44 @@ struct TitleEvidenceTests {
         #expect(article.title == title)
     }
 
+    /// A standfirst under the headline, which the text's opening retells,
+    /// with the writer, his role and the date under it: the search for the
+    /// title goes on past it, and the text does not take it in twice.
+    @Test func aStandfirstTheTextRetellsDoesNotHideTheHeadline() throws {
+        let title = "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة"
+        let standfirst = "أكد خبراء في ندوة عقدت في الرياض أن مواجهة التطرف تبدأ من المدرسة والأسرة."
+        let article = try read(["الرئيسية / محليات", title, standfirst, "فهد الشمري", "محرر الشؤون المحلية",
+                                "الجمعة 24/07/2015 17:38"] + Self.opening)
+        #expect(article.title == title)
+        #expect(article.body == Self.opening.joined(separator: "\n\n"))
+        // A paragraph the text does not retell, another article's teaser, still ends the search.
+        let teaser = "انطلق مهرجان الصيف في جدة بمشاركة واسعة من الأسر والزوار القادمين من مختلف المناطق."
+        let other = "مهرجان الصيف ينطلق في جدة"
+        #expect(try read([other, teaser, "فهد الشمري", "محرر الشؤون المحلية"] + Self.opening).title != other)
+    }
+
+    /// One-word buttons, a byline and a time between the headline and the text
+    /// do not stand between them as headlines would: the headline the text
+    /// retells keeps its evidence over a line right above the text.
+    @Test func buttonsBylinesAndTimesDoNotStandBetweenTheHeadlineAndTheText() throws {
+        let title = "قراءة هادئة في ندوة الرياض"
+        let article = try read(["الرئيسية | محليات | مقالات", title, "تبوك - نورة القحطاني", "الجمعة 17:38", "حجم الخط", "تكبير",
+                                "تصغير", "النسخة الورقية من العدد الصادر صباح اليوم"] + Self.opening)
+        #expect(article.title == title)
+    }
+
+    /// A menu of many items set apart by bars is as long as a paragraph but
+    /// is no prose: it neither hides the headline under it nor joins the text.
+    @Test func aLongMenuIsNoProse() throws {
+        let menu = "الرئيسية | برامج | تقارير | رأي | إنفوغراف | أخبار | ثقافة | المزيد | منوعات | رياضة | صور | فيديو"
+        let extractor = PlainTextExtractor(lexicon: .shipped)
+        #expect(extractor.classify(menu).first?.kind == .cue(.drop))
+        let title = "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة"
+        let article = try read(["صحيفة الأفق", menu, title] + Self.opening)
+        #expect(article.title == title)
+        #expect(article.body == Self.opening.joined(separator: "\n\n"))
+    }
+
     /// A paragraph of hundreds of words with a few stops glued to the next
     /// word ("الماضيين.ورغم") is the article; glued headlines meet every few words.
     @Test func aLongParagraphWithAFewGluedStopsIsNoTicker() throws {

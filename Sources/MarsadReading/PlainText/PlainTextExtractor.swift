@@ -63,8 +63,10 @@ struct PlainTextExtractor {
         }
 
         var region = found
-        let positional = findTitle(lines, before: region.lowerBound)
-        let chosenTitle = titleByEvidence(lines, region: region, positional: positional)
+        let evidence = titleEvidence(lines, region: region)
+        let standfirst = standfirstAbove(lines, region: region, evidence: evidence)
+        let positional = findTitle(lines, before: region.lowerBound, passingOver: standfirst)
+        let chosenTitle = titleByEvidence(lines, region: region, positional: positional, passingOver: standfirst, evidence: evidence)
         var titleIndex = chosenTitle.index
         // A long headline counts as prose by its length alone; with no mark of
         // punctuation and prose right after it, it is the title, unless a
@@ -277,6 +279,9 @@ struct PlainTextExtractor {
             kind = .cue(.end)
         } else if !shape.isProse, Self.isMenu(display) || Self.isSpacedMenu(raw()) {
             kind = .cue(.drop)
+        } else if shape.innerPunctuation == 0, !shape.endsWithStop, Self.isMenu(display) {
+            // A menu of many items is as long as a paragraph, but no sentence is cut into short items by bars.
+            kind = .cue(.drop)
         } else if shape.isGluedTicker || ChromeLine.isTicker(display, shape: shape) {
             kind = .ticker
         } else if shape.words <= 14, !shape.endsWithStop, shape.digits > 0, DateParsing.findDate(in: display) != nil, shape.letters <= 70 {
@@ -435,9 +440,11 @@ struct PlainTextExtractor {
     /// lines up, stopping at a ticker, the end of another article or its
     /// prose: linear in the page.
     /// `retold` says whether the text retells any word of the line chosen.
-    func titleByEvidence(_ lines: [Line], region: ClosedRange<Int>, positional: Int?) -> (index: Int?, retold: Bool) {
-        let opening = lines[region].lazy.filter { $0.kind == .prose }.prefix(4).map(\.key)
-        let evidence = TitleEvidence(openingKeys: Array(opening), hints: titleHints)
+    /// `passingOver` is a standfirst between the title and the text (see ``standfirstAbove(_:region:evidence:)``);
+    /// `evidence` the region's, when the caller has it already.
+    func titleByEvidence(_ lines: [Line], region: ClosedRange<Int>, positional: Int?, passingOver standfirst: Int? = nil,
+                         evidence: TitleEvidence? = nil) -> (index: Int?, retold: Bool) {
+        let evidence = evidence ?? titleEvidence(lines, region: region)
         var best: (index: Int, score: Double)?
         var runnerUp: (index: Int, score: Double)?
         var positionalIsPageWidget = false
@@ -468,21 +475,23 @@ struct PlainTextExtractor {
             if isCandidate || line.kind == .headline || line.kind == .prose { looked += 1 }
             if isCandidate {
                 candidates.append(index)
+                let looksLikeByline = isDashedByline(line) || (isNameLike(line) && (2...3).contains(line.shape.words)
+                    && !evidence.retellsAWord(of: line))
                 let score = evidence.score(
-                    line, headlinesBetween: headlinesBetween, chosenByPosition: index == positional,
-                    looksLikeByline: isDashedByline(line) || (isNameLike(line) && (2...3).contains(line.shape.words)
-                        && !evidence.retellsAWord(of: line))
+                    line, headlinesBetween: headlinesBetween, chosenByPosition: index == positional, looksLikeByline: looksLikeByline
                 )
                 if score > 0, score > best?.score ?? -.infinity { best = (index, score) }
                 // A counter, a widget or a line in another script does not stand between a headline and its text.
                 let isPageWidget = evidence.isPageWidget(line)
                 if index == positional { positionalIsPageWidget = isPageWidget }
                 if !isPageWidget {
-                    headlinesBetween += 1
+                    // A one-word label or button, a byline and a time or date stand in the header
+                    // as the bylines and dates the lexicon knows do: no headline comes between.
+                    if line.shape.words >= 2, !looksLikeByline, !TitleEvidence.isDateOrTime(line) { headlinesBetween += 1 }
                     if score > runnerUp?.score ?? -.infinity { runnerUp = (index, score) }
                 }
             }
-            if line.kind == .prose { break }
+            if line.kind == .prose, index != standfirst { break }
             index -= 1
         }
         // Nothing for a line: the positional reading stands, rather than a
@@ -497,6 +506,42 @@ struct PlainTextExtractor {
         let title = chosen.map { Self.headline(wrappedBy: $0, among: candidates, in: lines) ?? $0 }
         return (title, title.map { evidence.retellsAWord(of: lines[$0]) } ?? false)
     }
+
+    /// The evidence about titles that the text of `region` gives.
+    func titleEvidence(_ lines: [Line], region: ClosedRange<Int>) -> TitleEvidence {
+        let opening = lines[region].lazy.filter { $0.kind == .prose }.prefix(4).map(\.key)
+        return TitleEvidence(openingKeys: Array(opening), hints: titleHints)
+    }
+
+    /// A standfirst: the prose line nearest above the text (with only header
+    /// lines, such as bylines, dates, captions and share rows, between) when the
+    /// text's opening retells most of its words. Sites set such a summary under
+    /// the headline; the headline is above it, and the search for it goes on
+    /// past it. A prose line the opening does not retell (another article's
+    /// teaser, a paragraph of a page's other text) still ends the search.
+    func standfirstAbove(_ lines: [Line], region: ClosedRange<Int>, evidence: TitleEvidence) -> Int? {
+        var index = region.lowerBound - 1
+        let floor = max(0, region.lowerBound - Self.titleSearchDepth)
+        while index >= floor {
+            let line = lines[index]
+            switch line.kind {
+            case .prose:
+                guard line.shape.words <= Self.standfirstMaximumWords,
+                      evidence.retellsMost(of: line) else { return nil }
+                return index
+            case .ticker:
+                return nil
+            case .cue(.end) where !Self.isCountedHeading(line):
+                return nil
+            default:
+                index -= 1
+            }
+        }
+        return nil
+    }
+
+    /// The most words a standfirst holds; a longer prose line is a paragraph.
+    static let standfirstMaximumWords = 60
 
     /// "غرّد: <headline>", "شارك «<headline>» مع أصدقائك", "<headline> — عبر
     /// @site": a line that holds another line above the text whole, with a
@@ -524,9 +569,10 @@ struct PlainTextExtractor {
     /// The headline just above the article, skipping category labels,
     /// bylines and dates; a one- or two-word line counts only when nothing
     /// else stands between it and the article.
-    func findTitle(_ lines: [Line], before start: Int) -> Int? {
+    /// `passingOver` is a standfirst between the title and the text, which ends nothing.
+    func findTitle(_ lines: [Line], before start: Int, passingOver standfirst: Int? = nil) -> Int? {
         var known: [Int: Int?] = [:]
-        return findTitle(lines, before: start, notAbove: max(0, start - Self.titleSearchDepth), known: &known)
+        return findTitle(lines, before: start, notAbove: max(0, start - Self.titleSearchDepth), passingOver: standfirst, known: &known)
     }
 
     /// How far above the text a title is looked for. A headline sits a few
@@ -535,14 +581,16 @@ struct PlainTextExtractor {
     /// asks what stands above it).
     static let titleSearchDepth = 24
 
-    private func findTitle(_ lines: [Line], before start: Int, notAbove floor: Int, known: inout [Int: Int?]) -> Int? {
+    private func findTitle(_ lines: [Line], before start: Int, notAbove floor: Int, passingOver standfirst: Int?,
+                           known: inout [Int: Int?]) -> Int? {
         if let answer = known[start] { return answer }
-        let answer = searchTitle(lines, before: start, notAbove: floor, known: &known)
+        let answer = searchTitle(lines, before: start, notAbove: floor, passingOver: standfirst, known: &known)
         known[start] = answer
         return answer
     }
 
-    private func searchTitle(_ lines: [Line], before start: Int, notAbove floor: Int, known: inout [Int: Int?]) -> Int? {
+    private func searchTitle(_ lines: [Line], before start: Int, notAbove floor: Int, passingOver standfirst: Int?,
+                             known: inout [Int: Int?]) -> Int? {
         var index = start - 1
         var skipped = 0
         while index >= floor, skipped < 8 {
@@ -553,7 +601,7 @@ struct PlainTextExtractor {
             if line.kind == .headline, line.text.unicodeScalars.last != ":", !TitleEvidence.isIconOrTagRow(line.text) {
                 let dashedByline = isDashedByline(line)
                 let above = dashedByline || isNameLike(line)
-                    ? findTitle(lines, before: index, notAbove: floor, known: &known) : nil
+                    ? findTitle(lines, before: index, notAbove: floor, passingOver: standfirst, known: &known) : nil
                 // "Name – Place" just above the text is a byline when a headline stands above it.
                 if dashedByline, let above, lines[above].shape.words >= 3 {
                     return above
@@ -572,7 +620,9 @@ struct PlainTextExtractor {
                 // One or two words: a title when nearest the text and not a bare label.
                 if isNearestHeadline(index, before: start, in: lines), !isNameLike(line) || index == 0 { return index }
             }
-            if line.kind == .ticker || (line.kind == .cue(.end) && !Self.isCountedHeading(line)) || line.kind == .prose { return nil }
+            if line.kind == .ticker || (line.kind == .cue(.end) && !Self.isCountedHeading(line)) || (line.kind == .prose && index != standfirst) {
+                return nil
+            }
             skipped += 1
             index -= 1
         }

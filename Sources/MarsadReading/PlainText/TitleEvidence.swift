@@ -63,6 +63,22 @@ struct TitleEvidence {
         !openingStems.isDisjoint(with: Self.contentStems(line.key.scalarWords(separatedBy: { $0 == " " })))
     }
 
+    /// Whether the opening retells most of the line's content words (two
+    /// thirds, of three at least): a summary of the text, not a headline's few
+    /// words the text takes up.
+    func retellsMost(of line: PlainTextExtractor.Line) -> Bool {
+        let words = Self.contentStems(line.key.scalarWords(separatedBy: { $0 == " " }))
+        guard words.count >= 3 else { return false }
+        return words.count { openingStems.contains($0) } * 3 >= words.count * 2
+    }
+
+    /// A line of dates and numbers ("ينبع 26 شوال 1436هـ الموافق …") or with a time of day.
+    static func isDateOrTime(_ line: PlainTextExtractor.Line) -> Bool {
+        let shape = line.shape
+        return shape.digits * 4 > shape.letters
+            || (shape.digits > 0 && (DateParsing.findDate(in: line.text) != nil || holdsTimeOfDay(line.text)))
+    }
+
     /// Share of the line's content words found in `stems`, counted over at
     /// least three words: a byline's one place name found in the text must
     /// not weigh like a headline whose words the text retells.
@@ -90,9 +106,7 @@ struct TitleEvidence {
         }
         if looksLikeByline { score -= 2 }
         if Self.isPlaceThenNames(line.text) { score -= 1.5 }
-        // A line of dates and numbers ("ينبع 26 شوال 1436هـ الموافق …") or a time of day.
-        if shape.digits * 4 > shape.letters
-            || (shape.digits > 0 && (DateParsing.findDate(in: line.text) != nil || Self.holdsTimeOfDay(line.text))) { score -= 1.5 }
+        if Self.isDateOrTime(line) { score -= 1.5 }
         if isPageWidget(line) { score -= 1.5 }
         if line.kind == .prose { score -= 0.5 }
         // Position speaks for a line only when the text retells some of its
