@@ -509,6 +509,57 @@ struct TitleEvidenceTests {
         #expect(article.body == Self.opening.joined(separator: "\n\n"))
     }
 
+    /// Function words say nothing of what a line is about: a button whose
+    /// only word the text uses is "إلى" is not retold by it.
+    @Test func functionWordsAreNoEvidenceOfRetelling() {
+        #expect(TitleEvidence.contentStems(BoilerplateLexicon.keyWords("استمع إلى الخبر")).count == 2)
+        #expect(TitleEvidence.contentStems(BoilerplateLexicon.keyWords("Listen to this article with the app")).count == 3)
+        let lines = PlainTextExtractor(lexicon: .shipped).classify((["استمع إلى المقال"] + Self.opening).joined(separator: "\n"))
+        let evidence = TitleEvidence(openingKeys: lines.dropFirst().map(\.key), hints: [])
+        #expect(!evidence.retellsAWord(of: lines[0]))
+    }
+
+    /// "© AFP" over a photo, between the headline and the text or between two
+    /// paragraphs, ends neither the search for the title nor the text; a
+    /// copyright line with a year or the site's rights still ends a page.
+    @Test func aPhotoCreditWithACopyrightSignEndsNothing() throws {
+        let title = "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة"
+        let article = try read(["الرئيسية | محليات", title, "© Getty Images", Self.opening[0], "© AFP", Self.opening[1]])
+        #expect(article.title == title)
+        #expect(article.body == Self.opening.joined(separator: "\n\n"))
+        let extractor = PlainTextExtractor(lexicon: .shipped)
+        for footer in ["© 2024 صوت القيروان", "جميع الحقوق محفوظة © صوت القيروان"] {
+            #expect(extractor.classify(footer).first.map(PlainTextExtractor.isPhotoCredit) == false, "\(footer)")
+        }
+    }
+
+    /// A page saved as text that opens with its browser title ("headline |
+    /// site") names its headline: the line it repeats is the title, even when
+    /// the text retells none of its words and a teaser stands nearer the text.
+    @Test func theBrowserTitleLineNamesTheHeadline() throws {
+        let title = "قراءة في خطاب الاعتدال وحدوده"
+        let teaser = "انطلاق مهرجان الصيف في جدة بمشاركة واسعة من الأسر"
+        for first in ["\(title) | صحيفة المدينة", "صحيفة المدينة - \(title)"] {
+            let article = try read([first, "صحيفة المدينة", "الرئيسية | محليات", title, teaser] + Self.opening)
+            #expect(article.title == title, "\(first)")
+        }
+    }
+
+    /// Breadcrumbs and sign-in rows of one- and two-word items are no
+    /// headline, whether two items or dashes set them apart; a headline with
+    /// a label before a bar is one.
+    @Test func aRowOfShortLinksIsNoHeadline() throws {
+        for row in ["تسجيل الدخول | اشترك الآن", "الرئيسية > أخبار", "الرئيسية - أخبار - سياسة", "Home / World"] {
+            #expect(TitleEvidence.isRowOfShortLinks(row), "\(row)")
+        }
+        for headline in ["فيديو | الوزير يفتتح المعرض الدولي", "الرياض - واس", "سوريا - روسيا", "الهلال يفوز 2-1"] {
+            #expect(!TitleEvidence.isRowOfShortLinks(headline), "\(headline)")
+        }
+        let title = "دراسة ألمانية: أدوية الكوليسترول تشفي من الحمى"
+        let article = try read(["صحيفة المدينة", title, "الرئيسية - أخبار - سياسة", "القاهرة (واس)"] + Self.opening)
+        #expect(article.title == title)
+    }
+
     /// A paragraph of hundreds of words with a few stops glued to the next
     /// word ("الماضيين.ورغم") is the article; glued headlines meet every few words.
     @Test func aLongParagraphWithAFewGluedStopsIsNoTicker() throws {

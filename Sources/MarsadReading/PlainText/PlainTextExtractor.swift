@@ -339,6 +339,9 @@ struct PlainTextExtractor {
             case .headline where line.shape.startsAsItem:
                 // List items and interview questions belong to the text around them.
                 break
+            case .cue(.end) where Self.isPhotoCredit(line):
+                // A photo's credit inside the text, or between it and its headline, ends nothing.
+                break
             case .cue(.end):
                 closeRun()
                 afterEndCue = true
@@ -466,7 +469,7 @@ struct PlainTextExtractor {
             case .ticker:
                 index = -1
                 continue
-            case .cue(.end) where !Self.isCountedHeading(line):
+            case .cue(.end) where !Self.isCountedHeading(line) && !Self.isPhotoCredit(line):
                 index = -1
                 continue
             default:
@@ -510,7 +513,23 @@ struct PlainTextExtractor {
     /// The evidence about titles that the text of `region` gives.
     func titleEvidence(_ lines: [Line], region: ClosedRange<Int>) -> TitleEvidence {
         let opening = lines[region].lazy.filter { $0.kind == .prose }.prefix(4).map(\.key)
-        return TitleEvidence(openingKeys: Array(opening), hints: titleHints)
+        let pageTitle = region.lowerBound > 0 ? Self.pageTitleParts(lines[0]) : []
+        return TitleEvidence(openingKeys: Array(opening), hints: titleHints, pageTitleParts: pageTitle)
+    }
+
+    /// "العنوان | اسم الموقع", "Site - Headline": a page saved as text often
+    /// opens with its browser title, the headline and the site's name on one
+    /// line set apart by a bar or a dash. The match keys of its parts (two or
+    /// three, of two words or more), or none when the first line is no such line.
+    static func pageTitleParts(_ line: Line) -> Set<String> {
+        guard line.kind == .headline || line.kind == .prose, line.shape.words <= 30 else { return [] }
+        for separator in [" | ", " - ", " – ", " — ", " :: "] {
+            let parts = line.text.components(separatedByString: separator)
+            guard (2...3).contains(parts.count) else { continue }
+            let keys = parts.map { BoilerplateLexicon.lineKeyWords($0) }.filter { $0.count >= 2 }.map(\.key)
+            return Set(keys)
+        }
+        return []
     }
 
     /// A standfirst: the prose line nearest above the text (with only header
@@ -531,7 +550,7 @@ struct PlainTextExtractor {
                 return index
             case .ticker:
                 return nil
-            case .cue(.end) where !Self.isCountedHeading(line):
+            case .cue(.end) where !Self.isCountedHeading(line) && !Self.isPhotoCredit(line):
                 return nil
             default:
                 index -= 1
@@ -596,9 +615,11 @@ struct PlainTextExtractor {
         while index >= floor, skipped < 8 {
             let line = lines[index]
             // A line ending in a colon introduces what follows ("الرياض - الوئام:");
-            // a widget with an icon or a tag row is passed over like a date (a short
-            // line with a number is not: "بعد التفجير (2)" may be a headline).
-            if line.kind == .headline, line.text.unicodeScalars.last != ":", !TitleEvidence.isIconOrTagRow(line.text) {
+            // a widget with an icon, a tag row or a row of short links is passed over
+            // like a date (a short line with a number is not: "بعد التفجير (2)" may be
+            // a headline).
+            if line.kind == .headline, line.text.unicodeScalars.last != ":", !TitleEvidence.isIconOrTagRow(line.text),
+               !TitleEvidence.isRowOfShortLinks(line.text) {
                 let dashedByline = isDashedByline(line)
                 let above = dashedByline || isNameLike(line)
                     ? findTitle(lines, before: index, notAbove: floor, passingOver: standfirst, known: &known) : nil
@@ -620,7 +641,7 @@ struct PlainTextExtractor {
                 // One or two words: a title when nearest the text and not a bare label.
                 if isNearestHeadline(index, before: start, in: lines), !isNameLike(line) || index == 0 { return index }
             }
-            if line.kind == .ticker || (line.kind == .cue(.end) && !Self.isCountedHeading(line)) || (line.kind == .prose && index != standfirst) {
+            if line.kind == .ticker || (line.kind == .cue(.end) && !Self.isCountedHeading(line) && !Self.isPhotoCredit(line)) || (line.kind == .prose && index != standfirst) {
                 return nil
             }
             skipped += 1
@@ -649,11 +670,18 @@ struct PlainTextExtractor {
         line.kind == .cue(.end) && TitleEvidence.isCount(line.shape) && !holdsCopyrightSign(line.text)
     }
 
+    /// "© AFP", "© Getty Images": a copyright sign with a name of a word or
+    /// three and no year credits a photo; a copyright line that ends a page
+    /// names the site with the year ("© 2024 صوت القيروان") or its rights.
+    static func isPhotoCredit(_ line: Line) -> Bool {
+        line.kind == .cue(.end) && line.shape.words <= 3 && line.shape.digits == 0 && line.cue == nil && holdsCopyrightSign(line.text)
+    }
+
     private func isNearestHeadline(_ index: Int, before start: Int, in lines: [Line]) -> Bool {
         lines[(index + 1)..<start].allSatisfy { line in
             switch line.kind {
             case .cue, .dateLine, .noise: true
-            case .headline: TitleEvidence.isIconOrTagRow(line.text)
+            case .headline: TitleEvidence.isIconOrTagRow(line.text) || TitleEvidence.isRowOfShortLinks(line.text)
             default: false
             }
         }

@@ -17,6 +17,8 @@ struct TitleEvidence {
     let hintStems: Set<KeyWord>
     /// The script most letters of the opening are written in.
     let openingScript: Script?
+    /// Match keys of the parts of the page's browser-title line ("headline | site"), if it opens with one.
+    let pageTitleParts: Set<String>
 
     static let openingWords = 80
     static let maximumCandidates = 12
@@ -25,7 +27,8 @@ struct TitleEvidence {
     /// key words joined by spaces, as ``PlainTextExtractor/Line`` keeps them):
     /// reused rather than recomputed, and split only as far as the word limit,
     /// since an opening paragraph is often the whole article.
-    init(openingKeys: [String], hints: [String]) {
+    init(openingKeys: [String], hints: [String], pageTitleParts: Set<String> = []) {
+        self.pageTitleParts = pageTitleParts
         var stems = Set<KeyWord>(minimumCapacity: 2 * Self.openingWords)
         var taken = 0
         for key in openingKeys where taken < Self.openingWords {
@@ -54,22 +57,33 @@ struct TitleEvidence {
 
     /// Content words of a line, stemmed: words of one or two letters
     /// (particles, initials) say nothing about what an article is about.
+    /// Function words of three letters or more ("إلى", "التي", "with") say
+    /// nothing either: "استمع إلى الخبر" is not retold by a text that uses "إلى".
     static func contentStems(_ keyWords: [String]) -> [KeyWord] {
-        keyWords.filter { $0.unicodeScalars.count >= 3 }.map { KeyWord(LightStemmer.stem($0)) }
+        keyWords.filter { $0.unicodeScalars.count >= 3 && !functionWords.contains($0) }.map { KeyWord(LightStemmer.stem($0)) }
     }
+
+    /// Match keys of common function words of three letters or more, Arabic and English.
+    static let functionWords: Set<String> = Set([
+        "إلى", "على", "التي", "الذي", "الذين", "اللذان", "اللتان", "هذا", "هذه", "هؤلاء", "ذلك", "تلك", "بعد", "قبل", "عند",
+        "حول", "منذ", "خلال", "كان", "كانت", "يكون", "بين", "حيث", "كما", "لدى", "غير", "أمام", "دون", "ضمن", "عبر", "نحو",
+        "أنه", "أنها", "إنه", "إنها", "لكن", "لقد", "ليس", "كل", "وقد", "فقد", "ثم", "أيضا", "أيضاً",
+        "the", "and", "for", "with", "from", "this", "that", "these", "those", "your", "our", "are", "was", "were", "has",
+        "have", "had", "its", "their", "who", "which", "into", "about", "after", "before", "over", "than", "not", "but",
+    ].flatMap { BoilerplateLexicon.keyWords($0) })
 
     /// Whether the opening uses any content word of the line.
     func retellsAWord(of line: PlainTextExtractor.Line) -> Bool {
         !openingStems.isDisjoint(with: Self.contentStems(line.key.scalarWords(separatedBy: { $0 == " " })))
     }
 
-    /// Whether the opening retells most of the line's content words (two
-    /// thirds, of three at least): a summary of the text, not a headline's few
-    /// words the text takes up.
+    /// Whether the opening retells most of the line's content words (more
+    /// than half, of three at least): a summary of the text, not a headline's
+    /// few words the text takes up.
     func retellsMost(of line: PlainTextExtractor.Line) -> Bool {
         let words = Self.contentStems(line.key.scalarWords(separatedBy: { $0 == " " }))
         guard words.count >= 3 else { return false }
-        return words.count { openingStems.contains($0) } * 3 >= words.count * 2
+        return words.count { openingStems.contains($0) } * 2 > words.count
     }
 
     /// A line of dates and numbers ("ينبع 26 شوال 1436هـ الموافق …") or with a time of day.
@@ -109,12 +123,52 @@ struct TitleEvidence {
         if Self.isDateOrTime(line) { score -= 1.5 }
         if isPageWidget(line) { score -= 1.5 }
         if line.kind == .prose { score -= 0.5 }
+        // The headline the page's browser title names, beside the site's name.
+        if pageTitleParts.contains(line.key) { score += 2 }
+        if Self.isRowOfShortLinks(line.text) { score -= 1.5 }
         // Position speaks for a line only when the text retells some of its
         // words: the line right above an article is as often a view counter,
         // a reading time or a photo credit as its headline.
         if chosenByPosition, openingOverlap > 0 || openingStems.isEmpty { score += 0.75 }
         score -= 0.3 * Double(headlinesBetween)
         return score
+    }
+
+    /// "تسجيل الدخول | اشترك الآن", "الرئيسية > أخبار", "الرئيسية - أخبار -
+    /// سياسة": items of one or two words set apart by bars, dots or spaced
+    /// arrows and slashes (or by two dashes or more), as menus, breadcrumbs
+    /// and sign-in rows are; a headline's part after a bar is longer
+    /// ("فيديو | الوزير يفتتح المعرض").
+    static func isRowOfShortLinks(_ text: String) -> Bool {
+        let scalars = text.scalarArray
+        var items: [Int] = [0]
+        var dashes = 0
+        var others = 0
+        var inWord = false
+        for index in scalars.indices {
+            let scalar = scalars[index]
+            let spaced = index > 0 && index + 1 < scalars.count && ScalarTable.isWhitespace(scalars[index - 1])
+                && ScalarTable.isWhitespace(scalars[index + 1])
+            var isSeparator = false
+            if scalar == "|" || scalar == "•" || scalar == "·" || (spaced && ">»›‹</".unicodeScalars.contains(scalar)) {
+                isSeparator = true
+                others += 1
+            } else if spaced, scalar == "-" || scalar == "–" || scalar == "—" {
+                isSeparator = true
+                dashes += 1
+            }
+            if isSeparator {
+                items.append(0)
+                inWord = false
+            } else if ScalarTable.isWhitespace(scalar) {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                items[items.count - 1] += 1
+            }
+        }
+        guard others >= 1 || dashes >= 2, others == 0 || dashes == 0 else { return false }
+        return items.allSatisfy { (1...2).contains($0) }
     }
 
     /// A short line with a number ("عدد المشاهدات: 541", "وقت القراءة: 6
