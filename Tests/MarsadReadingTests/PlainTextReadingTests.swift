@@ -560,6 +560,24 @@ struct TitleEvidenceTests {
         #expect(article.title == title)
     }
 
+    /// A box of links ("اقرأ أيضاً" over two headlines) set inside the text,
+    /// after its first paragraph or its byline, holds no title: the headline
+    /// above the paragraph is. A list of the latest news right above the
+    /// text with no paragraph or byline over it ends on the article's own
+    /// headline, which stays the title.
+    @Test func aBoxOfLinksInsideTheTextHoldsNoTitle() throws {
+        let title = "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة"
+        let links = ["انطلاق مهرجان الصيف في جدة بمشاركة واسعة من الأسر", "الهلال يتعاقد مع مدافع برازيلي لموسمين"]
+        let more = "ودعا المشاركون في ختام الندوة إلى إطلاق برامج توعية في المدارس والجامعات، وإلى إشراك الأسر في متابعة ما يقرأه أبناؤها."
+        let stamp = "نشر في: 21/07/2015 - 10:30"
+        let afterLead = try read(["الرئيسية | محليات", title, stamp, Self.opening[0], "اقرأ أيضاً"] + links + [Self.opening[1], more])
+        #expect(afterLead.title == title)
+        let afterByline = try read(["الرئيسية | محليات", title, stamp, "الرياض - واس", "مواضيع ذات صلة"] + links + Self.opening + [more])
+        #expect(afterByline.title == title)
+        let sidebar = try read(["أحدث الأخبار"] + links + [title, stamp] + Self.opening + [more])
+        #expect(sidebar.title == title)
+    }
+
     /// A paragraph of hundreds of words with a few stops glued to the next
     /// word ("الماضيين.ورغم") is the article; glued headlines meet every few words.
     @Test func aLongParagraphWithAFewGluedStopsIsNoTicker() throws {

@@ -64,9 +64,14 @@ struct PlainTextExtractor {
 
         var region = found
         let evidence = titleEvidence(lines, region: region)
-        let standfirst = standfirstAbove(lines, region: region, evidence: evidence)
-        let positional = findTitle(lines, before: region.lowerBound, passingOver: standfirst)
-        let chosenTitle = titleByEvidence(lines, region: region, positional: positional, passingOver: standfirst, evidence: evidence)
+        // A box of links right above the text: the title is looked for above its label,
+        // past the paragraph the box cut from the rest of the text.
+        let box = linksBoxLabel(lines, region: region, evidence: evidence)
+        let searchStart = box ?? region.lowerBound
+        let standfirst = box.map { lines[$0 - 1].kind == .prose ? $0 - 1 : nil } ?? standfirstAbove(lines, region: region, evidence: evidence)
+        let positional = findTitle(lines, before: searchStart, passingOver: standfirst)
+        let chosenTitle = titleByEvidence(lines, region: region, positional: positional, passingOver: standfirst, evidence: evidence,
+                                          from: searchStart)
         var titleIndex = chosenTitle.index
         // A long headline counts as prose by its length alone; with no mark of
         // punctuation and prose right after it, it is the title, unless a
@@ -76,7 +81,7 @@ struct PlainTextExtractor {
         // still is, and the paragraph under it stays the text's.
         let first = lines[region.lowerBound]
         let chosenIsFurniture = chosenTitle.index.map { !chosenTitle.retold && Self.readsAsFurniture(lines[$0]) } ?? false
-        if positional.map({ $0 < region.lowerBound - 2 }) ?? true || chosenIsFurniture, region.count > 1, first.shape.words <= 30,
+        if box == nil, positional.map({ $0 < region.lowerBound - 2 }) ?? true || chosenIsFurniture, region.count > 1, first.shape.words <= 30,
            first.shape.innerPunctuation == 0, !first.shape.endsWithStop, !first.shape.endsWithQuestionOrExclamation {
             titleIndex = region.lowerBound
             var next = region.lowerBound + 1
@@ -445,8 +450,9 @@ struct PlainTextExtractor {
     /// `retold` says whether the text retells any word of the line chosen.
     /// `passingOver` is a standfirst between the title and the text (see ``standfirstAbove(_:region:evidence:)``);
     /// `evidence` the region's, when the caller has it already.
+    /// `from` is where the search upwards starts, the region's first line unless a box of links stands above it.
     func titleByEvidence(_ lines: [Line], region: ClosedRange<Int>, positional: Int?, passingOver standfirst: Int? = nil,
-                         evidence: TitleEvidence? = nil) -> (index: Int?, retold: Bool) {
+                         evidence: TitleEvidence? = nil, from start: Int? = nil) -> (index: Int?, retold: Bool) {
         let evidence = evidence ?? titleEvidence(lines, region: region)
         var best: (index: Int, score: Double)?
         var runnerUp: (index: Int, score: Double)?
@@ -454,7 +460,7 @@ struct PlainTextExtractor {
         var headlinesBetween = 0
         var looked = 0
         var candidates: [Int] = []
-        var index = region.lowerBound - 1
+        var index = (start ?? region.lowerBound) - 1
         while index >= 0, looked < TitleEvidence.maximumCandidates {
             let line = lines[index]
             var isCandidate = false
@@ -558,6 +564,43 @@ struct PlainTextExtractor {
         }
         return nil
     }
+
+    /// "اقرأ أيضاً", "ذات صلة", "مواضيع ذات صلة" over two headlines or more,
+    /// right above the text, none of which the text retells a third of, and
+    /// under a paragraph or a byline ("Name – Place"): a box of links to
+    /// other articles set inside the text, after its first paragraph or its
+    /// byline. The label's index, or nil. A list of headlines right above the
+    /// text with no paragraph or byline over it (a sidebar of the latest news
+    /// ending on the article's own headline) is no such box.
+    func linksBoxLabel(_ lines: [Line], region: ClosedRange<Int>, evidence: TitleEvidence) -> Int? {
+        var index = region.lowerBound - 1
+        var links = 0
+        while index >= 0, links <= Self.linksBoxMaximum {
+            let line = lines[index]
+            guard line.kind == .headline, line.shape.words >= 3, !evidence.isPageWidget(line), !TitleEvidence.isDateOrTime(line),
+                  !isDashedByline(line) else { break }
+            if evidence.retellsAThird(of: line) { return nil }
+            links += 1
+            index -= 1
+        }
+        guard (2...Self.linksBoxMaximum).contains(links), index >= 1 else { return nil }
+        let label = lines[index]
+        switch label.kind {
+        case .cue(.end):
+            if Self.isCountedHeading(label) || Self.isPhotoCredit(label) { return nil }
+        case .cue(.drop), .headline:
+            if label.shape.words > 3 || label.shape.digits > 0 || TitleEvidence.isIconOrTagRow(label.text) || isDashedByline(label) {
+                return nil
+            }
+        default:
+            return nil
+        }
+        let above = lines[index - 1]
+        return above.kind == .prose || (above.kind == .headline && isDashedByline(above)) ? index : nil
+    }
+
+    /// The most links a box inside the text holds.
+    static let linksBoxMaximum = 6
 
     /// The most words a standfirst holds; a longer prose line is a paragraph.
     static let standfirstMaximumWords = 60

@@ -77,6 +77,12 @@ struct TitleEvidence {
         !openingStems.isDisjoint(with: Self.contentStems(line.key.scalarWords(separatedBy: { $0 == " " })))
     }
 
+    /// Whether the opening retells a third of the line's content words (of three at least).
+    func retellsAThird(of line: PlainTextExtractor.Line) -> Bool {
+        let words = Self.contentStems(line.key.scalarWords(separatedBy: { $0 == " " }))
+        return Self.overlap(words, with: openingStems) * 3 >= 1
+    }
+
     /// Whether the opening retells most of the line's content words (more
     /// than half, of three at least): a summary of the text, not a headline's
     /// few words the text takes up.
