@@ -578,6 +578,21 @@ struct TitleEvidenceTests {
         #expect(sidebar.title == title)
     }
 
+    /// The byline and the publication and update stamps on one row set apart
+    /// by bars are as long as a paragraph, but the row is the header's: it
+    /// does not hide the headline above it, and it dates the article.
+    @Test func aRowOfBylineAndStampsIsNoProse() throws {
+        let row = "مراسل الصحيفة في تبوك: محمد العتيبي | تاريخ النشر: 24/07/2015 | آخر تحديث: 24/07/2015 17:58"
+        let extractor = PlainTextExtractor(lexicon: .shipped)
+        #expect(extractor.classify(row).first?.kind == .dateLine)
+        let title = "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة"
+        let article = try read(["الرئيسية | محليات", title, row, "تصوير: أحمد سعيد"] + Self.opening)
+        #expect(article.title == title)
+        #expect(article.published?.hasPrefix("2015-07-24") == true)
+        let sentence = "قال الوزير إن الاجتماع | الذي عقد في 24/07/2015 | بحث ملفات كثيرة منها التعليم والصحة والنقل."
+        #expect(extractor.classify(sentence).first?.kind == .prose)
+    }
+
     /// A paragraph of hundreds of words with a few stops glued to the next
     /// word ("الماضيين.ورغم") is the article; glued headlines meet every few words.
     @Test func aLongParagraphWithAFewGluedStopsIsNoTicker() throws {

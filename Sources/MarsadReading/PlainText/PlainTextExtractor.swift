@@ -291,6 +291,10 @@ struct PlainTextExtractor {
             kind = .ticker
         } else if shape.words <= 14, !shape.endsWithStop, shape.digits > 0, DateParsing.findDate(in: display) != nil, shape.letters <= 70 {
             kind = .dateLine
+        } else if shape.words <= 30, !shape.endsWithStop, shape.digits > 0, Self.isBarredRow(display),
+                  DateParsing.findDate(in: display) != nil {
+            // "مراسل … في جدة: فلان | تاريخ النشر: 24/07/2015 | آخر تحديث: …": the header's byline and stamps on one row.
+            kind = .dateLine
         } else if shape.isProse {
             kind = .prose
         } else {
@@ -411,6 +415,32 @@ struct PlainTextExtractor {
         }
         return separators >= 2 && !longInnerItem
     }
+
+    /// Parts of a few words set apart by two bars or more: a row of the header
+    /// (byline, publication and update stamps), which a sentence is not.
+    static func isBarredRow(_ text: String) -> Bool {
+        var bars = 0
+        var wordsInPart = 0
+        var longest = 0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            if scalar == "|" {
+                bars += 1
+                longest = max(longest, wordsInPart)
+                wordsInPart = 0
+                inWord = false
+            } else if ScalarTable.isWhitespace(scalar) {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                wordsInPart += 1
+            }
+        }
+        return bars >= 2 && max(longest, wordsInPart) <= Self.barredRowPartMaximumWords
+    }
+
+    /// The most words a part of a header row holds ("مراسل الصحيفة في جدة: فلان الفلاني").
+    static let barredRowPartMaximumWords = 9
 
     /// Menu items and breadcrumb steps are a few words long.
     static let menuItemMaximumWords = 5
