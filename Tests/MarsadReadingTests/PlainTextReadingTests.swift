@@ -124,6 +124,18 @@ struct PlainTextReadingTests {
         #expect(prose.isProse)
     }
 
+    /// Arabic initials set apart by dots ("إس.إي.إس", "أ.ف.ب") glue no
+    /// headlines: a paragraph without commas that names them is no ticker;
+    /// a stop between longer words still glues.
+    @Test func arabicInitialsWithDotsGlueNothing() {
+        let sentence = "وتراجعت أسهم شركة إس.إي.إس لتشغيل الأقمار الصناعية بعد نتائج ضعيفة وقالت وكالة أ.ف.ب إن المستثمرين قلقون"
+        let paragraph = Array(repeating: sentence, count: 4).joined(separator: " ")
+        let shape = LineShape(paragraph)
+        #expect(shape.glueMarks == 0)
+        #expect(!shape.isGluedTicker)
+        #expect(LineShape("تراجع الأسهم الأوروبية.ارتفاع أسعار النفط").glueMarks == 1)
+    }
+
     @Test func lexiconCues() {
         let lexicon = BoilerplateLexicon.shipped
         #expect(lexicon.match("اقرأ أيضاً: عنوان آخر")?.kind == .drop)

@@ -29,6 +29,8 @@ struct LineShape: Equatable {
         var inWord = false
         var scalarCount = 0
         var opening = (none, none, none)
+        // Letters right before the current scalar, since the last scalar that is not one.
+        var letterRun = 0
         // One pass over the UTF-8, each scalar seen with its neighbours.
         ScalarTable.forEachScalar(of: text) { previous, value, next in
             switch scalarCount {
@@ -44,7 +46,9 @@ struct LineShape: Equatable {
                 if !inWord { words += 1 }
                 inWord = true
             }
-            if table.isAlphabetic(value: value) { letters += 1 }
+            let isLetter = table.isAlphabetic(value: value)
+            if isLetter { letters += 1 }
+            defer { letterRun = isLetter ? letterRun &+ 1 : 0 }
             if (0x30...0x39).contains(value) || (0x0660...0x0669).contains(value) || (0x06F0...0x06F9).contains(value) { digits += 1 }
             let hasNext = next != none
             switch value {
@@ -55,8 +59,11 @@ struct LineShape: Equatable {
                 let isDecimal = Self.isDigit(previous) && Self.isDigit(next)
                 let isEllipsis = previous == 0x2E || next == 0x2E
                 let isAbbreviation = Self.isLatinLetter(previous) && Self.isLatinLetter(next)
+                // Arabic initials or short syllables set apart by dots ("إس.إي.إس", "أ.ف.ب") glue no headlines:
+                // a headline glued to the next ends on a word longer than two letters.
+                let isArabicAbbreviation = letterRun <= 2 && Self.isArabicLetter(previous) && Self.isArabicLetter(next)
                 if !isDecimal, !isEllipsis, !isAbbreviation, hasNext { innerPunctuation += 1 }
-                if !isEllipsis, Self.isArabicLetter(next) { glueMarks += 1 }
+                if !isEllipsis, !isArabicAbbreviation, Self.isArabicLetter(next) { glueMarks += 1 }
             case 0x21, 0x3F, 0x061F:
                 if hasNext, next != 0x21, next != 0x3F, next != 0x061F { innerPunctuation += 1 }
                 if Self.isArabicLetter(next) || Self.isLatinLetter(next) { glueMarks += 1 }
