@@ -4,9 +4,13 @@
 This check was written before its author read the plain-text reading rules or
 the chrome of the five older page checks, and its first run, on the release
 binary of that moment, is its held-out figure: 300 pages, seed 83, day 3,
-titles 217/300 (72.3%), body F1 0.983 (P 0.989 R 0.977). Later fixes were
-guided by its failures, so its figures after them are in-sample; a run with another --seed and --day draws a fresh sample of
-the same chrome.
+titles 217/300 (72.3%), body F1 0.983 (P 0.989 R 0.977). The fixes that
+followed were guided by its failures (standfirsts, byline and stamp rows,
+breadcrumbs and link rows, browser-title lines, photo credits, "read also"
+boxes inside the text, Arabic initials with dots), so its figures since are
+in-sample: 283/300 (94.3%), body F1 0.986 after them. A run with another
+--seed and --day draws a fresh sample of the same chrome, not of new chrome:
+seed 97 on day 11 went from 235/300 to 286/300 with those fixes.
 
 Its chrome imitates the pages of large Arabic news sites and wire services: a
 browser-title line "headline | site" (or "site - headline") above the page, a
