@@ -574,7 +574,7 @@ struct TitleEvidenceTests {
 
     /// A box of links ("اقرأ أيضاً" over two headlines) set inside the text,
     /// after its first paragraph or its byline, holds no title: the headline
-    /// above the paragraph is. A list of the latest news right above the
+    /// above the paragraph is, and the paragraph is the text's first. A list of the latest news right above the
     /// text with no paragraph or byline over it ends on the article's own
     /// headline, which stays the title.
     @Test func aBoxOfLinksInsideTheTextHoldsNoTitle() throws {
@@ -584,6 +584,7 @@ struct TitleEvidenceTests {
         let stamp = "نشر في: 21/07/2015 - 10:30"
         let afterLead = try read(["الرئيسية | محليات", title, stamp, Self.opening[0], "اقرأ أيضاً"] + links + [Self.opening[1], more])
         #expect(afterLead.title == title)
+        #expect(afterLead.body == [Self.opening[0], Self.opening[1], more].joined(separator: "\n\n"))
         let afterByline = try read(["الرئيسية | محليات", title, stamp, "الرياض - واس", "مواضيع ذات صلة"] + links + Self.opening + [more])
         #expect(afterByline.title == title)
         let sidebar = try read(["أحدث الأخبار"] + links + [title, stamp] + Self.opening + [more])

@@ -99,7 +99,9 @@ struct PlainTextExtractor {
         let headerStart = titleIndex.map { index in
             lines[..<index].firstIndex { $0.key == lines[index].key } ?? index
         } ?? max(0, region.lowerBound - 3)
-        for index in headerStart..<region.lowerBound where index != titleIndex {
+        // A box of links under the header holds none of it: its short headlines are no bylines.
+        let headerEnd = box.map { max(headerStart, $0) } ?? region.lowerBound
+        for index in headerStart..<headerEnd where index != titleIndex {
             let line = lines[index]
             if line.key == titleKey { continue }
             take(line, into: &draft, headerPosition: true)
@@ -117,6 +119,10 @@ struct PlainTextExtractor {
         // first headline inside the article asks: scanning every line for each one
         // made a page of many short lines quadratic.
         var keyCounts: [String: Int]?
+        // The paragraph a box of links cut from the rest of the text, under the title, is the text's first.
+        if let box, let lead = standfirst, lead == box - 1, let titleIndex, titleIndex < lead, lines[lead].key != titleKey {
+            draft.paragraphs.append(lines[lead].text)
+        }
         for index in region {
             let line = lines[index]
             if line.key == titleKey { continue }
