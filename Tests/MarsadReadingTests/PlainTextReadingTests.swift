@@ -591,6 +591,18 @@ struct TitleEvidenceTests {
         #expect(sidebar.title == title)
     }
 
+    /// A short credit ("المصدر: واس") between the first paragraph and the rest
+    /// breaks the text as a box of links does: the title is above the first
+    /// paragraph, and the paragraph is the text's.
+    @Test func aCreditAfterTheFirstParagraphHidesNeitherTitleNorParagraph() throws {
+        let title = "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة"
+        let more = "ودعا المشاركون في ختام الندوة إلى إطلاق برامج توعية في المدارس والجامعات، وإلى إشراك الأسر في متابعة ما يقرأه أبناؤها."
+        let article = try read(["الرئيسية | محليات", title, "نشر في: 21/07/2015 - 10:30", Self.opening[0], "المصدر: واس", Self.opening[1], more])
+        #expect(article.title == title)
+        #expect(article.body == Self.opening.joined(separator: "\n\n") + "\n\n" + more)
+        #expect(article.credit == "واس")
+    }
+
     /// The byline and the publication and update stamps on one row set apart
     /// by bars are as long as a paragraph, but the row is the header's: it
     /// does not hide the headline above it, and it dates the article.

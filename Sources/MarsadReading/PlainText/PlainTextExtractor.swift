@@ -100,7 +100,8 @@ struct PlainTextExtractor {
             lines[..<index].firstIndex { $0.key == lines[index].key } ?? index
         } ?? max(0, region.lowerBound - 3)
         // A box of links under the header holds none of it: its short headlines are no bylines.
-        let headerEnd = box.map { max(headerStart, $0) } ?? region.lowerBound
+        // A credit in the box's place is still read for the page's credit, as before the box was known.
+        let headerEnd = box.map { lines[$0].kind == .cue(.source) ? region.lowerBound : max(headerStart, $0) } ?? region.lowerBound
         for index in headerStart..<headerEnd where index != titleIndex {
             let line = lines[index]
             if line.key == titleKey { continue }
@@ -607,8 +608,14 @@ struct PlainTextExtractor {
     /// other articles set inside the text, after its first paragraph or its
     /// byline. The label's index, or nil. A list of headlines right above the
     /// text with no paragraph or byline over it (a sidebar of the latest news
-    /// ending on the article's own headline) is no such box.
+    /// ending on the article's own headline) is no such box. A short credit
+    /// ("المصدر: واس") between a lone paragraph and the text breaks the text
+    /// the same way, and counts as such a label.
     func linksBoxLabel(_ lines: [Line], region: ClosedRange<Int>, evidence: TitleEvidence) -> Int? {
+        if region.lowerBound >= 2, lines[region.lowerBound - 1].kind == .cue(.source), lines[region.lowerBound - 1].shape.words <= 3,
+           lines[region.lowerBound - 2].kind == .prose, region.lowerBound < 3 || lines[region.lowerBound - 3].kind != .prose {
+            return region.lowerBound - 1
+        }
         var index = region.lowerBound - 1
         var links = 0
         while index >= 0, links <= Self.linksBoxMaximum {
