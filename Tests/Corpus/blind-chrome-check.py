@@ -3,13 +3,14 @@
 
 Each page wraps one SaudiNewsNet article (day file at position 11 in date order, a day no
 other page generator draws; the SaudiNewsNet check reads every day's records bare) in the
-chrome of one of twelve kinds of source the other checks were not written from: a Gulf regional paper, a Levant portal, a Maghreb site with French
-menus, a Syrian opposition outlet, a Syrian government outlet, a forum thread that reposts
-the news, a blog that reposts it, a Telegram channel dumped as text, an aggregator list
-around a reader view, a newspaper page turned from PDF into text (running heads, page
-numbers, hard-wrapped columns, a neighbouring piece), a page saved from a phone (status
-bar, "open in app", a cookie wall, a bottom bar), and the Arabic edition of an
-English-language site about the region (English menus and upper-case kickers).
+chrome of one of twelve kinds of source the other checks were not written from: a Gulf
+regional paper, a Levant portal, a Maghreb site with French menus, a Syrian opposition
+outlet, a Syrian government outlet, a forum thread that reposts the news, a blog that
+reposts it, a Telegram channel dumped as text, an aggregator list around a reader view, a
+newspaper page turned from PDF into text (running heads, page numbers, hard-wrapped columns,
+a neighbouring piece), a page saved from a phone (status bar, "open in app", a cookie wall,
+a bottom bar), and the Arabic edition of an English-language site about the region (English
+menus and upper-case kickers).
 
 The structure varies too: the title after long menus, after a dateline, twice (in the
 header and above the body), in quotes, with a wire suffix ("- رويترز") or a site suffix,
