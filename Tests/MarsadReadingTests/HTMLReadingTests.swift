@@ -563,6 +563,37 @@ struct HTMLLayoutTests {
         let article = try #require(try reader.read(Array(page.utf8), fileName: "bruecke.html").first)
         #expect(article.body == [Self.germanParagraphs[0], long].joined(separator: "\n\n"))
     }
+
+    /// An article body whose navigation lists at its end outweigh its prose
+    /// is read from its paragraphs as siblings; the intertitles and the table
+    /// between them are the text's too, though too short or too linked to
+    /// count alone. The navigation after the last paragraph stays out.
+    @Test func theIntertitlesAndTablesBetweenTheParagraphsOfABodyAreKept() throws {
+        let paragraphs = [
+            "The spell conjures a jet of clean water from the tip of the caster's wand, and it was taught to sixth years in their charms class, "
+                + "where most of them learned it within a few weeks of practice and used it often afterwards.",
+            "Nobody knows who invented the spell or when it was first cast, though the oldest books of charms in the school's library already "
+                + "describe it as a common spell that every household in the country had long known and used.",
+            "The spell was useless against cursed fire, as the water it conjured would evaporate at once on contact with the flames, which is "
+                + "why the firemen of the city never relied on it alone when a house was burning down to its walls.",
+        ]
+        let rows = [
+            ("Anna Beispiel", "She used the spell to put out a fire in the kitchen of the house where she lived with her three brothers."),
+            ("Jan Muster", "He used it during a lesson and knocked his teacher over, which earned him a week of lines as detention."),
+        ]
+        let table = "<table>" + rows.map { "<tr><td><a href=\"/wiki/\($0.0)\">\($0.0), the innkeeper of the Old Town</a></td><td>\($0.1)</td></tr>" }
+            .joined() + "</table>"
+        let navigation = (1...16).map { "<li><a href=\"/wiki/n\($0)\">Another spell of the same book, number \($0)</a></li>" }.joined()
+        let page = """
+        <html><head><title>Water-Making Spell</title></head><body><article>
+        <p>\(paragraphs[0])</p><h2>History</h2><p>\(paragraphs[1])</p>\(table)<p>\(paragraphs[2])</p>
+        <h2>Other spells</h2><ul>\(navigation)</ul>
+        </article></body></html>
+        """
+        let article = try #require(try reader.read(Array(page.utf8), fileName: "spell.html").first)
+        let expected = [paragraphs[0], "History", paragraphs[1]] + rows.map(\.1) + [paragraphs[2]]
+        #expect(article.body == expected.joined(separator: "\n\n"))
+    }
 }
 
 @Suite("Site fingerprints")

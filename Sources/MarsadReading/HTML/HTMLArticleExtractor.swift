@@ -623,6 +623,9 @@ struct HTMLArticleExtractor {
         return best
     }
 
+    /// Elements that hold a paragraph of text, or a list or table of the text's own.
+    static let paragraphLevelNames: Set<String> = ["p", "ul", "ol", "dl", "table", "blockquote", "pre"]
+
     /// Elements beside the chosen container that hold prose of their own
     /// (the step readability takes for siblings): an article split over
     /// several containers, such as a lead paragraph above the body's box or
@@ -637,7 +640,32 @@ struct HTMLArticleExtractor {
             let index = element.index
             if scores[index] >= Self.siblingShare * scores[container], layout.linkDensity(index) < Self.siblingLinkDensity { siblings.append(index) }
         }
-        return siblings
+        // A paragraph-level container (a paragraph, list or table) chosen with siblings that are
+        // mostly paragraphs too means their parent is the article's body, which the navigation
+        // boxes at its end weighed down. The parts of one text lie together: the intertitles,
+        // quotes and tables between them are the article's too, though too short or too linked
+        // to stand out alone. Only link lists among them are left out, as everywhere else.
+        // Boxes chosen beside boxes (columns, the teasers of a list) say nothing of what lies between.
+        let paragraphs = siblings.filter { Self.paragraphLevelNames.contains(layout.elements[$0].name) }.count
+        guard !siblings.isEmpty, Self.paragraphLevelNames.contains(layout.elements[container].name),
+              paragraphs * 2 >= siblings.count else { return siblings }
+        let parts = Set(siblings + [container])
+        var span: [Int] = []
+        var started = false
+        var pending: [Int] = []
+        for child in layout.elements[parent].children {
+            guard case .element(let element) = child else { continue }
+            let index = element.index
+            if parts.contains(index) {
+                if started { span += pending }
+                pending = []
+                started = true
+                if index != container { span.append(index) }
+            } else if started, !isDropped(index) {
+                pending.append(index)
+            }
+        }
+        return span
     }
 
     /// Whether the element right after `owner`'s subtree was left out as
