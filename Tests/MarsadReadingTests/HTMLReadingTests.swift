@@ -594,6 +594,29 @@ struct HTMLLayoutTests {
         let expected = [paragraphs[0], "History", paragraphs[1]] + rows.map(\.1) + [paragraphs[2]]
         #expect(article.body == expected.joined(separator: "\n\n"))
     }
+
+    /// A sentence of the text whose words are mostly a link stays between
+    /// the paragraphs around it; a label and its link ("Mehr zur Sanierung:
+    /// <a>...</a>") stays out.
+    @Test func aSentenceCarryingALinkIsText() throws {
+        let linked = "Sie folgt auf <a href=\"/p/2\">Jan Muster, der das Amt in den letzten acht Monaten neben seinen anderen Aufgaben geführt hat</a>, "
+            + "und bleibt in der Abteilung für Marketing."
+        let label = "Mehr zur Sanierung der alten Brücke über den Fluss: <a href=\"/p/3\">Was bezahlt die Stadt für die Arbeiten am Ufer und an den Pfeilern der Brücke?</a>"
+        let closing = [
+            "Die Kosten von rund zwei Millionen Euro trägt zur Hälfte das Land, den Rest zahlt die Stadt aus den Rücklagen des letzten Jahres.",
+            "Für Fußgänger bleibt die Brücke während der ganzen Bauzeit offen, nur an zwei Wochenenden im April wird sie ganz gesperrt sein.",
+        ]
+        let page = """
+        <html><head><title>Brücke wird saniert</title></head><body><article><h1>Brücke wird saniert</h1>
+        <p>\(Self.germanParagraphs[0])</p><p>\(linked)</p><p>\(Self.germanParagraphs[1])</p><p>\(label)</p>
+        <p>\(closing[0])</p><p>\(closing[1])</p>
+        </article></body></html>
+        """
+        let article = try #require(try reader.read(Array(page.utf8), fileName: "bruecke.html").first)
+        let sentence = "Sie folgt auf Jan Muster, der das Amt in den letzten acht Monaten neben seinen anderen Aufgaben geführt hat, "
+            + "und bleibt in der Abteilung für Marketing."
+        #expect(article.body == ([Self.germanParagraphs[0], sentence, Self.germanParagraphs[1]] + closing).joined(separator: "\n\n"))
+    }
 }
 
 @Suite("Site fingerprints")

@@ -385,12 +385,14 @@ struct HTMLArticleExtractor {
         }
         inside = Self.droppingTailOutsideProseRun(inside, layout: layout)
         var blocks: [Block] = []
+        // From the first paragraph of prose to the last, found once for the whole text.
+        let proseSpan = inside.firstIndex(where: Self.isProse).flatMap { first in inside.lastIndex(where: Self.isProse).map { first...$0 } }
         for (position, block) in inside.enumerated() {
             // Link lists are skipped whatever their length; prose only when
             // short, since a long paragraph may carry many links.
-            if Self.isLinkList(block) { continue }
+            if isLinkList(at: position, of: inside, proseSpan: proseSpan) { continue }
             // A short label right above a link list heads that list ("Read more", "Related").
-            if block.length < 60, !block.endsSentence, position + 1 < inside.count, Self.isLinkList(inside[position + 1]) { continue }
+            if block.length < 60, !block.endsSentence, position + 1 < inside.count, isLinkList(at: position + 1, of: inside, proseSpan: proseSpan) { continue }
             // So does a label inside a box of links left out as chrome (a table of contents' title).
             if block.length < 60, !block.endsSentence, Self.labelsLinkBox(block, layout: layout) { continue }
             // So does a heading followed by a list of links left out as chrome ("Mehr zum Thema").
@@ -567,6 +569,44 @@ struct HTMLArticleExtractor {
     static func namesSideRole(_ element: HTMLElement) -> Bool {
         let names = ((element.attribute("class") ?? "") + " " + (element.attribute("id") ?? "")).asciiLowercased()
         return sideRoleFragments.contains { names.containsBytes($0) } && !namesContentPart(names)
+    }
+
+    /// Least unlinked text (weighted letters) of a paragraph whose links are read as part of its sentences.
+    static let linkedSentenceUnlinkedMinimum = 30
+
+    /// Whether a link-dense paragraph is a sentence of the text that carries
+    /// its links inline ("... replaced <a>X, who for eight months ...</a>."):
+    /// it ends a sentence, holds some unlinked words of its own, stands
+    /// between paragraphs of prose, and neither block beside it is dense in
+    /// links as well, as the items of a list of links are.
+    static func isLinkedSentenceInProse(at position: Int, of blocks: [PageBlock], proseSpan: ClosedRange<Int>?) -> Bool {
+        let block = blocks[position]
+        let unlinked = block.length - block.linked
+        guard block.kind == .paragraph, block.endsSentence, unlinked >= linkedSentenceUnlinkedMinimum else { return false }
+        // "More on sick pay: <a>Who gets how much?</a>": a label and its link, the label
+        // before a colon holding about all the unlinked words.
+        if let colon = block.text.unicodeScalars.firstIndex(where: { $0 == ":" || $0 == "\u{FF1A}" }),
+           PageLayout.weight(String(block.text.unicodeScalars[..<colon])) + 4 >= unlinked {
+            return false
+        }
+        if position > 0, blocks[position - 1].linkDensity > 0.5 { return false }
+        if position + 1 < blocks.count, blocks[position + 1].linkDensity > 0.5 { return false }
+        guard let proseSpan else { return false }
+        return proseSpan.lowerBound < position && position < proseSpan.upperBound
+    }
+
+    /// A paragraph of prose for ``isLinkedSentenceInProse(at:of:proseSpan:)``: long, mostly unlinked, ending a sentence.
+    static func isProse(_ block: PageBlock) -> Bool {
+        block.linkDensity <= 0.5 && block.length >= 80 && block.endsSentence
+    }
+
+    /// ``isLinkList(_:)`` for a block among the chosen ones, which keeps a
+    /// sentence of the text that carries its links inline; a line the cue
+    /// lexicon knows ("Related: <a>...</a>?", "Read also") stays a link.
+    func isLinkList(at position: Int, of blocks: [PageBlock], proseSpan: ClosedRange<Int>?) -> Bool {
+        guard Self.isLinkList(blocks[position]) else { return false }
+        guard Self.isLinkedSentenceInProse(at: position, of: blocks, proseSpan: proseSpan) else { return true }
+        return blocks[position].text.utf8.count < 600 && lexicon.match(blocks[position].text) != nil
     }
 
     static func isLinkList(_ block: PageBlock) -> Bool {
