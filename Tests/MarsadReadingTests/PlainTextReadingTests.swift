@@ -145,6 +145,21 @@ struct PlainTextReadingTests {
         #expect(lexicon.match("شاهد الملايين المباراة النهائية في الملعب الكبير يوم أمس.") == nil)
         #expect(lexicon.match("التعليقات التي نشرها الوزير على حسابه أثارت جدلا واسعا بين المتابعين.") == nil)
     }
+
+    /// A one-word label ("Anzeige", "Foto") is a cue alone or before a
+    /// separator or a copyright sign; a heading that opens with the same word
+    /// is text. Other cues still take a few words after them.
+    @Test func labelCuesMatchOnlyAloneOrBeforeASeparator() {
+        let lexicon = BoilerplateLexicon.shipped
+        #expect(lexicon.match("Anzeige")?.kind == .drop)
+        #expect(lexicon.match("Foto: dpa")?.kind == .drop)
+        #expect(lexicon.match("(Bild: Stadtverwaltung)")?.kind == .drop)
+        #expect(lexicon.match("Photo © SPA")?.kind == .drop)
+        #expect(lexicon.match("Anzeige gegen Unbekannt") == nil)
+        #expect(lexicon.match("Bilder der Woche") == nil)
+        #expect(lexicon.match("Werbung im Netz") == nil)
+        #expect(lexicon.match("Share this article")?.kind == .drop)
+    }
 }
 
 @Suite("Dates")

@@ -22,6 +22,9 @@ struct BoilerplateLexicon: Sendable {
         var kind: CueKind
         /// Match-key words of the cue.
         var words: [String]
+        /// Written with a closing colon: a label that matches only alone or before a separator
+        /// or a copyright sign ("Foto: dpa"), not as the first word of a heading ("Anzeige gegen Unbekannt").
+        var isLabel = false
     }
 
     private var cuesByFirstWord: [String: [Cue]] = [:]
@@ -48,7 +51,7 @@ struct BoilerplateLexicon: Sendable {
             guard let kind else { continue }
             let words = Self.keyWords(line)
             guard let first = words.first else { continue }
-            cuesByFirstWord[first, default: []].append(Cue(kind: kind, words: words))
+            cuesByFirstWord[first, default: []].append(Cue(kind: kind, words: words, isLabel: line.hasSuffix(":")))
         }
         for key in cuesByFirstWord.keys {
             cuesByFirstWord[key]?.sort { $0.words.count > $1.words.count }
@@ -99,7 +102,9 @@ struct BoilerplateLexicon: Sendable {
             case .author: allowedExtra = 8
             case .date: allowedExtra = 10
             }
-            if extraWords == 0 || separated || (extraWords <= allowedExtra && !endsWithPeriod) {
+            // A label's words go on only after a separator or a copyright sign ("Photo © SPA").
+            let labelGoesOn = !cue.isLabel || rest.first == "\u{00A9}"
+            if extraWords == 0 || separated || (extraWords <= allowedExtra && !endsWithPeriod && labelGoesOn) {
                 if (cue.kind == .source || cue.kind == .author) && remainder.isEmpty { continue }
                 return CueMatch(kind: cue.kind, remainder: remainder)
             }
