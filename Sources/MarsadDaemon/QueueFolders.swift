@@ -69,25 +69,27 @@ public struct QueueFolders: Sendable {
     public enum Appearance: Equatable, Sendable {
         /// A file under its only name (still being written, to be claimed at its close), or not a regular file.
         case notLinked
-        /// A hard link of a file whose content last changed at least one settle time ago: complete, claimable now.
+        /// A hard link of a file whose content last changed at least one settle time before the link was made: complete, claimable now.
         case linkedAndSettled
-        /// A hard link of a file changed within the settle time (or dated ahead of our clock): watched until it settles.
+        /// A hard link of a file changed within the settle time before the link (or dated ahead of it): watched until it settles.
         case linkedAndRecent
     }
 
     /// A hard link of a file that has another name too arrives complete, with no close or move
     /// event, unlike a file still being written under its only name, which must wait for its close.
-    /// Its last write is what tells whether its writer may still be at work: a link of a file that
-    /// has not changed for the settle time is as settled as one watched for that long.
-    public func appearance(inbox name: EntryName, now: Date, settleTime: Duration) -> Appearance {
+    /// Making the link stamps the file's change time; its last write stamped its modification time.
+    /// Both come from one clock, the file system's (a file server's, on a shared folder), so a link
+    /// made at least one settle time after the file's last write is as settled as one watched that
+    /// long, whatever our own clock says; any later write moves both stamps together.
+    public func appearance(inbox name: EntryName, settleTime: Duration) -> Appearance {
         var info = stat()
         guard lstat(name.path(in: inbox), &info) == 0 else { return .notLinked }
         guard info.st_mode & S_IFMT == S_IFREG && info.st_nlink > 1 else { return .notLinked }
-        let modified = Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
+        let changed = Double(info.st_ctim.tv_sec) + Double(info.st_ctim.tv_nsec) / 1e9
+        let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
         let settle = Double(settleTime.components.seconds) + Double(settleTime.components.attoseconds) / 1e18
-        // A file dated ahead of our clock says nothing about its last write: it is watched.
-        let age = now.timeIntervalSince(modified)
-        return age >= settle ? .linkedAndSettled : .linkedAndRecent
+        // A file dated ahead of its link says nothing about its last write: it is watched.
+        return changed - modified >= settle ? .linkedAndSettled : .linkedAndRecent
     }
 
     static func observe(_ names: [EntryName], in folder: String) -> [(name: EntryName, modified: Date, size: Int)] {

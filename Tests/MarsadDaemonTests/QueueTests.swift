@@ -122,36 +122,43 @@ struct QueueFoldersTests {
         #expect(throws: QueueError.self) { try folders.requeue(["absent.txt"]) }
     }
 
-    /// A hard link arrives with no close event. One of a file last written a settle time ago or
-    /// more is claimable at once; one of a file written just now, or dated ahead of our clock, is
-    /// watched; a file under its only name waits for its close.
-    @Test func aHardLinkIsSettledByItsLastWrite() throws {
+    /// A hard link arrives with no close event. One of a file last written a settle time or more
+    /// before the link is claimable at once; one of a file written just before, or dated ahead of
+    /// the link, is watched; a file under its only name waits for its close. The stamps compared
+    /// are the file system's own, so the daemon's clock plays no part.
+    @Test func aHardLinkIsSettledByItsLastWriteBeforeTheLink() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("marsad-links-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let folders = QueueFolders(settings: .embeddedDefault(root: root))
         try folders.create()
         let now = Date()
-        func drop(_ name: String, modified: Date, linked: Bool) throws -> EntryName {
+        func drop(_ name: String, modified: Date?, linked: Bool) throws -> EntryName {
             let source = root.appendingPathComponent(linked ? "elsewhere-\(name)" : "inbox/\(name)").path
             try Data("text".utf8).write(to: URL(fileURLWithPath: source))
-            var times = [timeval](repeating: timeval(), count: 2)
-            times[0].tv_sec = Int(modified.timeIntervalSince1970)
-            times[1].tv_sec = Int(modified.timeIntervalSince1970)
-            #expect(utimes(source, &times) == 0)
+            if let modified {
+                var times = [timeval](repeating: timeval(tv_sec: Int(modified.timeIntervalSince1970), tv_usec: 0), count: 2)
+                #expect(utimes(source, &times) == 0)
+            }
             if linked { #expect(link(source, folders.inbox + "/" + name) == 0) }
             return EntryName(name)
         }
         let settle = Duration.seconds(2)
         let old = try drop("old.txt", modified: now.addingTimeInterval(-3600), linked: true)
-        let fresh = try drop("fresh.txt", modified: now, linked: true)
+        let fresh = try drop("fresh.txt", modified: nil, linked: true)
         let ahead = try drop("ahead.txt", modified: now.addingTimeInterval(86_400), linked: true)
         let single = try drop("single.txt", modified: now.addingTimeInterval(-3600), linked: false)
-        #expect(folders.appearance(inbox: old, now: now, settleTime: settle) == .linkedAndSettled)
-        #expect(folders.appearance(inbox: fresh, now: now, settleTime: settle) == .linkedAndRecent)
-        #expect(folders.appearance(inbox: fresh, now: now.addingTimeInterval(3), settleTime: settle) == .linkedAndSettled)
-        #expect(folders.appearance(inbox: ahead, now: now, settleTime: settle) == .linkedAndRecent)
-        #expect(folders.appearance(inbox: single, now: now, settleTime: settle) == .notLinked)
-        #expect(folders.appearance(inbox: EntryName("gone.txt"), now: now, settleTime: settle) == .notLinked)
+        #expect(folders.appearance(inbox: old, settleTime: settle) == .linkedAndSettled)
+        #expect(folders.appearance(inbox: fresh, settleTime: settle) == .linkedAndRecent)
+        #expect(folders.appearance(inbox: fresh, settleTime: .zero) == .linkedAndSettled)
+        #expect(folders.appearance(inbox: ahead, settleTime: settle) == .linkedAndRecent)
+        #expect(folders.appearance(inbox: single, settleTime: settle) == .notLinked)
+        #expect(folders.appearance(inbox: EntryName("gone.txt"), settleTime: settle) == .notLinked)
+        // A write after the link moves both stamps: the file is recent again.
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: folders.inbox + "/old.txt"))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(" more".utf8))
+        try handle.close()
+        #expect(folders.appearance(inbox: old, settleTime: settle) == .linkedAndRecent)
     }
 }
 
