@@ -451,10 +451,10 @@ struct TitleEvidenceTests {
     }
 
     /// An icon on a headline's length is decoration, not a widget: an
-    /// emoji before a breaking headline, a degree sign inside one.
+    /// emoji before a breaking headline (left out of the title), a degree sign inside one.
     @Test func aHeadlineWithAnIconIsStillTheTitle() throws {
         let flagged = "🔴 خبراء في الرياض يؤكدون أن مواجهة التطرف تبدأ من المدرسة"
-        #expect(try read(["الرئيسية | محليات", flagged, "الرياض - واس"] + Self.opening).title == flagged)
+        #expect(try read(["الرئيسية | محليات", flagged, "الرياض - واس"] + Self.opening).title == String(flagged.unicodeScalars.dropFirst(2)))
         let heat = "الحرارة تلامس 49° في الرياض والخبراء يحذرون طلاب المدارس"
         #expect(try read(["الرئيسية | محليات", heat, "الرياض - واس"] + Self.opening).title == heat)
         #expect(TitleEvidence.isIconOrTagRow("🔊 استمع للخبر"))
@@ -643,5 +643,42 @@ struct TitleEvidenceTests {
         #expect(article.title == title)
         #expect(article.body == paragraph)
         #expect(LineShape(paragraph).glueMarks >= 3)
+    }
+
+    /// What the page wraps around its headline is left out of the title:
+    /// pictographs at either end, a forum's label, a wire credit after a dash
+    /// and the site's name after a bar.
+    @Test(arguments: [
+        ("📌 ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة", "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة"),
+        ("⚡️ ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة 🔴", "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة"),
+        ("ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة - رويترز", "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة"),
+        ("ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة – د ب أ", "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة"),
+        ("الموضوع: ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة", "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة"),
+        ("ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة | Arab News عربي", "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة"),
+    ])
+    func theTitleLeavesOutWhatThePageWrapsItIn(line: String, title: String) throws {
+        let article = try read(["الرئيسية | محليات", line, "نشر في: 21/07/2015 - 10:30"] + Self.opening)
+        #expect(article.title == title)
+    }
+
+    /// Quotes around a whole headline are its own, as are a label before a
+    /// bar, a dash between two places and a credit that leaves too few words.
+    @Test(arguments: [
+        "«ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة»",
+        "فيديو | ندوة في الرياض تبحث سبل مواجهة التطرف",
+        "الرياض - جدة: ندوة تبحث سبل مواجهة الأفكار المتشددة",
+        "ندوة الرياض - رويترز",
+        "© ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة",
+    ])
+    func theTitleKeepsWhatBelongsToIt(line: String) {
+        #expect(TitleWrapping.unwrapped(line) == line)
+    }
+
+    /// "Site - headline": a part the page shows as a line of its own is the site's name.
+    @Test func aSiteNameThePageShowsAloneIsLeftOutOfTheTitle() throws {
+        let title = "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة"
+        let article = try read(["صوت القيروان", "الرئيسية | محليات", "صوت القيروان - " + title, "نشر في: 21/07/2015 - 10:30"] + Self.opening)
+        #expect(article.title == title)
+        #expect(TitleWrapping.unwrapped("صوت القيروان - " + title) == "صوت القيروان - " + title)
     }
 }

@@ -47,7 +47,7 @@ enum Attribution {
         // "دمشق - سانا": a dateline's place before the dash is not part of the credit.
         for separator in [" - ", " – ", " — "] where credit.contains(separator) {
             let parts = credit.components(separatedByString: separator)
-            let wireParts = parts.filter { wireCredit(fromPart: $0) }
+            let wireParts = parts.filter { isWireCredit($0) }
             if !wireParts.isEmpty, wireParts.count < parts.count {
                 return wireParts.map(PlainTextExtractor.stripBrackets).joined(separator: separator)
             }
@@ -76,7 +76,8 @@ enum Attribution {
         return (outlets.joined(separator: " + "), wires.joined(separator: "\u{060C} "))
     }
 
-    private static func wireCredit(fromPart part: String) -> Bool {
+    /// Whether every word of a part is an agency's name or credit filler ("رويترز", "د ب أ", "وكالات").
+    static func isWireCredit(_ part: String) -> Bool {
         let words = BoilerplateLexicon.keyWords(part)
         return !words.isEmpty && words.allSatisfy { word in creditFiller.contains(word) || wireNames.contains { $0.contains(word) } }
     }

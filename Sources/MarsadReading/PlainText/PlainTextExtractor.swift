@@ -92,8 +92,12 @@ struct PlainTextExtractor {
             }
             region = next...region.upperBound
         }
-        if let titleIndex { draft.title = lines[titleIndex].text }
         let titleKey = titleIndex.map { lines[$0].key }
+        if let titleIndex {
+            draft.title = TitleWrapping.unwrapped(lines[titleIndex].text) { key in
+                !key.isEmpty && key != titleKey && lines.contains { $0.key == key }
+            }
+        }
 
         // Header: byline and date between the title's first appearance and the article.
         let headerStart = titleIndex.map { index in
@@ -881,7 +885,7 @@ struct PlainTextExtractor {
         if content.count == 1 {
             draft.paragraphs = [first.text]
         } else {
-            draft.title = first.text
+            draft.title = TitleWrapping.unwrapped(first.text) { key in !key.isEmpty && lines.contains { $0.key == key && $0 != first } }
             draft.paragraphs = content.dropFirst().map(\.text)
         }
         return draft

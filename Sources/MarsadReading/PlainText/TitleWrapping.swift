@@ -1,0 +1,96 @@
+import MarsadText
+
+/// What a page wraps around the headline it shows, left out of the title:
+/// pictographs before or after it ("📌 ", " 🔴"), a forum's "الموضوع:" label,
+/// a wire credit after a dash ("… - رويترز": the credit's, not the
+/// headline's), and the site's name after a bar, as browser titles carry it
+/// ("headline | Site"). Quotes around a whole headline stay: on real pages
+/// they are the headline's own (a quotation). Pure text work, no I/O.
+enum TitleWrapping {
+    /// The title without its wrapping; `isPageLine` says whether a match key is
+    /// the key of one of the page's other lines, which may show the site's name
+    /// on its own (a masthead), asked only of a title with a bar or a dash.
+    static func unwrapped(_ title: String, isPageLine: (String) -> Bool = { _ in false }) -> String {
+        var text = withoutDecoration(title)
+        text = withoutForumLabel(text)
+        text = withoutTrailingCredit(text)
+        text = withoutSiteName(text, isPageLine: isPageLine)
+        return withoutDecoration(text)
+    }
+
+    /// Fewest words the headline keeps once its wrapping is left out.
+    static let shortestHeadlineWords = 3
+
+    /// "📌 headline", "⚡️ headline", "headline 🔴": symbols (So) at either end,
+    /// with the variation selectors, joiners and skin tones emoji are spelt with.
+    static func withoutDecoration(_ text: String) -> String {
+        let scalars = text.scalarArray
+        func isDecoration(_ scalar: Unicode.Scalar) -> Bool {
+            ScalarTable.isOtherSymbol(scalar) || ScalarTable.isWhitespace(scalar)
+                || (0xFE00...0xFE0F).contains(scalar.value) || scalar.value == 0x200D || scalar.value == 0x20E3
+                || (0x1F3FB...0x1F3FF).contains(scalar.value)
+        }
+        guard let first = scalars.firstIndex(where: { !isDecoration($0) }),
+              let last = scalars.lastIndex(where: { !isDecoration($0) }) else { return text }
+        if first == 0, last == scalars.count - 1 { return text }
+        // "©" before a name is a credit line, not decoration: the line keeps it.
+        if scalars[..<first].contains(where: { $0 == "\u{00A9}" }) { return text }
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+
+    /// "الموضوع: headline": the label a forum thread puts before the headline it reposts.
+    static func withoutForumLabel(_ text: String) -> String {
+        let scalars = text.scalarArray
+        guard let colon = scalars.prefix(24).firstIndex(of: ":") else { return text }
+        let label = BoilerplateLexicon.keyWords(String(String.UnicodeScalarView(scalars[..<colon]))).joined(separator: " ")
+        guard forumLabels.contains(label) else { return text }
+        let rest = String(String.UnicodeScalarView(scalars[(colon + 1)...])).trimmingWhitespace()
+        return LineShape(rest).words >= shortestHeadlineWords ? rest : text
+    }
+
+    /// Match keys of the labels forums and mailing lists set before a thread's subject.
+    static let forumLabels: Set<String> = Set(["الموضوع", "موضوع", "عنوان الموضوع", "Subject", "Topic", "Re", "Sujet"]
+        .map { BoilerplateLexicon.keyWords($0).joined(separator: " ") })
+
+    /// "headline - رويترز", "headline – د ب أ": a wire credit after a dash belongs to the credit.
+    static func withoutTrailingCredit(_ text: String) -> String {
+        for separator in [" - ", " – ", " — "] {
+            let parts = text.components(separatedByString: separator)
+            guard parts.count >= 2, let tail = parts.last else { continue }
+            let head = parts.dropLast().joined(separator: separator).trimmingWhitespace()
+            if Attribution.isWireCredit(PlainTextExtractor.stripBrackets(tail)), LineShape(head).words >= shortestHeadlineWords {
+                return head
+            }
+        }
+        return text
+    }
+
+    /// "headline | Site", "Site | headline", "headline - Site": the site's name
+    /// beside the headline, as a browser title shows it. After a bar, a part of
+    /// at most `siteNameMaximumWords` words without digits is the site's name
+    /// (a label before a bar, "فيديو | headline", stays: it may be the
+    /// headline's); on either side of a bar or a dash, a part the page shows
+    /// as a line of its own (a masthead, a footer) is.
+    static func withoutSiteName(_ text: String, isPageLine: (String) -> Bool) -> String {
+        for separator in [" | ", " - ", " – ", " — ", " :: "] {
+            let parts = text.components(separatedByString: separator)
+            guard parts.count == 2 else { continue }
+            let head = parts[0].trimmingWhitespace(), tail = parts[1].trimmingWhitespace()
+            let headShape = LineShape(head), tailShape = LineShape(tail)
+            if tailShape.words >= 1, headShape.words >= shortestHeadlineWords, headShape.words > tailShape.words {
+                if isPageLine(BoilerplateLexicon.lineKeyWords(tail).key) { return head }
+                if separator == " | " || separator == " :: ", tailShape.words <= siteNameMaximumWords, tailShape.digits == 0 {
+                    return head
+                }
+            }
+            if headShape.words >= 1, tailShape.words >= shortestHeadlineWords, tailShape.words > headShape.words,
+               isPageLine(BoilerplateLexicon.lineKeyWords(head).key) {
+                return tail
+            }
+        }
+        return text
+    }
+
+    /// The most words a site's name after a bar holds ("Arab News عربي").
+    static let siteNameMaximumWords = 4
+}
