@@ -681,4 +681,29 @@ struct TitleEvidenceTests {
         #expect(article.title == title)
         #expect(TitleWrapping.unwrapped("صوت القيروان - " + title) == "صوت القيروان - " + title)
     }
+
+    /// Share rows in the other languages of the lexicon, reading times and
+    /// cookie banners are chrome wherever they stand, never the headline.
+    @Test func shareRowsReadingTimesAndCookieBannersAreChrome() throws {
+        let extractor = PlainTextExtractor(lexicon: .shipped)
+        for line in [
+            "Partager sur Facebook  Partager sur Twitter  WhatsApp", "Auf Facebook teilen", "6 دقائق قراءة", "دقيقتان للقراءة",
+            "5 min read", "We use cookies to ensure you get the best experience on our website. By continuing, you agree to our Cookie Policy.",
+            "نستخدم ملفات تعريف الارتباط (الكوكيز) لتحسين تجربتك وتقديم إعلانات تناسبك. باستمرارك في التصفح فإنك توافق على ذلك.",
+            "Ce site utilise des cookies pour améliorer votre expérience. En poursuivant votre navigation, vous acceptez leur utilisation.",
+        ] {
+            #expect(extractor.classify(line).first?.kind == .cue(.drop), "\(line)")
+        }
+        for line in [
+            "قالت الهيئة إن الشركات تجمع بيانات المستخدمين عبر الكوكيز دون علمهم، وإنها ستفرض غرامات على المخالفين.",
+            "قراءة في 6 كتب عن تاريخ الرياض",
+            "وأوضح أن الارتباط بين الموقع والسياسة قائم منذ سنوات طويلة في المنطقة، وأن تجربتك في القراءة تختلف.",
+        ] {
+            #expect(extractor.classify(line).first?.kind != .cue(.drop), "\(line)")
+        }
+        let title = "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة"
+        let article = try read(["الرئيسية | محليات", title, "منذ 5 ساعات", "6 دقائق قراءة",
+                                "Partager sur Facebook  Partager sur Twitter  WhatsApp"] + Self.opening)
+        #expect(article.title == title)
+    }
 }

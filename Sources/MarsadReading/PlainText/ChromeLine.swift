@@ -15,6 +15,8 @@ enum ChromeLine {
         "تيك", "توك", "سناب", "شات", "ماسنجر", "مشاركة", "مشاركه", "شارك", "شاركها", "شاركوا", "طباعة", "طباعه",
         "البريد", "الإلكتروني", "الالكتروني", "بريد", "إلكتروني", "الكتروني", "نسخ", "الرابط", "رابط", "إرسال",
         "ارسال", "عبر", "على", "أرسل", "ارسل", "تغريد", "غرد", "المختصر", "تويت", "إكس", "اكس",
+        "partager", "sur", "imprimer", "courriel", "teilen", "auf", "drucken", "compartir", "en", "imprimir", "condividi",
+        "su", "stampa", "compartilhar", "no", "udostępnij",
     ].flatMap { BoilerplateLexicon.keyWords($0) })
 
     /// Words only a share row has: at least one must be present, so that a
@@ -24,6 +26,7 @@ enum ChromeLine {
         "share", "tweet", "email", "print",
         "فيسبوك", "بوك", "تويتر", "واتساب", "واتس", "تيليجرام", "تليجرام", "تلغرام", "تيلغرام", "لينكدإن", "لينكدان",
         "انستغرام", "انستجرام", "إنستغرام", "ماسنجر", "مشاركة", "شارك", "طباعة",
+        "partager", "teilen", "compartir", "condividi", "compartilhar", "udostępnij",
     ].flatMap { BoilerplateLexicon.keyWords($0) })
 
     /// "Facebook Twitter WhatsApp", "مشاركة فيسبوك تويتر واتساب", "Share on X": a
@@ -52,6 +55,71 @@ enum ChromeLine {
         // One network word alone ("Facebook") is a button; two or more words
         // must be nearly all share vocabulary.
         return words.count == 1 || (networks >= 2 && share * 10 >= words.count * 8) || (share == words.count)
+    }
+
+    /// Match-key words that say "reading" in a reading time ("6 دقائق قراءة", "5 min read").
+    static let readingWords: Set<String> = Set([
+        "قراءة", "للقراءة", "القراءة", "قراءه", "read", "reading", "lecture", "lesezeit", "lectura", "lettura", "leitura",
+    ].flatMap { BoilerplateLexicon.keyWords($0) })
+
+    /// Units of minutes, for reading times.
+    static let minuteUnits: Set<String> = Set([
+        "دقيقة", "دقيقتين", "دقيقتان", "دقائق", "دقيقه", "minute", "minutes", "min", "mins", "minuten", "minutos", "minuti",
+    ].flatMap { BoilerplateLexicon.keyWords($0) })
+
+    /// "6 دقائق قراءة", "دقيقتان للقراءة", "5 min read", "Lecture 3 min": how long the
+    /// article takes to read, a widget of the page's header and never its headline.
+    static func isReadingTime(keyWords: KeyWords) -> Bool {
+        guard keyWords.count >= 2, keyWords.count <= 5 else { return false }
+        let words = keyWords.all
+        return words.contains { readingWords.contains($0) } && words.contains { minuteUnits.contains($0) }
+            && words.allSatisfy { readingWords.contains($0) || minuteUnits.contains($0) || isNumber($0) || readingFiller.contains($0) }
+    }
+
+    private static let readingFiller: Set<String> = Set(["وقت", "مدة", "time", "temps", "de", "ل", "to"].flatMap { BoilerplateLexicon.keyWords($0) })
+
+    /// Match-key words naming cookies, in the languages of the lexicon.
+    static let cookieWords: Set<String> = Set([
+        "cookies", "cookie", "الكوكيز", "كوكيز", "الكوكي",
+    ].flatMap { BoilerplateLexicon.keyWords($0) })
+
+    /// "ملفات تعريف الارتباط", the Arabic name of cookies, as two match-key words.
+    private static let cookieDefinitionWords = BoilerplateLexicon.keyWords("تعريف الارتباط")
+
+    /// Match-key words of a site asking for consent: "we", "our", "agree", "accept", "continuing".
+    static let consentWords: Set<String> = Set([
+        "we", "our", "site", "website", "agree", "accept", "continuing", "continue", "policy", "nous", "notre",
+        "acceptez", "utilisation", "navigation", "wir", "verwenden", "zustimmen", "utilizamos", "aceptas", "nuestro",
+        "نستخدم", "يستخدم", "الموقع", "موقعنا", "توافق", "باستمرارك", "بمتابعة", "موافقتك", "سياسة", "تجربتك", "قبول",
+    ].flatMap { BoilerplateLexicon.keyWords($0) })
+
+    /// "We use cookies to ensure you get the best experience on our website.
+    /// By continuing, you agree …", "نستخدم ملفات تعريف الارتباط (الكوكيز) …":
+    /// a cookie banner, a short text naming cookies and asking for consent. A
+    /// paragraph about cookies names the site or asks nothing (two consent words at least).
+    static func isCookieNotice(keyWords: KeyWords) -> Bool {
+        guard keyWords.count >= 4, keyWords.count <= 45 else { return false }
+        // Most lines name no cookie: their key's bytes say so without a string per word.
+        guard cookieStems.contains(where: { holds(keyWords.key, $0) }) else { return false }
+        let words = keyWords.all
+        let namesCookies = words.contains { cookieWords.contains($0) }
+            || zip(words, words.dropFirst()).contains { $0 == cookieDefinitionWords[0] && $1 == cookieDefinitionWords[1] }
+        return namesCookies && words.count { consentWords.contains($0) } >= 2
+    }
+
+    /// Parts of the match keys of the words in ``cookieWords`` and of "الارتباط", as UTF-8.
+    private static let cookieStems: [[UInt8]] = ["cookie", "كوكي", "الارتباط"].map { Array(BoilerplateLexicon.keyWords($0).joined().utf8) }
+
+    /// Whether the UTF-8 of `text` holds `part`.
+    private static func holds(_ text: String, _ part: [UInt8]) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard !part.isEmpty, part.count <= bytes.count else { return false }
+            for start in 0...(bytes.count - part.count) where bytes[start] == part[0] {
+                if bytes[start..<(start + part.count)].elementsEqual(part) { return true }
+            }
+            return false
+        }
     }
 
     private static func isNumber(_ word: String) -> Bool {

@@ -287,7 +287,7 @@ struct PlainTextExtractor {
             kind = .noise
         } else if let cue {
             kind = .cue(cue.kind)
-        } else if ChromeLine.isShareRow(keyWords: words) {
+        } else if ChromeLine.isShareRow(keyWords: words) || ChromeLine.isReadingTime(keyWords: words) || ChromeLine.isCookieNotice(keyWords: words) {
             kind = .cue(.drop)
         } else if ChromeLine.isRelativeTimestamp(keyWords: words) {
             kind = .dateLine
