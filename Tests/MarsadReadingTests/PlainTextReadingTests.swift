@@ -706,4 +706,24 @@ struct TitleEvidenceTests {
                                 "Partager sur Facebook  Partager sur Twitter  WhatsApp"] + Self.opening)
         #expect(article.title == title)
     }
+
+    /// A lead under the headline and above the header's byline and date is
+    /// passed over as a standfirst is, even when the text does not retell it:
+    /// "Place - writer" under it is no title.
+    @Test func aLeadAboveTheHeaderDoesNotHideTheHeadline() throws {
+        let title = "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة"
+        let lead = "الرياض: بحثت ندوة عقدت أمس في جامعة الملك سعود سبل مواجهة التطرف في المدارس والجامعات، وشارك فيها أكثر من مئتي معلم."
+        let article = try read(["الرئيسية | محليات", title, lead, "المنامة - محرر الشؤون المحلية", "نشر في: 04/08/2015 - 18:27"]
+            + Self.opening)
+        #expect(article.title == title)
+        #expect(article.body == Self.opening.joined(separator: "\n\n"))
+        // A paragraph that shares no word with the line above it is no lead: the search stops at it as before.
+        let other = "أعلنت شركة الطيران الوطنية عن رحلات جديدة إلى أوروبا تبدأ في الشهر المقبل من جدة والدمام"
+        let extractor = PlainTextExtractor(lexicon: .shipped)
+        let lines = extractor.classify(["الرئيسية | محليات", title, other, "المنامة - محرر الشؤون المحلية", "نشر في: 04/08/2015 - 18:27"]
+            .joined(separator: "\n") + "\n" + Self.opening.joined(separator: "\n"))
+        #expect(extractor.isLeadAboveHeader(lines, at: 2, before: 5) == false)
+        #expect(extractor.isLeadAboveHeader(extractor.classify([title, lead, "نشر في: 04/08/2015 - 18:27", Self.opening[0]]
+            .joined(separator: "\n")), at: 1, before: 3))
+    }
 }

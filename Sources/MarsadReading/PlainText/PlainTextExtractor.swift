@@ -593,7 +593,7 @@ struct PlainTextExtractor {
             switch line.kind {
             case .prose:
                 guard line.shape.words <= Self.standfirstMaximumWords,
-                      evidence.retellsMost(of: line) else { return nil }
+                      evidence.retellsMost(of: line) || isLeadAboveHeader(lines, at: index, before: region.lowerBound) else { return nil }
                 return index
             case .ticker:
                 return nil
@@ -604,6 +604,26 @@ struct PlainTextExtractor {
             }
         }
         return nil
+    }
+
+    /// "headline / lead / «المنامة - محرر الشؤون المحلية» / «نشر في: …» / text":
+    /// a prose line under a headline it shares a content word with, and above
+    /// the article's header (a date line or a "Place - writer" byline between it
+    /// and the text), is the lead sites set under the headline, as a standfirst
+    /// is, even when the text does not retell it (it may be the text's first
+    /// sentence, shown once).
+    func isLeadAboveHeader(_ lines: [Line], at index: Int, before start: Int) -> Bool {
+        let header = lines[(index + 1)..<start].contains { line in
+            line.kind == .dateLine || line.kind == .cue(.date) || (line.kind == .headline && isDashedByline(line))
+        }
+        guard header else { return false }
+        var above = index - 1
+        while above >= 0, lines[above].kind == .noise || lines[above].kind == .cue(.drop) { above -= 1 }
+        guard above >= 0 else { return false }
+        let headline = lines[above]
+        guard headline.kind == .headline, headline.shape.words >= 3 else { return false }
+        let headlineStems = Set(TitleEvidence.contentStems(headline.key.scalarWords(separatedBy: { $0 == " " })))
+        return TitleEvidence.contentStems(lines[index].key.scalarWords(separatedBy: { $0 == " " })).contains { headlineStems.contains($0) }
     }
 
     /// "اقرأ أيضاً", "ذات صلة", "مواضيع ذات صلة" over two headlines or more,
