@@ -726,4 +726,47 @@ struct TitleEvidenceTests {
         #expect(extractor.isLeadAboveHeader(extractor.classify([title, lead, "نشر في: 04/08/2015 - 18:27", Self.opening[0]]
             .joined(separator: "\n")), at: 1, before: 3))
     }
+
+    /// A column hard-wrapped at a fixed width, as a newspaper page turned from
+    /// PDF into text comes, is joined back into paragraphs before the title is
+    /// looked for: the headline above it and its byline stay apart.
+    @Test func aHardWrappedColumnIsJoinedIntoParagraphs() throws {
+        let column = [
+            "شهدت منطقة جازان خلال اليومين الماضيين هطول",
+            "أمطار كثيفة عاشتها معظم المحافظات، شملت كلا من",
+            "الدائر والعيدابي وهروب وفيفا والحرث وأبي عريش",
+            "والطوال وصامطة وأحد المسارحة والعارضة وضمد.",
+            "وأكد المتحدث الرسمي للدفاع المدني في المنطقة",
+            "أن الفرق تمكنت من إنقاذ تسعة أشخاص من الغرق",
+            "داخل وادي ضمد بعد سقوط مركبتهم في مجرى السيل.",
+        ]
+        let title = "أودية جازان تفيض من خير السماء"
+        let page = ["الأحد 19 من شوال 1436 هـ 4 أغسطس 2015 م - العدد 15840", "محليات", "26", title, "جدة - الجزيرة"] + column
+            + ["التفاصيل ص 21", "الأحد 19 من شوال 1436 هـ 4 أغسطس 2015 م - العدد 15840", "26"]
+        let article = try read(page)
+        #expect(article.title == title)
+        #expect(article.body == column[0..<4].joined(separator: " ") + "\n\n" + column[4...].joined(separator: " "))
+        // Double-spaced, the same column; cut one line at a time, the same lines.
+        #expect(try read(page.flatMap { [$0, ""] }).body == article.body)
+        let extractor = PlainTextExtractor(lexicon: .shipped)
+        let text = page.joined(separator: "\r\n")
+        #expect(extractor.classify(text) == extractor.classifyLineByLine(text))
+    }
+
+    /// Headlines of one length, a dated list and a box of links are no column: their lines stay apart.
+    @Test func listsOfLinesOfOneLengthAreNoColumn() {
+        let lists = [
+            ["وكيل الإمارة يرصد تزاحما في مركز تصحيح الأوضاع", "مواطنون يشكون مماطلة الشركات في تركيب العدادات",
+             "تعيين محاسب قانوني موحد لأندية الدرجة الممتازة", "إنشاء أكاديمية وطنية للطاقة وكلية تقنية للبنات"],
+            ["1920- انعقاد أول مؤتمر يشارك فيه ممثلون عن الكنائس", "1936- تأميم مصانع الأسلحة في فرنسا بعد قرار",
+             "1945- استقلال إندونيسيا وإعلان الجمهورية الجديدة،", "1952- إعلان الحسين بن طلال ملكا على الأردن."],
+            ["وقال الوزير إن المشروع يخدم سكان المنطقة كلها،", "شاهد أيضا: الصليب الأحمر يحذر من تدهور الأوضاع",
+             "وأضاف أن العمل سيبدأ في الشهر المقبل بعد إقرار", "الميزانية من مجلس الوزراء في جلسته الأسبوعية."],
+        ]
+        let extractor = PlainTextExtractor(lexicon: .shipped)
+        for lines in lists {
+            let groups = PlainTextExtractor.joiningWrappedLines(lines, blankBefore: lines.map { _ in false }) { extractor.lexicon.match($0) != nil }
+            #expect(groups.allSatisfy { $0.count == 1 }, "\(lines[0])")
+        }
+    }
 }

@@ -198,23 +198,174 @@ struct PlainTextExtractor {
     // MARK: - Lines
 
     func classify(_ text: String) -> [Line] {
-        var lines: [Line] = []
         if let pageLines = Self.linesByDisplayForm(text) {
+            var displays: [String] = []
+            var raws: [Range<Int>] = []
+            var blankBefore: [Bool] = []
+            var previousEnd: Int?
             for (display, raw) in pageLines {
-                if let line = classify(display: display.trimmingWhitespace(), raw: { text.copying(utf8: raw) }) { lines.append(line) }
+                let trimmed = display.trimmingWhitespace()
+                guard !trimmed.isEmpty else {
+                    previousEnd = nil
+                    continue
+                }
+                // A line break is one or two bytes (CR LF) at most, or three (U+2028): more means an empty line between.
+                blankBefore.append(previousEnd.map { raw.lowerBound - $0 > 3 } ?? true)
+                displays.append(trimmed)
+                raws.append(raw)
+                previousEnd = raw.upperBound
             }
-            return lines
+            return classify(displays: displays, blankBefore: blankBefore) { text.copying(utf8: raws[$0]) }
         }
         return classifyLineByLine(text)
     }
 
     /// ``classify(_:)`` the plain way, each line cut from the page and put in display form on its own.
     func classifyLineByLine(_ text: String) -> [Line] {
+        var displays: [String] = []
+        var raws: [String] = []
+        var blankBefore: [Bool] = []
+        var blank = true
+        var scalars = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        func endLine() {
+            let raw = String(scalars)
+            scalars = String.UnicodeScalarView()
+            let display = TextNormalizer.displayForm(raw).trimmingWhitespace()
+            if display.isEmpty {
+                blank = true
+            } else {
+                displays.append(display)
+                raws.append(raw)
+                blankBefore.append(blank)
+                blank = false
+            }
+        }
+        for scalar in text.unicodeScalars {
+            defer { previous = scalar }
+            if scalar == "\n", previous == "\r" { continue }
+            if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{0B}" || scalar == "\u{0C}" {
+                endLine()
+            } else {
+                scalars.append(scalar)
+            }
+        }
+        endLine()
+        return classify(displays: displays, blankBefore: blankBefore) { raws[$0] }
+    }
+
+    /// The lines' kinds, hard-wrapped runs joined first (see ``joiningWrappedLines(_:blankBefore:)``).
+    private func classify(displays: [String], blankBefore: [Bool], raw: (Int) -> String) -> [Line] {
         var lines: [Line] = []
-        for raw in text.scalarWords(separatedBy: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{0B}" || $0 == "\u{0C}" }) {
-            if let line = classify(display: TextNormalizer.displayForm(raw).trimmingWhitespace(), raw: { raw }) { lines.append(line) }
+        for group in Self.joiningWrappedLines(displays, blankBefore: blankBefore, isCue: { lexicon.match($0) != nil }) {
+            if group.count == 1 {
+                if let line = classify(display: displays[group.lowerBound], raw: { raw(group.lowerBound) }) { lines.append(line) }
+            } else {
+                let joined = displays[group].joined(separator: " ")
+                if let line = classify(display: joined, raw: { joined }) { lines.append(line) }
+            }
         }
         return lines
+    }
+
+    /// "• …", "- …", "1. …", "2) …", "1920- …": a line that opens as an item of a list.
+    static func isListItem(_ line: String) -> Bool {
+        var digits = 0
+        for scalar in line.unicodeScalars {
+            if digits == 0, "•●▪■∙·–—-*►➢◄".unicodeScalars.contains(scalar) { return true }
+            if LineShape.isDigit(scalar.value) {
+                digits += 1
+                continue
+            }
+            return digits > 0 && ".-)–".unicodeScalars.contains(scalar)
+        }
+        return false
+    }
+
+    /// Shortest and longest line, in scalars, of a column hard-wrapped at a fixed width (a newspaper page turned from PDF into text).
+    static let wrappedLineLengths = 30...80
+    /// Fewest lines of a hard-wrapped run.
+    static let wrappedRunMinimumLines = 4
+
+    /// "شهدت منطقة جازان خلال اليومين الماضيين هطول / أمطار كثيفة عاشتها معظم
+    /// المحافظات، شملت كل من / …": a column hard-wrapped at a fixed width, as a
+    /// newspaper page turned from PDF into text comes, cuts each paragraph into
+    /// lines of nearly one length that stop mid-sentence. Such a run (four
+    /// lines or more without an empty line between, all but the paragraph's
+    /// last within a fifth of the run's middle length, some ending on a comma
+    /// or a paragraph's stop before the run's end) is joined back into
+    /// paragraphs, each ending where a line ends a sentence or falls short of
+    /// the width. A list of headlines or a menu has lines of unlike lengths, no
+    /// comma at a line's end and no stop; a headline above the column is
+    /// shorter than its width and stays apart. A run with a list item ("1920-
+    /// …", "• …", "1. …") or a line `isCue` knows ("شاهد أيضا: …") is a list,
+    /// not a column. The groups of line indices, in order.
+    static func joiningWrappedLines(_ lines: [String], blankBefore: [Bool], isCue: (String) -> Bool = { _ in false }) -> [Range<Int>] {
+        var groups: [Range<Int>] = []
+        var lengths: [Int] = []
+        var ends: [Unicode.Scalar?] = []
+        lengths.reserveCapacity(lines.count)
+        for line in lines {
+            var count = 0
+            for _ in line.unicodeScalars { count += 1 }
+            lengths.append(count)
+            ends.append(line.unicodeScalars.last)
+        }
+        func endsSentence(_ index: Int) -> Bool {
+            guard let last = ends[index] else { return false }
+            if ".!?؟…".unicodeScalars.contains(last) { return true }
+            // ."  .»  .)
+            if "\"”»)".unicodeScalars.contains(last), let before = lines[index].unicodeScalars.dropLast().last {
+                return ".!?؟".unicodeScalars.contains(before)
+            }
+            return false
+        }
+        func isItemOrMenu(_ index: Int) -> Bool {
+            lines[index].unicodeScalars.contains { $0 == "|" || $0 == "•" || $0 == "·" }
+        }
+        var index = 0
+        while index < lines.count {
+            // The run: lines of the width, or a paragraph's short last line ending a sentence.
+            var end = index
+            // Lines set one under the other, or all one empty line apart (a page saved double-spaced).
+            let spaced = index + 1 < lines.count && blankBefore[index + 1]
+            while end < lines.count, end == index || blankBefore[end] == spaced, !isItemOrMenu(end) {
+                let ofWidth = wrappedLineLengths.contains(lengths[end])
+                let lastOfParagraph = end > index && !endsSentence(end - 1) && endsSentence(end) && lengths[end] <= wrappedLineLengths.upperBound
+                guard ofWidth || lastOfParagraph else { break }
+                end += 1
+            }
+            var start = index
+            if end - start >= wrappedRunMinimumLines {
+                let widths = lengths[start..<end].filter { wrappedLineLengths.contains($0) }.sorted()
+                let middle = widths.isEmpty ? 0 : widths[widths.count / 2]
+                let isFull = { (i: Int) in lengths[i] * 5 >= middle * 4 && lengths[i] * 5 <= middle * 6 }
+                // A shorter line at the start (a headline over the column) stays apart.
+                while start < end, !isFull(start) { start += 1 }
+                let full = (start..<end).count(where: isFull)
+                // A paragraph's stop before the run's end, or a comma at a line's end: prose cut at the width.
+                // An exclamation or question mark ends headlines as often as sentences.
+                let midSentence = (start..<end).contains { i in
+                    (i < end - 1 && (ends[i] == "." || ends[i] == "…")) || ends[i] == "،" || ends[i] == ","
+                }
+                if end - start >= wrappedRunMinimumLines, full * 4 >= (end - start) * 3, midSentence,
+                   !(start..<end).contains(where: { isListItem(lines[$0]) || isCue(lines[$0]) }) {
+                    for single in index..<start { groups.append(single..<(single + 1)) }
+                    var paragraphStart = start
+                    for i in start..<end where endsSentence(i) || !isFull(i) || i == end - 1 {
+                        groups.append(paragraphStart..<(i + 1))
+                        paragraphStart = i + 1
+                    }
+                    index = end
+                    continue
+                }
+            }
+            // No column: each line of the run on its own, and the next run looked for after it (linear in the page).
+            let next = max(end, index + 1)
+            for single in index..<next { groups.append(single..<(single + 1)) }
+            index = next
+        }
+        return groups
     }
 
     /// The page's lines in display form, each with where its raw text lies in the page's
