@@ -71,6 +71,8 @@ enum ChromeLine {
     /// article takes to read, a widget of the page's header and never its headline.
     static func isReadingTime(keyWords: KeyWords) -> Bool {
         guard keyWords.count >= 2, keyWords.count <= 5 else { return false }
+        // The word for reading opens or closes the line: looked at before the list is made.
+        guard readingWords.contains(keyWords.word(keyWords.count - 1)) || readingWords.contains(keyWords.word(0)) else { return false }
         let words = keyWords.all
         return words.contains { readingWords.contains($0) } && words.contains { minuteUnits.contains($0) }
             && words.allSatisfy { readingWords.contains($0) || minuteUnits.contains($0) || isNumber($0) || readingFiller.contains($0) }
@@ -97,26 +99,32 @@ enum ChromeLine {
     /// By continuing, you agree …", "نستخدم ملفات تعريف الارتباط (الكوكيز) …":
     /// a cookie banner, a short text naming cookies and asking for consent. A
     /// paragraph about cookies names the site or asks nothing (two consent words at least).
+    /// A banner says that much in eight words or more.
     static func isCookieNotice(keyWords: KeyWords) -> Bool {
-        guard keyWords.count >= 4, keyWords.count <= 45 else { return false }
+        guard keyWords.count >= 8, keyWords.count <= 45 else { return false }
         // Most lines name no cookie: their key's bytes say so without a string per word.
-        guard cookieStems.contains(where: { holds(keyWords.key, $0) }) else { return false }
+        guard holdsWord(keyWords, among: cookieKeys) else { return false }
         let words = keyWords.all
         let namesCookies = words.contains { cookieWords.contains($0) }
             || zip(words, words.dropFirst()).contains { $0 == cookieDefinitionWords[0] && $1 == cookieDefinitionWords[1] }
         return namesCookies && words.count { consentWords.contains($0) } >= 2
     }
 
-    /// Parts of the match keys of the words in ``cookieWords`` and of "الارتباط", as UTF-8.
-    private static let cookieStems: [[UInt8]] = ["cookie", "كوكي", "الارتباط"].map { Array(BoilerplateLexicon.keyWords($0).joined().utf8) }
+    /// The UTF-8 of the match keys of ``cookieWords`` and of "الارتباط".
+    private static let cookieKeys: [[UInt8]] = (cookieWords.sorted() + cookieDefinitionWords.suffix(1)).map { Array($0.utf8) }
 
-    /// Whether the UTF-8 of `text` holds `part`.
-    private static func holds(_ text: String, _ part: [UInt8]) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard !part.isEmpty, part.count <= bytes.count else { return false }
-            for start in 0...(bytes.count - part.count) where bytes[start] == part[0] {
-                if bytes[start..<(start + part.count)].elementsEqual(part) { return true }
+    /// Whether one of the key's words is one of `words` (UTF-8 of match keys), read from the
+    /// key's bytes word by word, by length first: no string is made for any word.
+    private static func holdsWord(_ keyWords: KeyWords, among words: [[UInt8]]) -> Bool {
+        var key = keyWords.key
+        return key.withUTF8 { bytes in
+            var start = 0
+            for end in keyWords.ends {
+                let length = end - start
+                for word in words where word.count == length {
+                    if bytes[start..<end].elementsEqual(word) { return true }
+                }
+                start = end + 1
             }
             return false
         }

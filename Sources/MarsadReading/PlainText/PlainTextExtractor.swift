@@ -306,8 +306,14 @@ struct PlainTextExtractor {
         var ends: [Unicode.Scalar?] = []
         lengths.reserveCapacity(lines.count)
         for line in lines {
-            var count = 0
-            for _ in line.unicodeScalars { count += 1 }
+            // A scalar is one to four bytes: a line of other byte counts is of no column's width, and is not walked.
+            let bytes = line.utf8.count
+            var count = bytes
+            if bytes >= wrappedLineLengths.lowerBound, bytes <= 4 * wrappedLineLengths.upperBound {
+                // Scalars are the bytes that start one (not 10xxxxxx).
+                var line = line
+                count = line.withUTF8 { utf8 in utf8.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+            }
             lengths.append(count)
             ends.append(line.unicodeScalars.last)
         }
@@ -329,10 +335,10 @@ struct PlainTextExtractor {
             var end = index
             // Lines set one under the other, or all one empty line apart (a page saved double-spaced).
             let spaced = index + 1 < lines.count && blankBefore[index + 1]
-            while end < lines.count, end == index || blankBefore[end] == spaced, !isItemOrMenu(end) {
+            while end < lines.count, end == index || blankBefore[end] == spaced {
                 let ofWidth = wrappedLineLengths.contains(lengths[end])
                 let lastOfParagraph = end > index && !endsSentence(end - 1) && endsSentence(end) && lengths[end] <= wrappedLineLengths.upperBound
-                guard ofWidth || lastOfParagraph else { break }
+                guard ofWidth || lastOfParagraph, !isItemOrMenu(end) else { break }
                 end += 1
             }
             var start = index
