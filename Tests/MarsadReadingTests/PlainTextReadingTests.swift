@@ -669,6 +669,7 @@ struct TitleEvidenceTests {
         "الرياض - جدة: ندوة تبحث سبل مواجهة الأفكار المتشددة",
         "ندوة الرياض - رويترز",
         "© ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة",
+        "الحرارة في الكويت والرياض تلامس 50°",
     ])
     func theTitleKeepsWhatBelongsToIt(line: String) {
         #expect(TitleWrapping.unwrapped(line) == line)

@@ -21,12 +21,14 @@ enum TitleWrapping {
     /// Fewest words the headline keeps once its wrapping is left out.
     static let shortestHeadlineWords = 3
 
-    /// "📌 headline", "⚡️ headline", "headline 🔴": symbols (So) at either end,
-    /// with the variation selectors, joiners and skin tones emoji are spelt with.
+    /// "📌 headline", "⚡️ headline", "headline 🔴": symbols (So, from U+2000 on:
+    /// pictographs, dingbats, arrows) at either end, with the variation
+    /// selectors, joiners and skin tones emoji are spelt with.
     static func withoutDecoration(_ text: String) -> String {
         let scalars = text.scalarArray
+        // Signs of Latin-1 ("°", "©", "®") belong to what they follow: "… 50°".
         func isDecoration(_ scalar: Unicode.Scalar) -> Bool {
-            ScalarTable.isOtherSymbol(scalar) || ScalarTable.isWhitespace(scalar)
+            (scalar.value >= 0x2000 && ScalarTable.isOtherSymbol(scalar)) || ScalarTable.isWhitespace(scalar)
                 || (0xFE00...0xFE0F).contains(scalar.value) || scalar.value == 0x200D || scalar.value == 0x20E3
                 || (0x1F3FB...0x1F3FF).contains(scalar.value)
         }
