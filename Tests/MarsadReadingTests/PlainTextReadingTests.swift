@@ -546,6 +546,32 @@ struct TitleEvidenceTests {
         #expect(!evidence.retellsAWord(of: lines[0]))
     }
 
+    /// A site's own rights line without a year ends its page: the text about
+    /// the site under it is not the article's.
+    @Test func theSitesRightsLineStillEndsThePage() throws {
+        let title = "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة"
+        let about = "صحيفة الأفق صحيفة إلكترونية سعودية مستقلة تأسست عام 2010، تعنى بالأخبار المحلية والعربية والدولية."
+        let article = try read(["الرئيسية | محليات", title, Self.opening[0], Self.opening[1], "© صحيفة الأفق", about])
+        #expect(article.body == Self.opening.joined(separator: "\n\n"))
+    }
+
+    /// Paragraphs without a comma or a full stop are not menus for holding bullets
+    /// or slashes: "•• …" opening a columnist's paragraph, "1435 / 1436 هـ" in a
+    /// sentence. A long row of short items still is.
+    @Test func aParagraphWithBulletsOrSlashesIsNoMenu() throws {
+        let extractor = PlainTextExtractor(lexicon: .shipped)
+        let bulleted = "•• نقطة آخر السطر التي يقف عندها الكاتب كل أسبوع ليقول كلمته الأخيرة في ما جرى من أحداث في الكويت والخليج"
+        let years = "ارتفعت نسبة النجاح للعام 1435 / 1436 هـ مقارنة بالعام 1434 / 1435 هـ إلى 92 في المئة بحسب بيان الوزارة الصادر اليوم"
+        for paragraph in [bulleted, years] {
+            #expect(extractor.classify(paragraph).first?.kind != .cue(.drop), "\(paragraph)")
+            #expect(!PlainTextExtractor.isMenu(paragraph, everyItemShort: true), "\(paragraph)")
+        }
+        let longMenu = (["الرئيسية", "أخبار محلية", "اقتصاد وأعمال", "رياضة", "ثقافة وفنون", "منوعات", "تقنية", "صحة", "سياحة",
+                         "مقالات الرأي", "كاريكاتير", "فيديو", "صور", "الطقس", "اتصل بنا"]).joined(separator: " | ")
+        #expect(PlainTextExtractor.isMenu(longMenu, everyItemShort: true))
+        #expect(extractor.classify(longMenu).first?.kind == .cue(.drop))
+    }
+
     /// "© AFP" over a photo, between the headline and the text or between two
     /// paragraphs, ends neither the search for the title nor the text; a
     /// copyright line with a year or the site's rights still ends a page.
@@ -555,7 +581,7 @@ struct TitleEvidenceTests {
         #expect(article.title == title)
         #expect(article.body == Self.opening.joined(separator: "\n\n"))
         let extractor = PlainTextExtractor(lexicon: .shipped)
-        for footer in ["© 2024 صوت القيروان", "جميع الحقوق محفوظة © صوت القيروان"] {
+        for footer in ["© 2024 صوت القيروان", "جميع الحقوق محفوظة © صوت القيروان", "© صحيفة الأفق"] {
             #expect(extractor.classify(footer).first.map(PlainTextExtractor.isPhotoCredit) == false, "\(footer)")
         }
     }

@@ -17,6 +17,16 @@ enum Attribution {
         "kyodo", "yonhap", "upi", "bloomberg", 
     ].map { BoilerplateLexicon.keyWords($0) }.filter { !$0.isEmpty }
 
+    /// Photo agencies, whose names stand under pictures rather than over texts.
+    static let photoAgencyNames: [[String]] = [
+        "getty images", "getty", "epa", "shutterstock", "alamy", "ap photo", "afp photo", "reuters pictures",
+    ].map { BoilerplateLexicon.keyWords($0) }
+
+    /// Whether `text` is a photo agency's name ("Getty Images"), on its own.
+    static func isPhotoAgency(_ text: String) -> Bool {
+        photoAgencyNames.contains(BoilerplateLexicon.keyWords(text))
+    }
+
     /// Words that may surround agency names in a credit: "وكالة الأنباء
     /// السورية (سانا)", "Reuters/AFP", "وكالات - دمشق".
     static let creditFiller: Set<String> = Set([

@@ -452,7 +452,7 @@ struct PlainTextExtractor {
             kind = .cue(.end)
         } else if !shape.isProse, Self.isMenu(display) || Self.isSpacedMenu(raw()) {
             kind = .cue(.drop)
-        } else if shape.innerPunctuation == 0, !shape.endsWithStop, Self.isMenu(display) {
+        } else if shape.innerPunctuation == 0, !shape.endsWithStop, Self.isMenu(display, everyItemShort: true) {
             // A menu of many items is as long as a paragraph, but no sentence is cut into short items by bars.
             kind = .cue(.drop)
         } else if shape.isGluedTicker || ChromeLine.isTicker(display, shape: shape) {
@@ -551,8 +551,12 @@ struct PlainTextExtractor {
     /// "الرئيسية | أخبار | رياضة": navigation, not a headline. A breadcrumb
     /// may end on the article's long title, but an item of many words before
     /// the last marks a headline with a label around it ("عام / … / إضافة
-    /// أولى واخيرة", as a news agency writes them).
-    static func isMenu(_ text: String) -> Bool {
+    /// أولى واخيرة", as a news agency writes them). With `everyItemShort`,
+    /// for a line as long as a paragraph, the last item must be short too
+    /// and separators count only between items: a paragraph opened by
+    /// bullets ("•• …") or holding a span of years ("1435 / 1436 هـ") is no
+    /// menu.
+    static func isMenu(_ text: String, everyItemShort: Bool = false) -> Bool {
         let table = ScalarTable.Lookup()
         var separators = 0
         var wordsInItem = 0
@@ -570,7 +574,7 @@ struct PlainTextExtractor {
                 break
             }
             if isSeparator {
-                separators += 1
+                if !everyItemShort || wordsInItem > 0 { separators += 1 }
                 if wordsInItem > Self.menuItemMaximumWords { longInnerItem = true }
                 wordsInItem = 0
                 inWord = false
@@ -581,6 +585,7 @@ struct PlainTextExtractor {
                 wordsInItem += 1
             }
         }
+        if everyItemShort && wordsInItem > Self.menuItemMaximumWords { return false }
         return separators >= 2 && !longInnerItem
     }
 
@@ -941,7 +946,12 @@ struct PlainTextExtractor {
     /// three and no year credits a photo; a copyright line that ends a page
     /// names the site with the year ("© 2024 صوت القيروان") or its rights.
     static func isPhotoCredit(_ line: Line) -> Bool {
-        line.kind == .cue(.end) && line.shape.words <= 3 && line.shape.digits == 0 && line.cue == nil && holdsCopyrightSign(line.text)
+        guard line.kind == .cue(.end) && line.shape.words <= 3 && line.shape.digits == 0 && line.cue == nil
+            && holdsCopyrightSign(line.text) else { return false }
+        // "© صحيفة الأفق" is the site's own rights line, which ends its page; only an agency's
+        // name beside the sign reads as a photo's credit.
+        let name = String(String.UnicodeScalarView(line.text.unicodeScalars.filter { $0 != "©" }))
+        return Attribution.wireCredit(name) != nil || Attribution.isPhotoAgency(name)
     }
 
     private func isNearestHeadline(_ index: Int, before start: Int, in lines: [Line]) -> Bool {
