@@ -511,7 +511,9 @@ struct TitleEvidenceTests {
         // A paragraph the text does not retell, another article's teaser, still ends the search.
         let teaser = "انطلق مهرجان الصيف في جدة بمشاركة واسعة من الأسر والزوار القادمين من مختلف المناطق."
         let other = "مهرجان الصيف ينطلق في جدة"
-        #expect(try read([other, teaser, "فهد الشمري", "محرر الشؤون المحلية"] + Self.opening).title != other)
+        let unrelated = try read([other, teaser, "فهد الشمري", "محرر الشؤون المحلية"] + Self.opening)
+        #expect(unrelated.title != other && unrelated.title != teaser)
+        #expect(unrelated.body == Self.opening.joined(separator: "\n\n"))
     }
 
     /// One-word buttons, a byline and a time between the headline and the text
