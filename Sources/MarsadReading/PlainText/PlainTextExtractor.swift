@@ -557,59 +557,55 @@ struct PlainTextExtractor {
     /// bullets ("•• …") or holding a span of years ("1435 / 1436 هـ") is no
     /// menu.
     static func isMenu(_ text: String, everyItemShort: Bool = false) -> Bool {
-        let table = ScalarTable.Lookup()
-        var separators = 0
-        var wordsInItem = 0
-        var longInnerItem = false
+        let items = itemWords(of: text) { previous, value, next in
+            switch value {
+            case 0x7C, 0x2022, 0x00B7: return .bar
+            // Breadcrumb arrows and slashes stand between spaces; guillemets hug the words they quote.
+            case 0x00BB, 0x203A, 0x3E, 0x2F:
+                return ScalarTable.isWhitespace(value: previous) && ScalarTable.isWhitespace(value: next) ? .bar : nil
+            default: return nil
+            }
+        }
+        guard items.dropLast().allSatisfy({ $0 <= Self.menuItemMaximumWords }) else { return false }
+        guard everyItemShort else { return items.count > 2 }
+        return items.last! <= Self.menuItemMaximumWords && items.dropLast().count { $0 > 0 } >= 2
+    }
+
+    /// A separator between the items of a row, by kind: bars, dots, arrows and
+    /// slashes cut menus and breadcrumbs alike; a spaced dash cuts a row only
+    /// when no other kind does ("الرئيسية - أخبار - سياسة").
+    enum ItemSeparator { case bar, dash }
+
+    /// The words of each item of a line cut where `separator` says (given the
+    /// scalars before and after), in order: an empty item where two separators
+    /// meet or one opens or closes the line. The one scan behind menus,
+    /// breadcrumbs, rows of short links and header rows.
+    static func itemWords(
+        of text: String, separator: (_ previous: UInt32, _ value: UInt32, _ next: UInt32) -> ItemSeparator?,
+        kinds: ((ItemSeparator) -> Void)? = nil
+    ) -> [Int] {
+        var items = [0]
         var inWord = false
         ScalarTable.forEachScalar(of: text) { previous, value, next in
-            var isSeparator = false
-            switch value {
-            case 0x7C, 0x2022, 0x00B7:
-                isSeparator = true
-            case 0x00BB, 0x203A, 0x3E, 0x2F:
-                // Breadcrumb arrows and slashes stand between spaces; guillemets hug the words they quote.
-                isSeparator = previous == 0x20 && next == 0x20
-            default:
-                break
-            }
-            if isSeparator {
-                if !everyItemShort || wordsInItem > 0 { separators += 1 }
-                if wordsInItem > Self.menuItemMaximumWords { longInnerItem = true }
-                wordsInItem = 0
+            if let kind = separator(previous, value, next) {
+                kinds?(kind)
+                items.append(0)
                 inWord = false
-            } else if table.isWhitespace(value: value) {
+            } else if ScalarTable.isWhitespace(value: value) {
                 inWord = false
             } else if !inWord {
                 inWord = true
-                wordsInItem += 1
+                items[items.count - 1] += 1
             }
         }
-        if everyItemShort && wordsInItem > Self.menuItemMaximumWords { return false }
-        return separators >= 2 && !longInnerItem
+        return items
     }
 
     /// Parts of a few words set apart by two bars or more: a row of the header
     /// (byline, publication and update stamps), which a sentence is not.
     static func isBarredRow(_ text: String) -> Bool {
-        var bars = 0
-        var wordsInPart = 0
-        var longest = 0
-        var inWord = false
-        for scalar in text.unicodeScalars {
-            if scalar == "|" {
-                bars += 1
-                longest = max(longest, wordsInPart)
-                wordsInPart = 0
-                inWord = false
-            } else if ScalarTable.isWhitespace(scalar) {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                wordsInPart += 1
-            }
-        }
-        return bars >= 2 && max(longest, wordsInPart) <= Self.barredRowPartMaximumWords
+        let parts = itemWords(of: text) { _, value, _ in value == 0x7C ? .bar : nil }
+        return parts.count > 2 && parts.max()! <= Self.barredRowPartMaximumWords
     }
 
     /// The most words a part of a header row holds ("مراسل الصحيفة في جدة: فلان الفلاني").

@@ -146,34 +146,20 @@ struct TitleEvidence {
     /// and sign-in rows are; a headline's part after a bar is longer
     /// ("فيديو | الوزير يفتتح المعرض").
     static func isRowOfShortLinks(_ text: String) -> Bool {
-        let scalars = text.scalarArray
-        var items: [Int] = [0]
+        var bars = 0
         var dashes = 0
-        var others = 0
-        var inWord = false
-        for index in scalars.indices {
-            let scalar = scalars[index]
-            let spaced = index > 0 && index + 1 < scalars.count && ScalarTable.isWhitespace(scalars[index - 1])
-                && ScalarTable.isWhitespace(scalars[index + 1])
-            var isSeparator = false
-            if scalar == "|" || scalar == "•" || scalar == "·" || (spaced && ">»›‹</".unicodeScalars.contains(scalar)) {
-                isSeparator = true
-                others += 1
-            } else if spaced, scalar == "-" || scalar == "–" || scalar == "—" {
-                isSeparator = true
-                dashes += 1
+        let items = PlainTextExtractor.itemWords(of: text, separator: { previous, value, next in
+            if value == 0x7C || value == 0x2022 || value == 0x00B7 { return .bar }
+            guard ScalarTable.isWhitespace(value: previous) && ScalarTable.isWhitespace(value: next) else { return nil }
+            switch value {
+            case 0x3E, 0x00BB, 0x203A, 0x2039, 0x3C, 0x2F: return .bar
+            case 0x2D, 0x2013, 0x2014: return .dash
+            default: return nil
             }
-            if isSeparator {
-                items.append(0)
-                inWord = false
-            } else if ScalarTable.isWhitespace(scalar) {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                items[items.count - 1] += 1
-            }
-        }
-        guard others >= 1 || dashes >= 2, others == 0 || dashes == 0 else { return false }
+        }, kinds: { kind in
+            if kind == .bar { bars += 1 } else { dashes += 1 }
+        })
+        guard bars >= 1 || dashes >= 2, bars == 0 || dashes == 0 else { return false }
         return items.allSatisfy { (1...2).contains($0) }
     }
 
