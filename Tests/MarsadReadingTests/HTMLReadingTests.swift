@@ -172,6 +172,17 @@ struct HTMLReadingTests {
         metadata.siteName = nil
         #expect(metadata.stripSiteName("وزير الخارجية يزور الجزائر - الشروق") == "وزير الخارجية يزور الجزائر")
     }
+
+    /// Splitting on a literal separator keeps empty parts where separators meet
+    /// or open and close the text, and the text whole where none occurs.
+    @Test func aTextSplitsOnEveryOccurrenceOfALiteralSeparator() {
+        #expect("أ | ب | ج".components(separatedByString: " | ") == ["أ", "ب", "ج"])
+        #expect(" | أ |  | ب | ".components(separatedByString: " | ") == ["", "أ", "", "ب", ""])
+        #expect("خبر - عاجل".components(separatedByString: " – ") == ["خبر - عاجل"])
+        #expect("a".components(separatedByString: "abc") == ["a"])
+        #expect("xx".components(separatedByString: "") == ["xx"])
+        #expect("ab::cd::".components(separatedByString: "::") == ["ab", "cd", ""])
+    }
 }
 
 extension String {

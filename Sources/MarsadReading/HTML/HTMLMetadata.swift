@@ -272,15 +272,38 @@ struct HTMLMetadata {
 }
 
 extension String {
-    /// Splits on a literal separator, without Foundation.
+    /// Splits on a literal separator, without Foundation. The search runs on
+    /// UTF-8 bytes: a generic search over a string's characters cost more than
+    /// the rest of finding a page's title. A match of a whole separator's
+    /// bytes starts and ends on scalar boundaries, since UTF-8 is self-synchronising.
     func components(separatedByString separator: String) -> [String] {
-        var parts: [String] = []
-        var remaining = self[...]
-        while let range = remaining.firstRange(of: separator) {
-            parts.append(String(remaining[..<range.lowerBound]))
-            remaining = remaining[range.upperBound...]
+        var text = self
+        var separator = separator
+        return text.withUTF8 { bytes in
+            separator.withUTF8 { needle in
+                guard let first = needle.first, needle.count <= bytes.count else { return [String(decoding: bytes, as: UTF8.self)] }
+                var parts: [String] = []
+                var start = 0
+                var index = 0
+                let last = bytes.count - needle.count
+                while index <= last {
+                    var matches = bytes[index] == first
+                    var offset = 1
+                    while matches && offset < needle.count {
+                        matches = bytes[index + offset] == needle[offset]
+                        offset += 1
+                    }
+                    if matches {
+                        parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                        index += needle.count
+                        start = index
+                    } else {
+                        index += 1
+                    }
+                }
+                parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+                return parts
+            }
         }
-        parts.append(String(remaining))
-        return parts
     }
 }
