@@ -555,6 +555,21 @@ struct HTMLLayoutTests {
         #expect(article.body == [Self.germanParagraphs[0], sentence, Self.germanParagraphs[1]].joined(separator: "\n\n"))
     }
 
+    /// A sub-heading that opens with a one-word end cue ("Kommentare",
+    /// "Comentarios") is an intertitle of the article, not its end.
+    @Test func aHeadingOpeningWithAnEndCueIsAnIntertitle() throws {
+        let page = """
+        <html><head><title>Brücke wird saniert</title></head><body><article><h1>Brücke wird saniert</h1>
+        <p>\(Self.germanParagraphs[0])</p><h2>Kommentare aus der Opposition</h2>
+        <p>\(Self.germanParagraphs[1])</p>
+        </article></body></html>
+        """
+        let article = try #require(try reader.read(Array(page.utf8), fileName: "bruecke.html").first)
+        #expect(article.body == [Self.germanParagraphs[0], "Kommentare aus der Opposition", Self.germanParagraphs[1]].joined(separator: "\n\n"))
+        let spanish = page.replacingOccurrences(of: "Kommentare aus der Opposition", with: "Comentarios de la oposición")
+        #expect(try reader.read(Array(spanish.utf8), fileName: "bruecke.html").first?.body.contains(Self.germanParagraphs[1]) == true)
+    }
+
     /// A cue that ends articles, heading a box set inside the text whose
     /// links are left out, ends nothing when a long paragraph of prose comes
     /// right after it: only the label goes. After the article's last

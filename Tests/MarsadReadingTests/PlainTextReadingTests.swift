@@ -160,6 +160,45 @@ struct PlainTextReadingTests {
         #expect(lexicon.match("Werbung im Netz") == nil)
         #expect(lexicon.match("Share this article")?.kind == .drop)
     }
+
+    /// Any one-word cue, not only a label written with a colon, is a cue alone or
+    /// before a separator: a heading or a sentence opening with the same word
+    /// ("Kommentare aus der Opposition", "Quelle place pour les syndicats", where
+    /// "Quelle" means "which") is text. Bylines and date lines still lead their
+    /// words, and cues of several words still take a few more.
+    @Test func oneWordCuesMatchOnlyAloneOrBeforeASeparator() {
+        let lexicon = BoilerplateLexicon.shipped
+        #expect(lexicon.match("Kommentare")?.kind == .end)
+        #expect(lexicon.match("Kommentare: 12")?.kind == .end)
+        #expect(lexicon.match("Kommentare aus der Opposition") == nil)
+        #expect(lexicon.match("Comentarios de la oposición") == nil)
+        #expect(lexicon.match("Quelle: AFP")?.kind == .source)
+        #expect(lexicon.match("Quelle place pour les syndicats") == nil)
+        #expect(lexicon.match("المصدر: وكالة سانا")?.kind == .source)
+        #expect(lexicon.match("تعليقات")?.kind == .end)
+        #expect(lexicon.match("تعليقات الزوار")?.kind == .end)
+        #expect(lexicon.match("تعليقات القراء (3)")?.kind == .end)
+        #expect(lexicon.match("شارك")?.kind == .drop)
+        #expect(lexicon.match("شارك على فيسبوك")?.kind == .drop)
+        #expect(lexicon.match("By Jane Doe")?.kind == .author)
+        #expect(lexicon.match("بقلم سامي الحاج")?.kind == .author)
+        #expect(lexicon.match("Published 3 May 2024")?.kind == .date)
+        #expect(lexicon.match("Share this article with friends")?.kind == .drop)
+    }
+
+    /// A French intertitle that opens with "Quelle" stays in the article with
+    /// the paragraph before it; it is no source line that ends the lead.
+    @Test func anIntertitleOpeningWithACueWordStaysInTheText() throws {
+        let lead = "Le projet de loi sur les retraites a été présenté mardi à l'Assemblée nationale, où il a suscité de vifs débats entre la majorité et l'opposition pendant plus de six heures."
+        let second = "Les syndicats, reçus la semaine dernière au ministère du Travail, dénoncent un texte préparé sans eux et annoncent une journée de mobilisation le mois prochain dans toutes les grandes villes."
+        let third = "Le gouvernement, de son côté, affirme que la réforme est indispensable pour garantir l'équilibre financier du système à l'horizon 2030 et promet des mesures pour les carrières longues."
+        let text = ["La réforme des retraites divise le Parlement", lead, "Quelle place pour les syndicats", second, third].joined(separator: "\n\n")
+        let article = try #require(try reader.read(Array(text.utf8), fileName: "retraites.txt").first)
+        #expect(article.title == "La réforme des retraites divise le Parlement")
+        #expect(article.body.hasPrefix(lead))
+        #expect(article.body.contains("Quelle place pour les syndicats"))
+        #expect(article.body.hasSuffix(third))
+    }
 }
 
 @Suite("Dates")

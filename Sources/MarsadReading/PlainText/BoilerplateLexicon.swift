@@ -103,7 +103,13 @@ struct BoilerplateLexicon: Sendable {
             case .date: allowedExtra = 10
             }
             // A label's words go on only after a separator or a copyright sign ("Photo © SPA").
-            let labelGoesOn = !cue.isLabel || rest.first == "\u{00A9}"
+            // So do a one-word cue's, but for bylines and date lines ("By Jane Doe", "Published
+            // 3 May"), whose word is there to lead a name or a date: a heading or a sentence that
+            // opens with the same word ("Kommentare aus der Opposition", "Quelle place pour les
+            // syndicats", "which place ...") is no chrome line.
+            let leadsWords = cue.kind == .author || cue.kind == .date
+            let isLabel = cue.isLabel || (cue.words.count == 1 && !leadsWords)
+            let labelGoesOn = !isLabel || rest.first == "\u{00A9}"
             if extraWords == 0 || separated || (extraWords <= allowedExtra && !endsWithPeriod && labelGoesOn) {
                 if (cue.kind == .source || cue.kind == .author) && remainder.isEmpty { continue }
                 return CueMatch(kind: cue.kind, remainder: remainder)
