@@ -570,6 +570,39 @@ struct HTMLLayoutTests {
         #expect(try reader.read(Array(spanish.utf8), fileName: "bruecke.html").first?.body.contains(Self.germanParagraphs[1]) == true)
     }
 
+    /// The article's wrapper whose class says the post has comments
+    /// ("has-comments", "comments-open"), or whose id happens to hold a role
+    /// word while it holds no links ("main-recommendations-wrap"), still
+    /// wraps the article: it is no comment or recommendation box.
+    @Test func aWrapperNamedForAStateOrWithoutLinksIsNoSideBox() throws {
+        let teasers = (1...2).map {
+            "<p>Ein anderer Bericht der Zeitung über die Feuerwehr, die Polizei und den Rettungsdienst der Stadt, Nummer \($0).</p>"
+        }.joined()
+        for opening in ["<div class=\"single-post has-comments\">", "<div class=\"post comments-open\">", "<div id=\"main-recommendations-wrap\">"] {
+            let page = """
+            <html><head><title>Brücke wird saniert</title></head><body>
+            <div class="menu"><a href="/">Start</a> <a href="/a">Lokales</a></div>
+            \(opening)<h1>Brücke wird saniert</h1>\(Self.germanParagraphs.map { "<p>\($0)</p>" }.joined())</div>
+            <div class="latest"><h3>Neueste Berichte</h3>\(teasers)</div></body></html>
+            """
+            let article = try #require(try reader.read(Array(page.utf8), fileName: "bruecke.html").first)
+            #expect(article.body.hasPrefix(Self.germanParagraphs.joined(separator: "\n\n")), "\(opening)")
+        }
+    }
+
+    /// Role words are read as words of a class name: a role word with an
+    /// ending names a box, a state word beside it does not.
+    @Test func sideRoleNamesAreWordsNotFragments() {
+        #expect(HTMLArticleExtractor.namesSideRole("comments"))
+        #expect(HTMLArticleExtractor.namesSideRole("comment-list"))
+        #expect(HTMLArticleExtractor.namesSideRole("post related_posts"))
+        #expect(HTMLArticleExtractor.namesSideRole("recommendations"))
+        #expect(!HTMLArticleExtractor.namesSideRole("single-post has-comments"))
+        #expect(!HTMLArticleExtractor.namesSideRole("comments-open"))
+        #expect(!HTMLArticleExtractor.namesSideRole("with-comments"))
+        #expect(!HTMLArticleExtractor.namesSideRole("commentator-bio"))
+    }
+
     /// A cue that ends articles, heading a box set inside the text whose
     /// links are left out, ends nothing when a long paragraph of prose comes
     /// right after it: only the label goes. After the article's last

@@ -344,8 +344,9 @@ struct HTMLArticleExtractor {
             // comment box or a sign-up form: a share of so little prose vouches for nothing.
             // A box named only for its role beside the article (related posts, comments,
             // recommendations) wraps no article, however much prose its teasers add up to
-            // under a short text.
-            let holdsMostProse = totalProse >= Self.guardedProseMinimum && prose * 10 > totalProse * 4 && !Self.namesSideRole(element)
+            // under a short text; a wrapper whose class only says the post has comments, or
+            // that holds the article's paragraphs with few links, is no such box.
+            let holdsMostProse = totalProse >= Self.guardedProseMinimum && prose * 10 > totalProse * 4 && !Self.isSideBox(element, layout: layout)
             // So is a landmark around most of it: a header left unclosed, or a form wrapping the whole page.
             if !holdsMostProse || (Self.droppedNames.contains(element.name) && !Self.landmarkNames.contains(element.name)) {
                 dropped[index] = true
@@ -560,15 +561,50 @@ struct HTMLArticleExtractor {
         }
     }
 
-    /// Name fragments of the boxes set beside an article for a role of their own.
-    static let sideRoleFragments = ["related", "comment", "recommend"]
+    /// Words that name a box set beside an article for a role of its own.
+    static let sideRoleWords = ["comment", "related", "recommend", "recommendation", "recommended"]
 
-    /// Whether an element's class or id names a box beside the article (related
-    /// posts, comments, recommendations) and none of its names the article's content
-    /// ("article-content js-related-hook" is the article that a script hooks).
-    static func namesSideRole(_ element: HTMLElement) -> Bool {
+    /// Endings a name word may add to a role word and still name the box ("comments", "commentlist").
+    static let sideRoleEndings = ["", "s", "list", "section", "area", "box", "posts", "articles"]
+
+    /// Words that say a page or an article is in some state ("has-comments", "comments-open"),
+    /// not that the element is the box of that role.
+    static let stateWords: Set<String> = ["has", "with", "no", "without", "open", "opened", "closed", "enabled", "disabled", "allowed", "on", "off", "count"]
+
+    /// Whether one class name (or the id) names a box beside the article: one of its
+    /// words, split at hyphens and underscores, is a role word or a role word with an
+    /// ending ("comments", "comment-list", "related_posts"), and no word of it says a
+    /// state ("has-comments", "comments-open" mark the article or the page, not a box).
+    static func namesSideRole(_ names: String) -> Bool {
+        names.scalarWords(separatedBy: { $0 == " " || $0 == "\t" || $0 == "\n" }).contains { name in
+            let words = name.scalarWords(separatedBy: { !(ScalarTable.isAlphabetic($0) || ScalarTable.isNumeric($0)) })
+            guard !words.contains(where: { stateWords.contains($0) }) else { return false }
+            return words.contains { word in
+                sideRoleWords.contains { role in
+                    word.unicodeScalars.starts(with: role.unicodeScalars) && sideRoleEndings.contains(String(word.unicodeScalars.dropFirst(role.unicodeScalars.count)))
+                }
+            }
+        }
+    }
+
+    /// Whether an element is a box beside the article (related posts, comments,
+    /// recommendations): a class or its id names that role, none of its names the
+    /// article's content ("article-content js-related-hook" is the article that a
+    /// script hooks), and it holds what such a box holds, items led by links, at
+    /// least one link for every two paragraphs: the article's own paragraphs carry
+    /// few links, whatever its wrapper is called ("main-recommendations-wrap").
+    static func isSideBox(_ element: HTMLElement, layout: PageLayout) -> Bool {
         let names = ((element.attribute("class") ?? "") + " " + (element.attribute("id") ?? "")).asciiLowercased()
-        return sideRoleFragments.contains { names.containsBytes($0) } && !namesContentPart(names)
+        guard namesSideRole(names), !namesContentPart(names) else { return false }
+        var links = 0, paragraphs = 0
+        for index in element.index...layout.end[element.index] {
+            switch layout.elements[index].name {
+            case "a": links += 1
+            case "p": paragraphs += 1
+            default: break
+            }
+        }
+        return links * 2 >= paragraphs
     }
 
     /// Least unlinked text (weighted letters) of a paragraph whose links are read as part of its sentences.
