@@ -674,7 +674,7 @@ struct PlainTextExtractor {
             case .ticker:
                 index = -1
                 continue
-            case .cue(.end) where !Self.isCountedHeading(line) && !Self.isPhotoCredit(line):
+            case .cue(.end) where Self.endsText(line):
                 index = -1
                 continue
             default:
@@ -755,7 +755,7 @@ struct PlainTextExtractor {
                 return index
             case .ticker:
                 return nil
-            case .cue(.end) where !Self.isCountedHeading(line) && !Self.isPhotoCredit(line):
+            case .cue(.end) where Self.endsText(line):
                 return nil
             default:
                 index -= 1
@@ -812,7 +812,7 @@ struct PlainTextExtractor {
         let label = lines[index]
         switch label.kind {
         case .cue(.end):
-            if Self.isCountedHeading(label) || Self.isPhotoCredit(label) { return nil }
+            if !Self.endsText(label) { return nil }
         case .cue(.drop), .headline:
             if label.shape.words > 3 || label.shape.digits > 0 || TitleEvidence.isIconOrTagRow(label.text) || isDashedByline(label) {
                 return nil
@@ -909,7 +909,7 @@ struct PlainTextExtractor {
                 // One or two words: a title when nearest the text and not a bare label.
                 if isNearestHeadline(index, before: start, in: lines), !isNameLike(line) || index == 0 { return index }
             }
-            if line.kind == .ticker || (line.kind == .cue(.end) && !Self.isCountedHeading(line) && !Self.isPhotoCredit(line)) || (line.kind == .prose && index != standfirst) {
+            if line.kind == .ticker || Self.endsText(line) || (line.kind == .prose && index != standfirst) {
                 return nil
             }
             skipped += 1
@@ -928,6 +928,12 @@ struct PlainTextExtractor {
         guard line.shape.words <= Self.intertitleMaximumWords else { return false }
         guard index + 1 <= region.upperBound, lines[index + 1].kind == .prose else { return false }
         return keyCounts[line.key, default: 0] <= 1
+    }
+
+    /// An end cue that ends the text above it: not a count beside a heading
+    /// ("💬 9 تعليقات") nor a photo's credit ("© AFP"), which the text goes on past.
+    static func endsText(_ line: Line) -> Bool {
+        line.kind == .cue(.end) && !isCountedHeading(line) && !isPhotoCredit(line)
     }
 
     /// "التعليقات (6)", "12 comments": the comment section's name with its
