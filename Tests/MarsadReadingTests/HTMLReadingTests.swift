@@ -447,6 +447,27 @@ struct HTMLLayoutTests {
         #expect(fromLinkedData.body == Fixtures.paragraphs.joined(separator: "\n\n"))
     }
 
+    /// The page's own copy of its text (JSON-LD articleBody, here with the paragraphs
+    /// run together as publishing systems join them) ends where the article does: a plea
+    /// for support set after the last paragraph, in the article's own element, goes. A copy
+    /// cut short after two paragraphs says nothing of where the text ends, and nothing goes.
+    @Test func linkedDataBodyEndsTheText() throws {
+        let appeal = "صحافتنا المستقلة تعيش بفضل قرائها، وكل مساهمة صغيرة منكم تساعدنا على الاستمرار في العمل."
+        func page(copy: [String]) -> String {
+            """
+            <html><head><script type="application/ld+json">
+            {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "\(Fixtures.title)", "articleBody": "\(copy.joined())"}
+            </script></head><body><article><h1>\(Fixtures.title)</h1>
+            \(Fixtures.paragraphs.map { "<p>\($0)</p>" }.joined())<p>\(appeal)</p></article></body></html>
+            """
+        }
+        let whole = try #require(try reader.read(Array(page(copy: Fixtures.paragraphs).utf8), fileName: "copy.html").first)
+        #expect(whole.body == Fixtures.paragraphs.joined(separator: "\n\n"))
+        let cutShort = try #require(try reader.read(Array(page(copy: Array(Fixtures.paragraphs.prefix(2))).utf8), fileName: "short.html").first)
+        #expect(cutShort.body.contains(appeal))
+        #expect(Fixtures.paragraphs.allSatisfy { cutShort.body.contains($0) })
+    }
+
     /// A how-to or recipe page that draws its steps by script keeps them in
     /// JSON-LD: the description, the ingredients and the nested steps are the text.
     @Test func linkedDataStepsWhenThePageShowsLittle() throws {
