@@ -76,6 +76,22 @@ struct HTMLReadingTests {
         #expect(!article.body.contains(teaser))
     }
 
+    /// An interview sets its questions in a heading's type: a long heading that asks
+    /// in punctuated prose (here a sentence, then the question) is the interviewer's
+    /// question, part of the text; a long question without a comma or a stop inside
+    /// is set as headlines are, and may be another article's.
+    @Test func aLongHeadingThatAsksAfterASentenceIsAQuestionOfTheText() throws {
+        let question = "قلت في حديث سابق إن المستشفى سيفتح أبوابه قبل نهاية العام. هل ما زال هذا الموعد قائما بعد تأخر الأشغال؟"
+        let teaser = "هل ينجح وزير التربية في ترميم المدارس الريفية في الشمال الغربي قبل العودة المدرسية المقبلة؟"
+        let html = "<html><head><title>\(Fixtures.title)</title></head><body><article><h1>\(Fixtures.title)</h1>"
+            + Fixtures.paragraphs.prefix(2).map { "<p>\($0)</p>" }.joined() + "<h2>\(question)</h2>"
+            + Fixtures.paragraphs.dropFirst(2).map { "<p>\($0)</p>" }.joined()
+            + "<h2>\(teaser)</h2><p>\(Fixtures.paragraphs[0])</p></article></body></html>"
+        let article = try #require(try reader.read(Array(html.utf8), fileName: "a.html").first)
+        #expect(article.body.contains(Fixtures.paragraphs[1] + "\n\n" + question + "\n\n" + Fixtures.paragraphs[2]))
+        #expect(!article.body.contains(teaser))
+    }
+
     @Test func truncatedPageIsReadLeniently() throws {
         let page = Fixtures.htmlPage()
         let cut = String(decoding: Array(page.utf8).prefix(Array(page.utf8).count * 55 / 100), as: UTF8.self)

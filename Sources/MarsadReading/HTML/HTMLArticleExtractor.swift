@@ -146,9 +146,10 @@ struct HTMLArticleExtractor {
             }
             if block.kind == .heading {
                 // A long heading is another article's headline, unless it is
-                // written as sentences: a lead set in a heading's type.
+                // written as sentences: a lead set in a heading's type, or an
+                // interviewer's question punctuated as prose (a comma, a sentence before it).
                 let shape = LineShape(block.text)
-                if shape.words > 12, !(shape.endsWithStop && shape.innerPunctuation >= 1) { continue }
+                if shape.words > 12, !((shape.endsWithStop || Self.endsWithQuestion(block.text)) && shape.innerPunctuation >= 1) { continue }
             }
             draft.paragraphs.append(block.text)
             fromHeading.append(block.kind == .heading)
@@ -201,6 +202,12 @@ struct HTMLArticleExtractor {
             return fallback
         }
         return draft
+    }
+
+    /// Whether a line ends with a question mark (Latin, Arabic or full-width), after any closing quote or bracket.
+    static func endsWithQuestion(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last(where: { !"\"'”’»)]".unicodeScalars.contains($0) && !ScalarTable.isWhitespace($0) }) else { return false }
+        return last == "?" || last == "\u{061F}" || last == "\u{FF1F}"
     }
 
     /// Least length (weighted letters) of a page's copy of its text for it to say where the text ends.
