@@ -186,6 +186,18 @@ struct PlainTextReadingTests {
         #expect(lexicon.match("Share this article with friends")?.kind == .drop)
     }
 
+    /// A date line may end with a full stop after its date ("Aktualisiert am
+    /// 17.01.2021."); a sentence that opens with a date cue's words and ends
+    /// with a stop but says no date stays a sentence.
+    @Test func aDateLineClosedByAFullStopIsADateLine() {
+        let lexicon = BoilerplateLexicon.shipped
+        #expect(lexicon.match("Aktualisiert am 17.01.2021.")?.kind == .date)
+        #expect(lexicon.match("Published 3 May 2024.")?.kind == .date)
+        #expect(lexicon.match("نشر في 12 مارس 2024.")?.kind == .date)
+        #expect(lexicon.match("Updated figures show that the economy grew.") == nil)
+        #expect(lexicon.match("Published reports say the talks failed in 2024.") == nil)
+    }
+
     /// A French intertitle that opens with "Quelle" stays in the article with
     /// the paragraph before it; it is no source line that ends the lead.
     @Test func anIntertitleOpeningWithACueWordStaysInTheText() throws {
