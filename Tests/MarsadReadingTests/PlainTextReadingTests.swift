@@ -212,6 +212,16 @@ struct PlainTextReadingTests {
         #expect(lexicon.match("Autor und Verlag streiten seit Jahren") == nil)
     }
 
+    /// The label a consent manager shows in place of an embed it holds back
+    /// ("Externer Inhalt", "Empfohlener redaktioneller Inhalt") is a line of chrome.
+    @Test func theLabelOfAHeldBackEmbedIsChrome() {
+        let lexicon = BoilerplateLexicon.shipped
+        #expect(lexicon.match("Externer Inhalt")?.kind == .drop)
+        #expect(lexicon.match("Empfohlener redaktioneller Inhalt")?.kind == .drop)
+        #expect(lexicon.match("External content")?.kind == .drop)
+        #expect(lexicon.match("Contenido externo")?.kind == .drop)
+    }
+
     /// A French intertitle that opens with "Quelle" stays in the article with
     /// the paragraph before it; it is no source line that ends the lead.
     @Test func anIntertitleOpeningWithACueWordStaysInTheText() throws {
