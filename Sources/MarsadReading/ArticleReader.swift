@@ -157,8 +157,15 @@ public struct ArticleReader: Sendable {
         case .json:
             do {
                 let records = try JSONRecordReader.read(text)
-                warnings += records.warnings
-                drafts = records.drafts
+                if FormatDetector.mayBeTextStartingWithBracket(text, fileName: fileName, records: records.drafts.count) {
+                    // "[1]Site / [2]Menu …": a text browser's dump, whose "[1]" parsed as an array of a number.
+                    format = .text
+                    drafts = [PlainTextExtractor(lexicon: lexicon, templates: templates, savedAt: savedAt, utcOffset: utcOffset)
+                        .extract(text, evidence: &evidence)]
+                } else {
+                    warnings += records.warnings
+                    drafts = records.drafts
+                }
             } catch let error where FormatDetector.mayBeTextStartingWithBracket(text, fileName: fileName, error: error) {
                 // "[صور] …" or "{عاجل} …": an article that merely starts with a bracket.
                 format = .text

@@ -30,9 +30,23 @@ enum FormatDetector {
     /// A file that failed as JSON right at its start, is not named as JSON,
     /// and reads as words is a text that happens to open with a bracket.
     static func mayBeTextStartingWithBracket(_ text: String, fileName: String, error: ReadingError) -> Bool {
+        guard error.kind == .malformed, !error.message.contains("truncated") else { return false }
+        return readsAsTextStartingWithBracket(text, fileName: fileName)
+    }
+
+    /// "[1]BBC News عربي / [2]أخبار [3]سياسة …": a text browser's dump numbers
+    /// its links in brackets, and its first line opens with one. The opening
+    /// "[1]" parses as a JSON array of one number, with text after it that is
+    /// no JSON; a file not named as JSON whose JSON holds no record (no
+    /// object) and that reads as words is such a text.
+    static func mayBeTextStartingWithBracket(_ text: String, fileName: String, records: Int) -> Bool {
+        records == 0 && readsAsTextStartingWithBracket(text, fileName: fileName)
+    }
+
+    /// Not named as JSON, and its first 200 scalars mostly letters with hardly a quote.
+    private static func readsAsTextStartingWithBracket(_ text: String, fileName: String) -> Bool {
         let lowerName = fileName.lowercased()
         if lowerName.hasSuffix(".json") || lowerName.hasSuffix(".jsonl") || lowerName.hasSuffix(".ndjson") { return false }
-        guard error.kind == .malformed, !error.message.contains("truncated") else { return false }
         let head = text.unicodeScalars.prefix(200)
         let letters = head.filter { $0.properties.isAlphabetic }.count
         let quotes = head.filter { $0 == "\"" }.count

@@ -874,3 +874,27 @@ struct TitleEvidenceTests {
         }
     }
 }
+
+@Suite("Plain-text pages of text browsers, galleries and photo credits")
+struct TextBrowserAndGalleryTests {
+    static let opening = TitleEvidenceTests.opening
+
+    func read(_ lines: [String], fileName: String = "page.txt") throws -> ReadArticle {
+        try #require(try ArticleReader().read(Array(lines.joined(separator: "\n").utf8), fileName: fileName).first)
+    }
+
+    /// A text browser's dump numbers its links ("[1]الجزيرة نت"): its opening "[1]" parses as a JSON
+    /// array of a number with text after it, and the page is read as text, not refused as JSON.
+    @Test func aDumpOpeningWithANumberedLinkIsReadAsText() throws {
+        let title = "خبراء يطالبون بخطة وطنية شاملة لحماية الشباب من التطرف"
+        let page = ["[1]الجزيرة نت", "", "[2]أخبار [3]سياسة [4]اقتصاد [5]رياضة", "", title, ""] + Self.opening
+        let article = try read(page)
+        #expect(article.format == .text)
+        #expect(article.title == title)
+        #expect(article.body == Self.opening.joined(separator: "\n\n"))
+        // Named as JSON, the same bytes stay a JSON file without records.
+        #expect(throws: ReadingError.self) { try read(page, fileName: "feed.json") }
+        // A JSON array of numbers is no text.
+        #expect(throws: ReadingError.self) { try read(["[1, 2, 3]"]) }
+    }
+}
