@@ -897,4 +897,30 @@ struct TextBrowserAndGalleryTests {
         // A JSON array of numbers is no text.
         #expect(throws: ReadingError.self) { try read(["[1, 2, 3]"]) }
     }
+
+    /// A text browser wraps a paragraph near 76 columns; when no comma or stop falls at a
+    /// line's end, the commas and stops inside six lines or more still make it a column.
+    @Test func aLongWrappedParagraphWithMarksOnlyInsideItsLinesIsJoined() {
+        let column = [
+            "أكد وزير الداخلية أن التدخلات في الشأن الداخلي مرفوضة شكلا ومضمونا، مشيرا",
+            "إلى أن هذه التدخلات أخذت أبعادا متعددة خارج نطاق العلاقات الدولية التي تحترم",
+            "حسن الجوار ومن بينها التصريحات السياسية المعادية، والحملات الإعلامية المضللة",
+            "والمستمرة تجاه البلاد. وقال الوزير في تصريح له اليوم إن البلاد لم تتردد يوما",
+            "في حماية شعبها، وفي المقابل تسعى إلى تعزيز العلاقة مع جيرانها، وكانت كل",
+            "تحركاتها على الدوام إيجابية مراعاة لحسن الجوار وتعزيز التعاون المشترك بين",
+            "دول المنطقة.",
+        ]
+        let groups = PlainTextExtractor.joiningWrappedLines(column, blankBefore: column.indices.map { $0 == 0 })
+        #expect(groups == [0..<7])
+        // Headlines of one length, six deep, without a mark inside, stay apart.
+        let headlines = [
+            "وكيل الإمارة يرصد تزاحما في مركز تصحيح الأوضاع بالمنطقة الشرقية",
+            "مواطنون يشكون مماطلة الشركات في تركيب العدادات الذكية للمنازل",
+            "تعيين محاسب قانوني موحد لأندية الدرجة الممتازة في الموسم المقبل",
+            "إنشاء أكاديمية وطنية للطاقة وكلية تقنية للبنات في المدينة المنورة",
+            "وزارة الصحة تطلق حملة للتطعيم ضد الإنفلونزا الموسمية في المدارس",
+            "أمانة المنطقة تبدأ صيانة الطرق الرئيسية قبل موسم الأمطار الشتوي",
+        ]
+        #expect(PlainTextExtractor.joiningWrappedLines(headlines, blankBefore: headlines.indices.map { $0 == 0 }).allSatisfy { $0.count == 1 })
+    }
 }

@@ -286,6 +286,19 @@ struct PlainTextExtractor {
     static let wrappedLineLengths = 30...80
     /// Fewest lines of a hard-wrapped run.
     static let wrappedRunMinimumLines = 4
+    /// Fewest lines of a hard-wrapped run shown as prose by the punctuation inside its lines alone.
+    static let wrappedLongRunMinimumLines = 6
+
+    /// "قال الوزير، في تصريح له اليوم. وأضاف": a comma, semicolon or sentence
+    /// stop followed by more of the line, as running prose has.
+    static func holdsInnerPunctuation(_ line: String) -> Bool {
+        var previous: Unicode.Scalar?
+        for scalar in line.unicodeScalars {
+            if let mark = previous, scalar == " ", "،,؛;.".unicodeScalars.contains(mark) { return true }
+            previous = scalar
+        }
+        return false
+    }
 
     /// "شهدت منطقة جازان خلال اليومين الماضيين هطول / أمطار كثيفة عاشتها معظم
     /// المحافظات، شملت كل من / …": a column hard-wrapped at a fixed width, as a
@@ -293,7 +306,9 @@ struct PlainTextExtractor {
     /// lines of nearly one length that stop mid-sentence. Such a run (four
     /// lines or more without an empty line between, all but the paragraph's
     /// last within a fifth of the run's middle length, some ending on a comma
-    /// or a paragraph's stop before the run's end) is joined back into
+    /// or a paragraph's stop before the run's end, or, in a run of six lines
+    /// or more, a third of them holding a comma or a stop inside, as a text
+    /// browser's dump wraps its paragraphs) is joined back into
     /// paragraphs, each ending where a line ends a sentence or falls short of
     /// the width. A list of headlines or a menu has lines of unlike lengths, no
     /// comma at a line's end and no stop; a headline above the column is
@@ -351,8 +366,14 @@ struct PlainTextExtractor {
                 let full = (start..<end).count(where: isFull)
                 // A paragraph's stop before the run's end, or a comma at a line's end: prose cut at the width.
                 // An exclamation or question mark ends headlines as often as sentences.
-                let midSentence = (start..<end).contains { i in
+                var midSentence = (start..<end).contains { i in
                     (i < end - 1 && (ends[i] == "." || ends[i] == "…")) || ends[i] == "،" || ends[i] == ","
+                }
+                // A long column may have no mark at any line's end (a text browser wraps a paragraph of
+                // sixty words where no comma happens to fall at the width): its lines' commas and stops
+                // inside still show prose, which headlines of one length stacked that deep do not have.
+                if !midSentence, end - start >= wrappedLongRunMinimumLines {
+                    midSentence = (start..<end).count { holdsInnerPunctuation(lines[$0]) } * 3 >= end - start
                 }
                 if end - start >= wrappedRunMinimumLines, full * 4 >= (end - start) * 3, midSentence,
                    !(start..<end).contains(where: { isListItem(lines[$0]) || isCue(lines[$0]) }) {
