@@ -923,4 +923,34 @@ struct TextBrowserAndGalleryTests {
         ]
         #expect(PlainTextExtractor.joiningWrappedLines(headlines, blankBefore: headlines.indices.map { $0 == 0 }).allSatisfy { $0.count == 1 })
     }
+
+    /// A text browser's dump sets every paragraph and heading apart by an empty line and cuts
+    /// them near one width: a paragraph of three lines (too short to be a column by itself) and
+    /// a headline of two are joined back, at the width the page's longer paragraph shows.
+    @Test func aDumpsShortParagraphsAndWrappedHeadlineAreJoinedAtThePagesWidth() throws {
+        let title = ["خبراء في ندوة الرياض يطالبون بخطة وطنية شاملة لحماية الشباب من التطرف", "والأفكار المتشددة"]
+        let paragraphs = [
+            ["أكد خبراء في ندوة عقدت في الرياض أن مواجهة التطرف تبدأ من المدرسة",
+             "والأسرة وأن التعليم الجيد هو خط الدفاع الأول ضد الأفكار المتشددة التي",
+             "تنتشر بين الشباب عبر مواقع التواصل الاجتماعي والمنتديات المغلقة."],
+            ["وأضاف المشاركون أن مكافحة آفة التطرف تحتاج إلى تعاون المؤسسات الدينية",
+             "والثقافية والإعلامية، وإلى خطاب يخاطب الشباب بلغتهم ويجيب عن أسئلتهم،",
+             "وأن المدارس مطالبة ببرامج تعزز التفكير النقدي، وأن الأسرة شريك أساسي",
+             "في هذا الجهد الذي لا ينجح من دون متابعة مستمرة وتقييم دوري للنتائج."],
+            ["ودعا المشاركون في ختام الندوة إلى إنشاء مرصد وطني يتابع الخطاب المتطرف",
+             "على الشبكة، ويرفع تقارير دورية إلى الجهات المختصة، ويقترح برامج وقائية",
+             "للمدارس والجامعات والمساجد في مختلف مناطق المملكة."],
+        ]
+        var page = ["[1]الجزيرة نت", "", "[2]أخبار [3]سياسة [4]اقتصاد", ""] + title.map { "     " + $0 } + ["", "   الثلاثاء 21 يوليو 2015", ""]
+        for paragraph in paragraphs { page += paragraph.map { "   " + $0 } + [""] }
+        page += ["References", "", "   1. https://www.aljazeera.net/news", "   2. https://www.aljazeera.net/politics"]
+        // An empty line is two line feeds, two bytes as one CR LF is: both page endings read the same.
+        for separator in ["\n", "\r\n"] {
+            let article = try #require(try ArticleReader().read(Array(page.joined(separator: separator).utf8), fileName: "page.txt").first)
+            #expect(article.title == title.joined(separator: " "))
+            #expect(article.body == paragraphs.map { $0.joined(separator: " ") }.joined(separator: "\n\n"))
+        }
+        let extractor = PlainTextExtractor(lexicon: .shipped)
+        #expect(extractor.classify(page.joined(separator: "\n")) == extractor.classifyLineByLine(page.joined(separator: "\n")))
+    }
 }

@@ -203,14 +203,17 @@ struct PlainTextExtractor {
             var raws: [Range<Int>] = []
             var blankBefore: [Bool] = []
             var previousEnd: Int?
+            var page = text
             for (display, raw) in pageLines {
                 let trimmed = display.trimmingWhitespace()
                 guard !trimmed.isEmpty else {
                     previousEnd = nil
                     continue
                 }
-                // A line break is one or two bytes (CR LF) at most, or three (U+2028): more means an empty line between.
-                blankBefore.append(previousEnd.map { raw.lowerBound - $0 > 3 } ?? true)
+                // Only line breaks stand between two lines: more than one means an empty line between.
+                blankBefore.append(previousEnd.map { end in
+                    page.withUTF8 { !Self.isOneLineBreak($0[end..<raw.lowerBound]) }
+                } ?? true)
                 displays.append(trimmed)
                 raws.append(raw)
                 previousEnd = raw.upperBound
@@ -218,6 +221,17 @@ struct PlainTextExtractor {
             return classify(displays: displays, blankBefore: blankBefore) { text.copying(utf8: raws[$0]) }
         }
         return classifyLineByLine(text)
+    }
+
+    /// Whether `bytes` are one line break: LF, CR, VT or FF, CR LF, or U+2028 or U+2029.
+    /// "\n\n" is two bytes as CR LF is, but two breaks: an empty line.
+    static func isOneLineBreak(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        switch bytes.count {
+        case 1: return [0x0A, 0x0B, 0x0C, 0x0D].contains(bytes[bytes.startIndex])
+        case 2: return bytes.elementsEqual([0x0D, 0x0A])
+        case 3: return bytes.elementsEqual([0xE2, 0x80, 0xA8]) || bytes.elementsEqual([0xE2, 0x80, 0xA9])
+        default: return false
+        }
     }
 
     /// ``classify(_:)`` the plain way, each line cut from the page and put in display form on its own.
@@ -314,7 +328,13 @@ struct PlainTextExtractor {
     /// comma at a line's end and no stop; a headline above the column is
     /// shorter than its width and stays apart. A run with a list item ("1920-
     /// …", "• …", "1. …") or a line `isCue` knows ("شاهد أيضا: …") is a list,
-    /// not a column. The groups of line indices, in order.
+    /// not a column. On a page where such columns show the width its text was
+    /// cut at, another block set apart by empty lines (two lines or more, all
+    /// but the last of that width, none ending a sentence) is one paragraph
+    /// cut at the width too when its last line ends a sentence, and, of two
+    /// lines, a headline cut at the width when its second line is the
+    /// shorter: text browsers set every paragraph and heading apart so.
+    /// The groups of line indices, in order.
     static func joiningWrappedLines(_ lines: [String], blankBefore: [Bool], isCue: (String) -> Bool = { _ in false }) -> [Range<Int>] {
         var groups: [Range<Int>] = []
         var lengths: [Int] = []
@@ -351,6 +371,8 @@ struct PlainTextExtractor {
             // Lines set one under the other, or all one empty line apart (a page saved double-spaced).
             let spaced = index + 1 < lines.count && blankBefore[index + 1]
             while end < lines.count, end == index || blankBefore[end] == spaced {
+                // In a double-spaced run, a line with the next right under it opens a block of its own.
+                if spaced, end > index, end + 1 < lines.count, !blankBefore[end + 1] { break }
                 let ofWidth = wrappedLineLengths.contains(lengths[end])
                 let lastOfParagraph = end > index && !endsSentence(end - 1) && endsSentence(end) && lengths[end] <= wrappedLineLengths.upperBound
                 guard ofWidth || lastOfParagraph, !isItemOrMenu(end) else { break }
@@ -392,8 +414,49 @@ struct PlainTextExtractor {
             for single in index..<next { groups.append(single..<(single + 1)) }
             index = next
         }
-        return groups
+        // Blocks not shown to be columns by themselves, on a page whose columns show its width.
+        var columnWidths = groups.filter { $0.count > 1 }.flatMap { group in group.dropLast() }.map { lengths[$0] }.sorted()
+        if columnWidths.isEmpty {
+            // No column joined: the lines that have another under them (list items apart), in blocks set
+            // apart by empty lines, give the width when most of them are of one length (six at least).
+            let upper = (0..<max(0, lines.count - 1)).filter { i in
+                !blankBefore[i + 1] && wrappedLineLengths.contains(lengths[i]) && !isListItem(lines[i]) && !isItemOrMenu(i)
+            }
+            let sorted = upper.map { lengths[$0] }.sorted()
+            guard sorted.count >= wrappedLongRunMinimumLines, blankBefore.contains(true) else { return groups }
+            let middle = sorted[sorted.count / 2]
+            guard sorted.count(where: { $0 * 5 >= middle * 4 && $0 * 5 <= middle * 6 }) * 4 >= sorted.count * 3 else { return groups }
+            columnWidths = sorted
+        }
+        let width = columnWidths[columnWidths.count / 2]
+        // A paragraph's last line ends a sentence, or introduces what follows with a colon.
+        let endsParagraph = { (i: Int) in endsSentence(i) || ends[i] == ":" }
+        let isOfWidth = { (i: Int) in lengths[i] * 5 >= width * 4 && lengths[i] * 5 <= width * 6 }
+        var joined: [Range<Int>] = []
+        joined.reserveCapacity(groups.count)
+        var position = 0
+        while position < groups.count {
+            let first = groups[position].lowerBound
+            // A block: lines one under the other with an empty line before and after, each its own group.
+            var last = position
+            while groups[last].count == 1, last + 1 < groups.count, groups[last + 1].count == 1, !blankBefore[groups[last + 1].lowerBound] {
+                last += 1
+            }
+            let count = last - position + 1
+            let end = groups[last].upperBound
+            if groups[position].count == 1, blankBefore[first], end == lines.count || blankBefore[end], count >= 2,
+               (first..<(end - 1)).allSatisfy({ isOfWidth($0) && !endsSentence($0) }), lengths[end - 1] * 5 <= width * 6,
+               endsParagraph(end - 1) || (count == 2 && lengths[end - 1] < lengths[first] && ends[first] != ":"),
+               !(first..<end).contains(where: { isItemOrMenu($0) || isListItem(lines[$0]) || isCue(lines[$0]) }) {
+                joined.append(first..<end)
+            } else {
+                joined.append(contentsOf: groups[position...last])
+            }
+            position = last + 1
+        }
+        return joined
     }
+
 
     /// The page's lines in display form, each with where its raw text lies in the page's
     /// UTF-8, from the display form of the whole page: one pass rather than one per line.
