@@ -953,4 +953,30 @@ struct TextBrowserAndGalleryTests {
         let extractor = PlainTextExtractor(lexicon: .shipped)
         #expect(extractor.classify(page.joined(separator: "\n")) == extractor.classifyLineByLine(page.joined(separator: "\n")))
     }
+
+    /// "© مواقع التواصل" under the header, with a byline and the text right under it, credits
+    /// the photo whatever the name: it ends nothing, and the headline above it is the title.
+    /// The site's rights line at the page's end still names the site.
+    @Test func aCopyrightCreditOverTheTextEndsNothing() throws {
+        let title = "خبراء يطالبون بخطة وطنية شاملة لحماية الشباب من التطرف"
+        for credit in ["© مواقع التواصل", "© أرشيفية"] {
+            let article = try read(["الرئيسية | محليات | مقالات", title, "الثلاثاء 21 يوليو 2015", credit, "الرياض - فهد العتيبي"]
+                + Self.opening + ["أخبار ذات صلة", "وزير التعليم يفتتح العام الدراسي", "© صحيفة الأفق"])
+            #expect(article.title == title)
+            #expect(article.body == Self.opening.joined(separator: "\n\n"))
+            #expect(article.siteName == "صحيفة الأفق")
+        }
+    }
+
+    /// A gallery's counter ("صورة 2 من 3") and credit between two paragraphs do not cut the
+    /// first paragraph off as page chrome: the headline above the first is the title.
+    @Test func aPhotoCounterBetweenParagraphsCutsNothing() throws {
+        let title = "خبراء يطالبون بخطة وطنية شاملة لحماية الشباب من التطرف"
+        let second = Self.opening[1] + " وأشاروا إلى أن المرحلة المقبلة تتطلب برامج عملية في المدارس والجامعات والأندية الرياضية."
+        let article = try read(["بالصور", title, "الثلاثاء 21 يوليو 2015", "1 / 3", Self.opening[0], "صورة 2 من 3", "صورة أرشيفية", second])
+        #expect(article.title == title)
+        // The caption between them reads as an intertitle, as a short line over a paragraph does.
+        #expect(article.body.hasPrefix(Self.opening[0]))
+        #expect(article.body.hasSuffix(second))
+    }
 }

@@ -51,6 +51,7 @@ struct PlainTextExtractor {
     /// Reads a page and says what it adds to its site's template.
     func extract(_ text: String, evidence: inout SiteEvidence?) -> ArticleDraft {
         var lines = classify(text)
+        Self.markingPhotoCredits(&lines)
         // Each line's fingerprint from the key it already has, once for the three uses below.
         let fingerprints = lines.map { SiteTemplate.fingerprint(keyWordsJoined: $0.key) }
         let template = templates.template(site: nil, fingerprints: fingerprints)
@@ -616,7 +617,8 @@ struct PlainTextExtractor {
             default:
                 if runStart != nil {
                     gap += 1
-                    if line.kind == .headline && line.shape.words >= 3 { gapHadHeadline = true }
+                    // A photo's counter ("صورة 2 من 14") between two paragraphs is no headline.
+                    if line.kind == .headline && line.shape.words >= 3 && !TitleEvidence.isCount(line.shape) { gapHadHeadline = true }
                     // A lone prose line followed by a header-like stretch (title,
                     // byline, date) is page chrome above the article, such as a
                     // ticker of headlines glued without any mark between them.
@@ -1117,6 +1119,22 @@ struct PlainTextExtractor {
             }
         default:
             break
+        }
+    }
+
+    /// "© مواقع التواصل", "© أرشيفية" right above a paragraph (or above a
+    /// byline over one) and under no paragraph: a copyright sign with a name
+    /// of a word or three and no year, over the text and under the header,
+    /// credits the photo set there, whatever the name. The site's rights line
+    /// ends its page: it comes after the text (a paragraph about the site may
+    /// follow it). Such a credit becomes chrome that ends nothing.
+    static func markingPhotoCredits(_ lines: inout [Line]) {
+        for index in lines.indices where lines[index].kind == .cue(.end) && lines[index].cue == nil {
+            let line = lines[index]
+            guard line.shape.words <= 3, line.shape.digits == 0, holdsCopyrightSign(line.text),
+                  lines[(index + 1)..<min(lines.count, index + 3)].contains(where: { $0.kind == .prose }),
+                  !lines[max(0, index - 2)..<index].contains(where: { $0.kind == .prose }) else { continue }
+            lines[index].kind = .cue(.drop)
         }
     }
 
