@@ -420,11 +420,12 @@ struct PlainTextExtractor {
         if columnWidths.isEmpty {
             // No column joined: the lines that have another under them (list items apart), in blocks set
             // apart by empty lines, give the width when most of them are of one length (six at least).
+            guard blankBefore.dropFirst().contains(true) else { return groups }
             let upper = (0..<max(0, lines.count - 1)).filter { i in
                 !blankBefore[i + 1] && wrappedLineLengths.contains(lengths[i]) && !isListItem(lines[i]) && !isItemOrMenu(i)
             }
             let sorted = upper.map { lengths[$0] }.sorted()
-            guard sorted.count >= wrappedLongRunMinimumLines, blankBefore.contains(true) else { return groups }
+            guard sorted.count >= wrappedLongRunMinimumLines else { return groups }
             let middle = sorted[sorted.count / 2]
             guard sorted.count(where: { $0 * 5 >= middle * 4 && $0 * 5 <= middle * 6 }) * 4 >= sorted.count * 3 else { return groups }
             columnWidths = sorted
@@ -457,7 +458,6 @@ struct PlainTextExtractor {
         }
         return joined
     }
-
 
     /// The page's lines in display form, each with where its raw text lies in the page's
     /// UTF-8, from the display form of the whole page: one pass rather than one per line.
