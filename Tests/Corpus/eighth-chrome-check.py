@@ -18,6 +18,9 @@ own; the chrome's headlines are the other articles' titles.
 
 Figures (300 pages, seed 88, SaudiNewsNet corpus):
   held out, first run, reading rules of commit 58380e6: titles 236/300 (78.7%), body F1 0.910 (P 0.995 R 0.838)
+  in-sample, after the rules it guided (text-browser dumps, photo credits and counters):
+    titles 274/300 (91.3%), body F1 0.978 (P 0.996 R 0.960); a fresh sample (--seed 89): 238/300 before,
+    268/300 (89.3%) after
 """
 import os
 import re
