@@ -123,13 +123,19 @@ public final class DigestWriter: Sendable {
         var written: [(topicId: String, articleCount: Int)] = []
         for group in toWrite.chunks(of: Self.topicsRenderedAtOnce) {
             if shouldStop() { throw Stopped() }
-            let digests = group.map { topic, index in
-                builder.build(
+            // Each topic is built and rendered on a core of its own: building (reading the stories
+            // out of the index, choosing reports) took as long as rendering, and ran one topic after
+            // another while the rendering alone was shared out.
+            let builder = builder
+            let built = Parallel.map(Array(group)) { topic, index in
+                let digest = builder.build(
                     topic: DigestTopic(id: topic.id, nameAr: topic.ar, nameEn: topic.en), day: day, stories: index,
                     previousDay: previousDay[topic.id] ?? []
                 )
+                return (digest: digest, rendered: builder.render(digest))
             }
-            for rendered in builder.render(digests) {
+            let digests = built.map(\.digest)
+            for (_, rendered) in built {
                 try writeChanged(rendered, folder: folder, state: &state)
             }
             try writeFeeds(digests, day: day)
