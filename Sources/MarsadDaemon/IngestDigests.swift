@@ -5,8 +5,15 @@ import Synchronization
 /// The digests of a one-shot ingest: the stories of each day that receives
 /// articles take them in on a thread of their own while the next chunks are
 /// read, as the daemon's do during a burst, so that the digests written at
-/// the end have only the last chunk's articles to cluster. The stories are
-/// the same as a whole-day build's (the writer's incremental path).
+/// the end have only the last chunks' articles to cluster. The stories are
+/// the same as a whole-day build's (the writer's incremental path), whenever
+/// they take the articles in.
+///
+/// The ingest notes the days of each recorded chunk (`noted`) and has them
+/// taken in (`absorbNoted`) once the next chunk is read: the reading threads
+/// then wait for the chunk before to be recorded, and the stories use the
+/// core they leave idle instead of taking it from the recording, which is
+/// the slower stage.
 public final class IngestDigests: Sendable {
     public let writer: DigestWriter
     let logger: Logger
@@ -28,9 +35,22 @@ public final class IngestDigests: Sendable {
 
     /// Articles of `days` were recorded: their stories take them in soon, without holding up the caller.
     public func recorded(days: some Sequence<String>) {
-        let start = state.withLock { state -> Bool in
+        noted(days: days)
+        absorbNoted()
+    }
+
+    /// Articles of `days` were recorded: their stories take them in at the next `absorbNoted`
+    /// (or at the final write).
+    public func noted(days: some Sequence<String>) {
+        state.withLock { state in
             state.pending.formUnion(days)
             state.touched.formUnion(days)
+        }
+    }
+
+    /// The stories take in the days noted so far, without holding up the caller.
+    public func absorbNoted() {
+        let start = state.withLock { state -> Bool in
             guard !state.absorbing, !state.pending.isEmpty else { return false }
             state.absorbing = true
             return true
@@ -70,6 +90,7 @@ public final class IngestDigests: Sendable {
     /// Once every chunk is recorded: waits for the stories to take in what is pending,
     /// then writes the digests of every day that received articles, oldest first.
     public func writeAll() async throws {
+        absorbNoted()
         await drained()
         for day in state.withLock({ $0.touched.sorted() }) { try writer.write(day: day) }
     }

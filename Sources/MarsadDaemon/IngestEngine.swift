@@ -428,8 +428,13 @@ public struct IngestPipeline: Sendable {
 
     /// Reads `claims` while the previous chunk is being recorded; starts
     /// recording them and returns the outcome of the previous chunk, if any.
-    public mutating func submit(_ claims: [IngestClaim], firstSeen: Date = Date()) async throws -> IngestSummary? {
+    /// `whenRead` runs once the chunk is read, before waiting for the previous
+    /// chunk's recording: the reading threads are idle from then until it ends.
+    public mutating func submit(
+        _ claims: [IngestClaim], firstSeen: Date = Date(), whenRead: () -> Void = {}
+    ) async throws -> IngestSummary? {
         let chunk = try await engine.read(claims, firstSeen: firstSeen, mayWait: mayWait)
+        whenRead()
         let previous = try await drain()
         if !chunk.isEmpty {
             let engine = engine, moveFiles = moveFiles, logEntries = logEntries

@@ -35,7 +35,7 @@ struct IngestCommand: AsyncParsableCommand {
         var anyFailed = false
         func report(_ summary: IngestSummary?) {
             guard let summary else { return }
-            digests.recorded(days: summary.touched.keys)
+            digests.noted(days: summary.touched.keys)
             for entry in summary.entries {
                 switch entry.fate {
                 case .recorded:
@@ -69,7 +69,9 @@ struct IngestCommand: AsyncParsableCommand {
                 let name = (files[index] as NSString).lastPathComponent
                 return IngestClaim(path: files[index], claimName: "cli.\(stamp).\(getpid()).\(index)--\(name)", name: name)
             }
-            report(try await pipeline.submit(claims, firstSeen: started))
+            // Once the chunk is read, the stories take in the chunks recorded so far, on the core
+            // the reading threads leave while the chunk before is still being recorded.
+            report(try await pipeline.submit(claims, firstSeen: started, whenRead: digests.absorbNoted))
         }
         report(try await pipeline.drain())
         // Digest files once, at the end, for the days that received articles.

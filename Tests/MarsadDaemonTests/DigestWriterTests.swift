@@ -195,6 +195,55 @@ struct DigestWriterTests {
         for (name, data) in fullFiles { #expect(keptFiles[name] == data, "\(name) differs") }
     }
 
+    @Test("days only noted are taken into the stories at the next absorb, or by the final write, with the same files")
+    func notedDaysWaitForTheNextAbsorb() async throws {
+        let (store, taxonomy) = try freshStore()
+        let zone = TimeZone(identifier: "UTC")!
+        let kept = DigestWriter(store: store, topics: taxonomy.topics, directory: folder.appendingPathComponent("kept").path, timeZone: zone)
+        let digests = IngestDigests(writer: kept)
+        let articles = try reports(count: 60, seed: 17)
+        try record(0..<20, of: articles, in: store)
+        digests.noted(days: [day])
+        await digests.drained()
+        // Noted only: nothing was clustered yet.
+        #expect(kept.builds.full == 0)
+        #expect(!kept.holds(day: day))
+        digests.absorbNoted()
+        await digests.drained()
+        #expect(kept.builds.full == 1)
+        // Two chunks noted before one absorb are taken in by one update.
+        try record(20..<40, of: articles, in: store)
+        digests.noted(days: [day])
+        try record(40..<60, of: articles, in: store)
+        digests.noted(days: [day])
+        digests.absorbNoted()
+        await digests.drained()
+        #expect(kept.builds.full == 1)
+        #expect(kept.builds.incremental == 1)
+        try await digests.writeAll()
+
+        let rebuilt = DigestWriter(store: store, topics: taxonomy.topics, directory: folder.appendingPathComponent("full").path, timeZone: zone)
+        try rebuilt.write(day: day)
+        let keptFiles = try files(in: folder.appendingPathComponent("kept/\(day)"))
+        let fullFiles = try files(in: folder.appendingPathComponent("full/\(day)"))
+        #expect(!fullFiles.isEmpty)
+        #expect(keptFiles == fullFiles)
+    }
+
+    @Test("the final write takes in days noted but never absorbed")
+    func finalWriteTakesInNotedDays() async throws {
+        let (store, taxonomy) = try freshStore()
+        let writer = DigestWriter(store: store, topics: taxonomy.topics, directory: folder.path, timeZone: TimeZone(identifier: "UTC")!)
+        let digests = IngestDigests(writer: writer)
+        let articles = try reports(count: 10, seed: 19)
+        try record(0..<10, of: articles, in: store)
+        digests.noted(days: [day])
+        try await digests.writeAll()
+        #expect(writer.builds.full == 1)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(day)/index.md").path))
+        #expect(try store.dueDigestDays().isEmpty)
+    }
+
     @Test("an ingest over more days than the writer keeps clusters each day whole twice at most, not once per chunk")
     func ingestOverMoreDaysThanKept() async throws {
         let (store, taxonomy) = try freshStore()
