@@ -11,6 +11,13 @@ import Synchronization
 /// also kept in the database (marked when their articles are recorded), so
 /// that a restart finishes what a crash interrupted. Writing runs on its own
 /// thread, so that neither ingest nor the watchdog waits for it.
+///
+/// While files still wait to be taken in (a burst), a day that is due is
+/// written once the burst is taken in, or `longestDeferral` after its last
+/// new article if the burst lasts that long: a burst spread over many days
+/// (dated records, day after day) would otherwise write each finished day
+/// while the rest of the burst waits, and a burst of undated files writes
+/// its one day after the burst anyway. Its stories still take in its articles.
 final class DigestScheduler: Sendable {
     struct State: Sendable {
         var writer: DigestWriter
@@ -19,6 +26,9 @@ final class DigestScheduler: Sendable {
         /// When each dirty day's new articles were last added to its stories.
         var absorbed: [String: ContinuousClock.Instant] = [:]
         var today: String
+        /// Files wait to be taken in: due days are held, up to `longestDeferral`.
+        var backlogged = false
+        var longestDeferral: Duration
     }
 
     let state: Mutex<State>
@@ -28,8 +38,13 @@ final class DigestScheduler: Sendable {
     let stopping = Atomic<Bool>(false)
     private let queue = DispatchQueue(label: "marsad.digests", qos: .utility)
 
-    init(writer: DigestWriter, delay: Duration, timeZone: TimeZone, logger: Logger = Logger(label: "marsad.digests")) {
-        state = Mutex(State(writer: writer, delay: delay, today: ArticleDay.format(Date(), timeZone: timeZone)))
+    init(
+        writer: DigestWriter, delay: Duration, timeZone: TimeZone, longestDeferral: Duration = DigestScheduler.longestDeferral,
+        logger: Logger = Logger(label: "marsad.digests")
+    ) {
+        state = Mutex(State(
+            writer: writer, delay: delay, today: ArticleDay.format(Date(), timeZone: timeZone), longestDeferral: longestDeferral
+        ))
         self.timeZone = timeZone
         self.logger = logger
     }
@@ -37,6 +52,9 @@ final class DigestScheduler: Sendable {
     /// While a day keeps receiving articles, its stories take them in this often,
     /// so that the write after the burst has only the last ones to add.
     static let absorbInterval = Duration.seconds(1)
+
+    /// How long after its last new article a due day may be held while a burst is taken in.
+    static let longestDeferral = Duration.seconds(60)
 
     /// Whole-day clusterings and incremental updates so far, across writers.
     var builds: (full: Int, incremental: Int) {
@@ -60,6 +78,11 @@ final class DigestScheduler: Sendable {
 
     func markDirty(day: String) {
         state.withLock { $0.dirty[day] = .now }
+    }
+
+    /// Whether files wait to be taken in, as the daemon takes its next chunk.
+    func backlog(_ waiting: Bool) {
+        state.withLock { $0.backlogged = waiting }
     }
 
     /// Days the database says are due (after a crash or a stop during digest work), due now.
@@ -107,7 +130,10 @@ final class DigestScheduler: Sendable {
                 state.today = now
             }
             let due = state.dirty
-                .filter { force || ContinuousClock.now - $0.value >= state.delay }
+                .filter { _, lastArticle in
+                    let waited = ContinuousClock.now - lastArticle
+                    return force || (waited >= state.delay && (!state.backlogged || waited >= state.longestDeferral))
+                }
                 .keys.sorted()
             for day in due {
                 state.dirty[day] = nil

@@ -218,6 +218,8 @@ public final class MarsadService: Service, Sendable {
                 names = pending.take(settings.batchSize)
                 claims = changedClaimsThatSettled(settleTime: settings.settleTime)
             }
+            // Files left waiting after this chunk: due digests wait for the burst (see DigestScheduler).
+            digests.backlog(pending.count > 0)
             if names.isEmpty && claims.isEmpty {
                 if pipeline.isWriting {
                     do {

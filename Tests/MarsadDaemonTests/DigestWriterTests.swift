@@ -151,6 +151,37 @@ struct DigestWriterTests {
         #expect(try store.dueDigestDays().isEmpty)
     }
 
+    @Test("a due day is written once no file waits, or once held the longest deferral; its stories still take in its articles")
+    func dueDaysWaitForTheBurst() throws {
+        let (store, writer) = try freshWriter()
+        let scheduler = DigestScheduler(
+            writer: writer, delay: .zero, timeZone: TimeZone(identifier: "UTC")!, longestDeferral: .seconds(3600)
+        )
+        let articles = try reports(count: 20, seed: 5)
+        let index = folder.appendingPathComponent("\(day)/index.md").path
+        try record(0..<10, of: articles, in: store)
+        scheduler.markDirty(day: day)
+        scheduler.backlog(true)
+        scheduler.writeDue(force: false)
+        // Held while files wait, but its stories took its articles in.
+        #expect(!FileManager.default.fileExists(atPath: index))
+        #expect(writer.builds.full == 1)
+        #expect(try store.dueDigestDays() == [day])
+        scheduler.backlog(false)
+        scheduler.writeDue(force: false)
+        #expect(FileManager.default.fileExists(atPath: index))
+        #expect(try store.dueDigestDays().isEmpty)
+
+        // Held no longer than the longest deferral, backlog or not.
+        let impatient = DigestScheduler(writer: writer, delay: .zero, timeZone: TimeZone(identifier: "UTC")!, longestDeferral: .zero)
+        try record(10..<20, of: articles, in: store)
+        #expect(try store.dueDigestDays() == [day])
+        impatient.markDirty(day: day)
+        impatient.backlog(true)
+        impatient.writeDue(force: false)
+        #expect(try store.dueDigestDays().isEmpty)
+    }
+
     @Test("a burst over more days than the writer once kept clusters each day whole only once, taking the days in turn")
     func manyDaysTakenInTurn() throws {
         let (store, writer) = try freshWriter()
