@@ -146,6 +146,13 @@ enum Schema {
             // Recording inserts the stems its readers worked out; the index itself is unchanged.
             try SearchIndex.feedFromRecording(db)
         }
+        migrator.registerMigration("v9-failed-files-indexed-apart") { db in
+            // A file's hash is looked up among recorded files (file_recorded_once) and among failed ones
+            // (to count attempts), never among all: an index of every file's hash was one more random-key
+            // B-tree that each recording transaction dirtied all over, for no query.
+            try db.execute(sql: "DROP INDEX file_sha256")
+            try db.execute(sql: "CREATE INDEX file_failed_sha256 ON file(sha256) WHERE fate = 'failed'")
+        }
         return migrator
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import MarsadCore
 import MarsadReading
 import MarsadStore
@@ -78,6 +79,33 @@ struct StoreTests {
         #expect(first[0].attempts == 1)
         #expect(second[0].attempts == 2)
         #expect(second[0].error == "the file is empty")
+    }
+
+    @Test func fileHashesAreIndexedOnlyAmongRecordedAndAmongFailedFiles() throws {
+        let store = try makeStore()
+        let indexes = try store.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'file' AND sql LIKE '%sha256%'")
+                .map { [$0["name"] as String, $0["sql"] as String] }
+        }
+        #expect(indexes.map { $0[0] }.sorted() == ["file_failed_sha256", "file_recorded_once"])
+        #expect(indexes.allSatisfy { $0[1].contains("WHERE fate = ") })
+        // Both lookups by hash still find their rows through those indexes.
+        _ = try store.record([.failed(file("a", sha: "cc"), stage: "parse", message: "the file is empty")])
+        _ = try store.record([.processed(file("b", sha: "cc"), [(processed("عنوان", "نص"), "2015-07-21")])])
+        let third = try store.record([
+            .failed(file("c", sha: "cc"), stage: "parse", message: "the file is empty"),
+            .processed(file("d", sha: "cc"), [(processed("عنوان", "نص"), "2015-07-21")]),
+        ])
+        #expect(third[0].attempts == 2)
+        #expect(third[1].fate == .duplicate)
+        let plans = try store.writer.read { db in
+            try [
+                "SELECT COUNT(*) FROM file WHERE sha256 = 'cc' AND fate = 'failed'",
+                "SELECT id FROM file WHERE sha256 = 'cc' AND fate = 'recorded'",
+            ].map { sql in try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }.joined() }
+        }
+        #expect(plans[0].contains("file_failed_sha256"))
+        #expect(plans[1].contains("file_recorded_once"))
     }
 
     func search(_ store: Store, _ text: String, filters: SearchFilters = SearchFilters()) throws -> [String] {
