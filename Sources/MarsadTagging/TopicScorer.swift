@@ -63,6 +63,9 @@ struct TopicScorer {
         var pending = [Scored?](repeating: nil, count: compiled.topics.count)
         /// Each topic's rule score against its threshold, for the topics that require it.
         var margins = [Double](repeating: -1, count: compiled.topics.count)
+        /// Each topic's firings, written out as evidence only for the topics returned: most topics
+        /// with evidence fall short, and `tag` drops them.
+        var firingsOfTopic = [[Firing]](repeating: [], count: compiled.topics.count)
         for (topicIndex, plan) in compiled.topics.enumerated() {
             var firings: [Firing] = []
             var articleScore = 0.0
@@ -110,17 +113,6 @@ struct TopicScorer {
             func multiplicity(_ rule: CompiledTaxonomy.Rule, _ matched: [FoundHits.Hit]) -> Double {
                 rule.source.mentionsPerScope > 1 ? Double(max(1, min(matched.count, rule.source.mentionsPerScope))) : 1
             }
-            func evidence(_ rule: CompiledTaxonomy.Rule, _ matched: [FoundHits.Hit], weight: Double) -> Evidence {
-                let ordered = matched.sorted { $0.firstToken < $1.firstToken }
-                var spans: [TextSpan] = []
-                var parts: [String] = []
-                for hit in ordered where !spans.contains(finder.span(hit.firstToken, hit.endToken)) {
-                    spans.append(finder.span(hit.firstToken, hit.endToken))
-                    parts.append(text.text(from: Int(text.tokenStart[hit.firstToken]), to: Int(text.tokenEnd[hit.endToken - 1])))
-                }
-                return Evidence(rule: rule.source.name, text: parts.joined(separator: " … "), weight: weight, spans: spans)
-            }
-
             for (ruleIndex, rule) in plan.rules.enumerated() {
                 var count = 0
                 switch rule.source.scope {
@@ -202,12 +194,11 @@ struct TopicScorer {
             }
             assigned[topicIndex] = isAssigned
             if !firings.isEmpty {
+                firingsOfTopic[topicIndex] = firings
                 pending[topicIndex] = Scored(
                     assignment: TopicAssignment(
                         id: plan.definition.topic.id, score: model.map { ($0.logit * 100).rounded() / 100 } ?? rounded,
-                        evidence: firings.sorted { ($0.sentence, -$0.weight) < ($1.sentence, -$1.weight) }.map {
-                            evidence(plan.rules[$0.rule], $0.matched, weight: $0.weight)
-                        },
+                        evidence: [],
                         threshold: model == nil ? plan.definition.topic.threshold : 0
                     ),
                     assigned: isAssigned,
@@ -231,8 +222,29 @@ struct TopicScorer {
                 pending[required] = scored
             }
         }
-        let results = pending.compactMap { $0 }.filter { $0.assigned || keepShortfalls }
+        var results: [Scored] = []
+        for (topicIndex, scored) in pending.enumerated() {
+            guard var scored, scored.assigned || keepShortfalls else { continue }
+            // After the evidence of an implication, if any, as the topic's own firings come second.
+            let rules = compiled.topics[topicIndex].rules
+            scored.assignment.evidence += firingsOfTopic[topicIndex]
+                .sorted { ($0.sentence, -$0.weight) < ($1.sentence, -$1.weight) }
+                .map { evidence(rules[$0.rule], $0.matched, weight: $0.weight, finder: finder) }
+            results.append(scored)
+        }
         return (results, training)
+    }
+
+    /// A firing written out: the rule, the words that met it, and where they stand.
+    private func evidence(_ rule: CompiledTaxonomy.Rule, _ matched: [FoundHits.Hit], weight: Double, finder: EntityFinder) -> Evidence {
+        let ordered = matched.sorted { $0.firstToken < $1.firstToken }
+        var spans: [TextSpan] = []
+        var parts: [String] = []
+        for hit in ordered where !spans.contains(finder.span(hit.firstToken, hit.endToken)) {
+            spans.append(finder.span(hit.firstToken, hit.endToken))
+            parts.append(text.text(from: Int(text.tokenStart[hit.firstToken]), to: Int(text.tokenEnd[hit.endToken - 1])))
+        }
+        return Evidence(rule: rule.source.name, text: parts.joined(separator: " … "), weight: weight, spans: spans)
     }
 
     /// The evidence of one topic laid out for its features.

@@ -21,6 +21,25 @@ import Testing
         #expect(result["syria"] != nil)
     }
 
+    @Test func taggingKeepsTheEvidenceOfAssignedTopicsOnly() throws {
+        let input = TaggingInput(title: "لافروف في دمشق", body: """
+        وصل لافروف إلى دمشق للقاء المسؤولين السوريين.
+        وتحدث الجانبان عن الوضع في سوريا.
+        وفي خبر آخر ذكر التقرير النفط مرة.
+        """)
+        let tagged = tagger.tag(input)
+        let analysis = tagger.analyze(input)
+        // The same topics with the same evidence, in the same order, as the analysis assigns.
+        #expect(tagged.topics == analysis.result.topics)
+        #expect(!tagged.topics.isEmpty && tagged.topics.allSatisfy { !$0.evidence.isEmpty })
+        let russiaSyria = try #require(tagged.topics.first { $0.id == "russia-syria" })
+        #expect(russiaSyria.evidence.contains { $0.rule == "Russian actor with Syria" && $0.text == "لافروف … دمشق" })
+        // Topics that fell short are the analysis's alone.
+        let assigned = Set(tagged.topics.map(\.id))
+        #expect(analysis.candidates.count >= tagged.topics.count)
+        #expect(analysis.candidates.filter { !assigned.contains($0.id) }.allSatisfy { !$0.evidence.isEmpty })
+    }
+
     @Test func namesInSeparateSentencesDoNotCoOccur() {
         let result = topics("""
         تحدث المسؤولون في دمشق عن سوريا. وقالوا إن سوريا تتعافى.
