@@ -118,10 +118,27 @@ public struct QueueFolders: Sendable {
         return String(claimName[range.upperBound...])
     }
 
+    /// Whether a claim's name may have been shortened, its full name then kept in `names/`: a
+    /// shortened name always holds the marker `EntryName.fitted` puts in (U+2026, E2 80 A6 in
+    /// UTF-8). Most claims do not, and need no look-up in `names/` at all.
+    static func mayBeShortened(_ claimName: String) -> Bool {
+        var claimName = claimName
+        return claimName.withUTF8 { bytes in
+            var index = 0
+            while index + 2 < bytes.count {
+                if bytes[index] == 0xE2 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA6 { return true }
+                index += 1
+            }
+            return false
+        }
+    }
+
     /// The name the user gave a claimed file, shown escaped when it is not valid UTF-8.
     public func originalName(ofClaim claimName: String) -> String {
-        // Most claims keep their whole name and have no record: one failed open says so, where
-        // reading through FileManager cost more than the rest of claiming a file.
+        // Most claims keep their whole name and have no record: their name says so, and a claim
+        // that may have one is read with one open, where FileManager cost more than the rest of
+        // claiming a file.
+        guard Self.mayBeShortened(claimName) else { return Self.nameInClaim(claimName) }
         let fd = open(claimedNames + "/" + claimName, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return Self.nameInClaim(claimName) }
         defer { close(fd) }
@@ -212,7 +229,7 @@ public struct QueueFolders: Sendable {
         var info = stat()
         guard lstat(source, &info) == 0 else { return }
         defer {
-            unlink(claimedNames + "/" + entry.claimName)
+            if Self.mayBeShortened(entry.claimName) { unlink(claimedNames + "/" + entry.claimName) }
             unlink(recovering + "/" + entry.claimName)
         }
         switch entry.fate {
@@ -223,11 +240,18 @@ public struct QueueFolders: Sendable {
             }
             let day = ArticleDay.format(entry.decidedAt, timeZone: timeZone)
             let folder = archive + "/" + day
-            // One system call for the usual case, the day's folder already there.
+            // The day's folder is usually there already: the move is tried first, and the folder
+            // made only when the move finds it missing, rather than a failing mkdir per file.
+            let target = freePath(in: folder, name: entry.name, id: entry.id ?? 0)
+            guard rename(source, target) != 0 else { return }
+            let code = errno
+            guard code == ENOENT else {
+                throw QueueError(message: "cannot move \(source) to \(target): \(String(cString: strerror(code)))")
+            }
             if mkdir(folder, 0o777) != 0 && errno != EEXIST {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
-            try move(source, to: freePath(in: folder, name: entry.name, id: entry.id ?? 0))
+            try move(source, to: target)
         case .failed:
             let target = freePath(in: failed, name: entry.name, id: entry.id ?? 0)
             try FailureSidecar(entry: entry).write(to: target + FailureSidecar.suffix)

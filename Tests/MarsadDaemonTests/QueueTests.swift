@@ -109,6 +109,35 @@ struct QueueFoldersTests {
         #expect(QueueFolders.nameInClaim(first) == "a--b.txt")
     }
 
+    @Test func onlyAShortenedClaimKeepsItsFullNameInNamesAndLosesItWhenArchived() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("marsad-queue-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let settings = Settings.embeddedDefault(root: root)
+        let folders = QueueFolders(settings: settings)
+        try folders.create()
+        try FileManager.default.createDirectory(at: settings.database.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let store = try Store(path: settings.database.path)
+        // 238 bytes: it fits the inbox, not beside the claim's prefix. A name with the marker of a
+        // shortened one, but whole, has no record either.
+        let long = String(repeating: "خبر", count: 39) + ".txt"
+        for (sequence, name) in [long, "short…name.txt", "plain.txt"].enumerated() {
+            try Data("x".utf8).write(to: URL(fileURLWithPath: folders.inbox + "/" + name))
+            let claim = try #require(try folders.claim(EntryName(name), sequence: UInt64(sequence)))
+            #expect(folders.originalName(ofClaim: claim) == name)
+            let records = try FileManager.default.contentsOfDirectory(atPath: folders.claimedNames)
+            #expect(records == (name == long ? [claim] : []))
+            let file = ClaimedFile(claimName: claim, name: name, size: 1, sha256: "sha\(sequence)", firstSeen: Date())
+            let entry = try #require(try store.record([.processed(file, [])]).first)
+            try folders.finalize(entry)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folders.claimedNames).isEmpty)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folders.processing).isEmpty)
+        }
+        let days = try FileManager.default.contentsOfDirectory(atPath: folders.archive)
+        #expect(days.count == 1)
+        let archived = try FileManager.default.contentsOfDirectory(atPath: folders.archive + "/" + days[0])
+        #expect(archived.count == 3 && archived.contains("plain.txt") && archived.contains("short…name.txt"))
+    }
+
     @Test func requeueMovesFailedFilesBackUnderTheirOriginalNames() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("marsad-queue-\(UUID().uuidString)")
         let folders = QueueFolders(settings: .embeddedDefault(root: root))
