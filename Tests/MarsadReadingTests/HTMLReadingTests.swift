@@ -76,22 +76,6 @@ struct HTMLReadingTests {
         #expect(!article.body.contains(teaser))
     }
 
-    /// An interview sets its questions in a heading's type: a long heading that asks
-    /// in punctuated prose (here a sentence, then the question) is the interviewer's
-    /// question, part of the text; a long question without a comma or a stop inside
-    /// is set as headlines are, and may be another article's.
-    @Test func aLongHeadingThatAsksAfterASentenceIsAQuestionOfTheText() throws {
-        let question = "قلت في حديث سابق إن المستشفى سيفتح أبوابه قبل نهاية العام. هل ما زال هذا الموعد قائما بعد تأخر الأشغال؟"
-        let teaser = "هل ينجح وزير التربية في ترميم المدارس الريفية في الشمال الغربي قبل العودة المدرسية المقبلة؟"
-        let html = "<html><head><title>\(Fixtures.title)</title></head><body><article><h1>\(Fixtures.title)</h1>"
-            + Fixtures.paragraphs.prefix(2).map { "<p>\($0)</p>" }.joined() + "<h2>\(question)</h2>"
-            + Fixtures.paragraphs.dropFirst(2).map { "<p>\($0)</p>" }.joined()
-            + "<h2>\(teaser)</h2><p>\(Fixtures.paragraphs[0])</p></article></body></html>"
-        let article = try #require(try reader.read(Array(html.utf8), fileName: "a.html").first)
-        #expect(article.body.contains(Fixtures.paragraphs[1] + "\n\n" + question + "\n\n" + Fixtures.paragraphs[2]))
-        #expect(!article.body.contains(teaser))
-    }
-
     @Test func truncatedPageIsReadLeniently() throws {
         let page = Fixtures.htmlPage()
         let cut = String(decoding: Array(page.utf8).prefix(Array(page.utf8).count * 55 / 100), as: UTF8.self)
@@ -461,27 +445,6 @@ struct HTMLLayoutTests {
         let teaser = page.replacingAll(shown, with: "<p>\(Fixtures.paragraphs[0].prefix(60))…</p>")
         let fromLinkedData = try #require(try reader.read(Array(teaser.utf8), fileName: "amp.html").first)
         #expect(fromLinkedData.body == Fixtures.paragraphs.joined(separator: "\n\n"))
-    }
-
-    /// The page's own copy of its text (JSON-LD articleBody, here with the paragraphs
-    /// run together as publishing systems join them) ends where the article does: a plea
-    /// for support set after the last paragraph, in the article's own element, goes. A copy
-    /// cut short after two paragraphs says nothing of where the text ends, and nothing goes.
-    @Test func linkedDataBodyEndsTheText() throws {
-        let appeal = "صحافتنا المستقلة تعيش بفضل قرائها، وكل مساهمة صغيرة منكم تساعدنا على الاستمرار في العمل."
-        func page(copy: [String]) -> String {
-            """
-            <html><head><script type="application/ld+json">
-            {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "\(Fixtures.title)", "articleBody": "\(copy.joined())"}
-            </script></head><body><article><h1>\(Fixtures.title)</h1>
-            \(Fixtures.paragraphs.map { "<p>\($0)</p>" }.joined())<p>\(appeal)</p></article></body></html>
-            """
-        }
-        let whole = try #require(try reader.read(Array(page(copy: Fixtures.paragraphs).utf8), fileName: "copy.html").first)
-        #expect(whole.body == Fixtures.paragraphs.joined(separator: "\n\n"))
-        let cutShort = try #require(try reader.read(Array(page(copy: Array(Fixtures.paragraphs.prefix(2))).utf8), fileName: "short.html").first)
-        #expect(cutShort.body.contains(appeal))
-        #expect(Fixtures.paragraphs.allSatisfy { cutShort.body.contains($0) })
     }
 
     /// A how-to or recipe page that draws its steps by script keeps them in

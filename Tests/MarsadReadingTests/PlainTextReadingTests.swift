@@ -186,42 +186,6 @@ struct PlainTextReadingTests {
         #expect(lexicon.match("Share this article with friends")?.kind == .drop)
     }
 
-    /// A date line may end with a full stop after its date ("Aktualisiert am
-    /// 17.01.2021."); a sentence that opens with a date cue's words and ends
-    /// with a stop but says no date stays a sentence.
-    @Test func aDateLineClosedByAFullStopIsADateLine() {
-        let lexicon = BoilerplateLexicon.shipped
-        #expect(lexicon.match("Aktualisiert am 17.01.2021.")?.kind == .date)
-        #expect(lexicon.match("Published 3 May 2024.")?.kind == .date)
-        #expect(lexicon.match("نشر في 12 مارس 2024.")?.kind == .date)
-        #expect(lexicon.match("Updated figures show that the economy grew.") == nil)
-        #expect(lexicon.match("Published reports say the talks failed in 2024.") == nil)
-    }
-
-    /// Bylines and date labels in the other languages of saved pages are cues, by
-    /// words that never open a sentence ("Verfasst von", "Escrito por", a label with
-    /// its colon); a sentence that opens with the same word as a label stays text.
-    @Test func bylinesAndDateLabelsOfOtherLanguagesAreCues() {
-        let lexicon = BoilerplateLexicon.shipped
-        #expect(lexicon.match("Verfasst von: Max Muster | 31. Dezember 2008")?.kind == .author)
-        #expect(lexicon.match("Escrito por Ana García")?.kind == .author)
-        #expect(lexicon.match("Autor: www.portalspozywczy.pl")?.kind == .author)
-        #expect(lexicon.match("Publicado: Jueves, 21 Abril 2022 04:45")?.kind == .date)
-        #expect(lexicon.match("Veröffentlicht: 3. Mai 2022")?.kind == .date)
-        #expect(lexicon.match("Publicado en 1990, el libro vendió millones de copias.") == nil)
-        #expect(lexicon.match("Autor und Verlag streiten seit Jahren") == nil)
-    }
-
-    /// The label a consent manager shows in place of an embed it holds back
-    /// ("Externer Inhalt", "Empfohlener redaktioneller Inhalt") is a line of chrome.
-    @Test func theLabelOfAHeldBackEmbedIsChrome() {
-        let lexicon = BoilerplateLexicon.shipped
-        #expect(lexicon.match("Externer Inhalt")?.kind == .drop)
-        #expect(lexicon.match("Empfohlener redaktioneller Inhalt")?.kind == .drop)
-        #expect(lexicon.match("External content")?.kind == .drop)
-        #expect(lexicon.match("Contenido externo")?.kind == .drop)
-    }
-
     /// A French intertitle that opens with "Quelle" stays in the article with
     /// the paragraph before it; it is no source line that ends the lead.
     @Test func anIntertitleOpeningWithACueWordStaysInTheText() throws {

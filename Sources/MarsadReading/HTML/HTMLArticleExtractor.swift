@@ -146,22 +146,13 @@ struct HTMLArticleExtractor {
             }
             if block.kind == .heading {
                 // A long heading is another article's headline, unless it is
-                // written as sentences: a lead set in a heading's type, or an
-                // interviewer's question punctuated as prose (a comma, a sentence before it).
+                // written as sentences: a lead set in a heading's type.
                 let shape = LineShape(block.text)
-                if shape.words > 12, !((shape.endsWithStop || Self.endsWithQuestion(block.text)) && shape.innerPunctuation >= 1) { continue }
+                if shape.words > 12, !(shape.endsWithStop && shape.innerPunctuation >= 1) { continue }
             }
             draft.paragraphs.append(block.text)
             fromHeading.append(block.kind == .heading)
             isNote.append(block.isNote)
-        }
-        // A page's own copy of its text (a linked-data articleBody) ends where the article does:
-        // what the text holds after the copy's last paragraph (a plea for support, a shop's box,
-        // a sign-up) was set after the article.
-        if let copy = metadata.articleBody, !metadata.articleBodyIsSteps, let end = Self.endOfText(draft.paragraphs, copiedIn: copy) {
-            draft.paragraphs.removeSubrange(end...)
-            fromHeading.removeSubrange(end...)
-            isNote.removeSubrange(end...)
         }
         // A paragraph set wholly in italics or bold after the plainly set text is a note to the
         // reader (follow us, subscribe, a disclaimer), unless the text before it is set the same
@@ -202,60 +193,6 @@ struct HTMLArticleExtractor {
             return fallback
         }
         return draft
-    }
-
-    /// Whether a line ends with a question mark (Latin, Arabic or full-width), after any closing quote or bracket.
-    static func endsWithQuestion(_ text: String) -> Bool {
-        guard let last = text.unicodeScalars.last(where: { !"\"'”’»)]".unicodeScalars.contains($0) && !ScalarTable.isWhitespace($0) }) else { return false }
-        return last == "?" || last == "\u{061F}" || last == "\u{FF1F}"
-    }
-
-    /// Least length (weighted letters) of a page's copy of its text for it to say where the text ends.
-    static let copiedTextMinimum = 300
-    /// Least length (weighted letters) of the paragraph the copy closes with, for a match not to be chance.
-    static let copiedLastParagraphMinimum = 40
-    /// Bytes of the copy's match key that may follow its last paragraph found in the text (a credit, a label).
-    static let copiedEndSlack = 64
-    /// Share of the text's weight the copy must hold for it to be a copy of this text.
-    static let copiedShare = 0.6
-
-    /// Where the text ends by the page's own copy of it (a linked-data
-    /// `articleBody`): the paragraphs at the end that the copy does not hold
-    /// go, when the paragraph before them closes the copy (nothing but a few
-    /// letters of it follow) and the copy holds most of the text. Paragraphs
-    /// are looked for in the copy by their match keys, since copies join
-    /// paragraphs without a space or drop the markup's quotes. Nil when nothing
-    /// goes: a copy cut short, or one that is not of this text, says nothing.
-    static func endOfText(_ paragraphs: [String], copiedIn copy: String) -> Int? {
-        guard paragraphs.count > 1, PageLayout.weight(copy) >= copiedTextMinimum else { return nil }
-        let copyKey = Array(HTMLMetadata.key(copy).utf8)
-        let keys = paragraphs.map { Array(HTMLMetadata.key($0).utf8) }
-        var cut = paragraphs.count
-        while cut > 0, keys[cut - 1].isEmpty || lastEnd(of: keys[cut - 1], in: copyKey) == nil { cut -= 1 }
-        guard cut > 0, cut < paragraphs.count, PageLayout.weight(paragraphs[cut - 1]) >= copiedLastParagraphMinimum,
-              let end = lastEnd(of: keys[cut - 1], in: copyKey), copyKey.count - end <= copiedEndSlack else { return nil }
-        var held = 0, total = 0
-        for (index, paragraph) in paragraphs.enumerated() {
-            let weight = PageLayout.weight(paragraph)
-            total += weight
-            if index < cut, !keys[index].isEmpty, lastEnd(of: keys[index], in: copyKey) != nil { held += weight }
-        }
-        return Double(held) >= copiedShare * Double(total) ? cut : nil
-    }
-
-    /// The offset just past the last occurrence of `needle` in `haystack`, byte by byte.
-    static func lastEnd(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
-        var start = haystack.count - needle.count
-        while start >= 0 {
-            if haystack[start] == needle[0] {
-                var matched = 1
-                while matched < needle.count, haystack[start + matched] == needle[matched] { matched += 1 }
-                if matched == needle.count { return start + needle.count }
-            }
-            start -= 1
-        }
-        return nil
     }
 
     /// Least length (weighted letters) of a paragraph that shows the article going on after a cue that would end it.

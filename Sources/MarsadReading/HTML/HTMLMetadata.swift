@@ -11,8 +11,6 @@ struct HTMLMetadata {
     var siteName: String?
     var author: String?
     var articleBody: String?
-    /// The body is a how-to's or recipe's description and steps, not a copy of the article's text.
-    var articleBodyIsSteps = false
     /// The page's summary (`og:description`, `description`, `twitter:description`): often its lead, word for word.
     var descriptions: [String] = []
 
@@ -189,7 +187,6 @@ struct HTMLMetadata {
                 func field(_ name: String) -> JSONValue? { members.first { $0.key == name }?.value }
                 if articleBody == nil, types.contains(where: { Self.instructionTypes.contains($0) }) {
                     articleBody = Self.instructionsBody(description: field("description"), parts: ["recipeIngredient", "recipeInstructions", "step"].compactMap(field))
-                    articleBodyIsSteps = articleBody != nil
                 }
                 guard types.contains(where: { Self.articleTypes.contains($0) }) else { continue }
                 let isWebPage = types == ["webpage"]
@@ -203,10 +200,7 @@ struct HTMLMetadata {
                 }
                 if !isWebPage, let authorValue = field("author").flatMap(JSONRecordReader.textValue) { author = clean(authorValue) }
                 if let publisher = field("publisher").flatMap(JSONRecordReader.textValue), siteName == nil { siteName = clean(publisher) }
-                if let body = field("articleBody").flatMap(JSONRecordReader.textValue), !isWebPage {
-                    articleBody = Self.shownText(ofBody: body)
-                    articleBodyIsSteps = false
-                }
+                if let body = field("articleBody").flatMap(JSONRecordReader.textValue), !isWebPage { articleBody = Self.shownText(ofBody: body) }
                 if canonicalURL == nil, let url = field("url").flatMap(JSONRecordReader.textValue) ?? field("mainEntityOfPage").flatMap(JSONRecordReader.textValue) {
                     canonicalURL = url
                 }

@@ -110,20 +110,13 @@ struct BoilerplateLexicon: Sendable {
             let leadsWords = cue.kind == .author || cue.kind == .date
             let isLabel = cue.isLabel || (cue.words.count == 1 && !leadsWords)
             let labelGoesOn = !isLabel || rest.first == "\u{00A9}"
-            // A date line may close with a full stop ("Aktualisiert am 17.01.2021."): a few words
-            // after the cue that read as a date are that date, not a sentence opening with the cue.
-            let closesDate = endsWithPeriod && cue.kind == .date && extraWords <= Self.dateLineMaximumWords
-                && DateParsing.findDate(in: remainder) != nil
-            if extraWords == 0 || separated || (extraWords <= allowedExtra && (!endsWithPeriod || closesDate) && labelGoesOn) {
+            if extraWords == 0 || separated || (extraWords <= allowedExtra && !endsWithPeriod && labelGoesOn) {
                 if (cue.kind == .source || cue.kind == .author) && remainder.isEmpty { continue }
                 return CueMatch(kind: cue.kind, remainder: remainder)
             }
         }
         return nil
     }
-
-    /// Most words after a date cue in a date line that ends with a full stop ("Thursday, 3 May 2024, 10:45.").
-    static let dateLineMaximumWords = 8
 
     /// Offset just past the end of the first `count` words of the line,
     /// counting words the way `keyWords` does so the two stay in step.
