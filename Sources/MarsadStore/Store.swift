@@ -250,7 +250,7 @@ public final class Store: Sendable {
     ) throws -> (entries: [LedgerEntry], addedEntities: Set<String>) {
         var batch = try RecordingBatch(db: db, now: now, knownEntities: knownEntities)
         let entries = try outcomes.map { try batch.record($0) }
-        try batch.markDigestsDue()
+        try batch.finish()
         return (entries, batch.addedEntities)
     }
 

@@ -64,6 +64,34 @@ struct SearchIndexTests {
         #expect(try store.search(try SearchQuery.parse("مخيم")).total == 0)
     }
 
+    /// An article with a topic, an entity and a date: its tags are inserted with foreign keys.
+    func taggedOutcome(_ name: String, _ title: String, _ body: String) -> IngestOutcome {
+        var processed = article(title, body)
+        processed.tags = try! JSONDecoder().decode(TaggingResult.self, from: Data(#"""
+            {"topics":[{"id":"syrian-refugees","score":3,"threshold":1,"evidence":[]}],
+             "entities":[{"id":"syria","type":"country","name":"Syria","nameAr":"سوريا","count":1,"forms":["سوريا"],"spans":[]}],
+             "dates":[{"date":"2015-07-21","text":"21 تموز"}]}
+            """#.utf8))
+        return .processed(
+            ClaimedFile(claimName: name, name: name, size: 1, sha256: name, firstSeen: Date()), [(processed, "2015-07-21")]
+        )
+    }
+
+    /// Search rows are inserted after the batch's tags: every article of the batch is indexed, as the
+    /// match keys give it, and the batch's terms are written out as one segment at the commit.
+    @Test func aBatchOfTaggedArticlesIsIndexedWholeAsOneSegment() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let store = try Store(path: path)
+        _ = try store.record(texts.enumerated().map { taggedOutcome("f\($0.offset)", $0.element.0, $0.element.1) })
+        let segments = try store.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT segid) FROM articleSearch_idx")
+        }
+        #expect(segments == 1)
+        try checkIndex(store)
+        #expect(try answers(store).allSatisfy { !$0.isEmpty })
+        #expect(try store.search(try SearchQuery.parse("لاجئين")).total == 3)
+    }
+
     @Test func theCheckCatchesTermsThatAreNotTheMatchKeys() throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let store = try Store(path: path)
