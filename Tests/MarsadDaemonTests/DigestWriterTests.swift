@@ -89,6 +89,16 @@ struct DigestWriterTests {
         return result
     }
 
+    /// Writes the day's digests from scratch into "full/" and returns them with the files kept up
+    /// in "kept/", so that a test holds the incremental path to the whole build.
+    func keptAndRebuiltFiles(store: Store, taxonomy: Taxonomy, zone: TimeZone) throws -> (kept: [String: Data], full: [String: Data]) {
+        let rebuilt = DigestWriter(
+            store: store, topics: taxonomy.topics, directory: folder.appendingPathComponent("full").path, timeZone: zone
+        )
+        try rebuilt.write(day: day)
+        return (try files(in: folder.appendingPathComponent("kept/\(day)")), try files(in: folder.appendingPathComponent("full/\(day)")))
+    }
+
     @Test("digests kept up chunk by chunk equal a full rebuild, byte for byte, and the day stops being due")
     func incrementalEqualsFullRebuild() throws {
         let (store, taxonomy) = try freshStore()
@@ -118,12 +128,7 @@ struct DigestWriterTests {
         #expect(incremental.builds.full == 1)
         #expect(incremental.builds.incremental == chunk - 1)
 
-        let rebuilt = DigestWriter(
-            store: store, topics: taxonomy.topics, directory: folder.appendingPathComponent("full").path, timeZone: zone
-        )
-        try rebuilt.write(day: day)
-        let kept = try files(in: folder.appendingPathComponent("kept/\(day)"))
-        let full = try files(in: folder.appendingPathComponent("full/\(day)"))
+        let (kept, full) = try keptAndRebuiltFiles(store: store, taxonomy: taxonomy, zone: zone)
         #expect(Set(kept.keys) == Set(full.keys))
         #expect(kept.keys.contains("russia-syria.json"))
         for (name, data) in full { #expect(kept[name] == data, "\(name) differs") }
@@ -217,10 +222,7 @@ struct DigestWriterTests {
         #expect(kept.builds.full == 1)
         #expect(try store.dueDigestDays().isEmpty)
 
-        let rebuilt = DigestWriter(store: store, topics: taxonomy.topics, directory: folder.appendingPathComponent("full").path, timeZone: zone)
-        try rebuilt.write(day: day)
-        let keptFiles = try files(in: folder.appendingPathComponent("kept/\(day)"))
-        let fullFiles = try files(in: folder.appendingPathComponent("full/\(day)"))
+        let (keptFiles, fullFiles) = try keptAndRebuiltFiles(store: store, taxonomy: taxonomy, zone: zone)
         #expect(Set(keptFiles.keys) == Set(fullFiles.keys))
         #expect(!fullFiles.isEmpty)
         for (name, data) in fullFiles { #expect(keptFiles[name] == data, "\(name) differs") }
@@ -253,10 +255,7 @@ struct DigestWriterTests {
         #expect(kept.builds.incremental == 1)
         try await digests.writeAll()
 
-        let rebuilt = DigestWriter(store: store, topics: taxonomy.topics, directory: folder.appendingPathComponent("full").path, timeZone: zone)
-        try rebuilt.write(day: day)
-        let keptFiles = try files(in: folder.appendingPathComponent("kept/\(day)"))
-        let fullFiles = try files(in: folder.appendingPathComponent("full/\(day)"))
+        let (keptFiles, fullFiles) = try keptAndRebuiltFiles(store: store, taxonomy: taxonomy, zone: zone)
         #expect(!fullFiles.isEmpty)
         #expect(keptFiles == fullFiles)
     }
