@@ -155,13 +155,17 @@ public struct ArticleReader: Sendable {
         var evidence: SiteEvidence?
         switch format {
         case .json:
+            // A text that merely opens with a bracket is read as any other text.
+            let asText = { (evidence: inout SiteEvidence?) in
+                [PlainTextExtractor(lexicon: lexicon, templates: templates, savedAt: savedAt, utcOffset: utcOffset)
+                    .extract(text, evidence: &evidence)]
+            }
             do {
                 let records = try JSONRecordReader.read(text)
                 if FormatDetector.mayBeTextStartingWithBracket(text, fileName: fileName, records: records.drafts.count) {
                     // "[1]Site / [2]Menu …": a text browser's dump, whose "[1]" parsed as an array of a number.
                     format = .text
-                    drafts = [PlainTextExtractor(lexicon: lexicon, templates: templates, savedAt: savedAt, utcOffset: utcOffset)
-                        .extract(text, evidence: &evidence)]
+                    drafts = asText(&evidence)
                 } else {
                     warnings += records.warnings
                     drafts = records.drafts
@@ -169,7 +173,7 @@ public struct ArticleReader: Sendable {
             } catch let error where FormatDetector.mayBeTextStartingWithBracket(text, fileName: fileName, error: error) {
                 // "[صور] …" or "{عاجل} …": an article that merely starts with a bracket.
                 format = .text
-                drafts = [PlainTextExtractor(lexicon: lexicon).extract(text)]
+                drafts = asText(&evidence)
             }
         case .trec:
             drafts = try TRECReader.read(text)

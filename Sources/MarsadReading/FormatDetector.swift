@@ -38,9 +38,23 @@ enum FormatDetector {
     /// its links in brackets, and its first line opens with one. The opening
     /// "[1]" parses as a JSON array of one number, with text after it that is
     /// no JSON; a file not named as JSON whose JSON holds no record (no
-    /// object) and that reads as words is such a text.
+    /// object), that opens with a number in brackets with more than white
+    /// space after it, and that reads as words is such a text. An array of
+    /// strings ("[\"…\"]") is JSON without records.
     static func mayBeTextStartingWithBracket(_ text: String, fileName: String, records: Int) -> Bool {
-        records == 0 && readsAsTextStartingWithBracket(text, fileName: fileName)
+        records == 0 && opensWithNumberedLink(text) && readsAsTextStartingWithBracket(text, fileName: fileName)
+    }
+
+    /// "[12]" and then more than white space, at the text's start (white space and a byte-order mark apart).
+    static func opensWithNumberedLink(_ text: String) -> Bool {
+        var scalars = text.unicodeScalars.drop { $0.properties.isWhitespace || $0 == "\u{FEFF}" }
+        guard scalars.first == "[" else { return false }
+        scalars = scalars.dropFirst()
+        let digits = scalars.prefix { $0.properties.numericType == .decimal }
+        guard !digits.isEmpty else { return false }
+        scalars = scalars.dropFirst(digits.count)
+        guard scalars.first == "]" else { return false }
+        return scalars.dropFirst().contains { !$0.properties.isWhitespace }
     }
 
     /// Not named as JSON, and its first 200 scalars mostly letters with hardly a quote.

@@ -943,4 +943,15 @@ struct TextBrowserAndGalleryTests {
         #expect(article.body.hasPrefix(Self.opening[0]))
         #expect(article.body.hasSuffix(second))
     }
+
+
+    /// A JSON array holding one long string (no file extension) is JSON without records, not a
+    /// text opening with a numbered link.
+    @Test func aJSONArrayOfAStringIsNoText() {
+        let text = "[\"" + Self.opening.joined(separator: " ") + " " + Self.opening.joined(separator: " ") + "\"]"
+        #expect(throws: ReadingError.self) { try ArticleReader().read(Array(text.utf8), fileName: "feed") }
+        #expect(!FormatDetector.opensWithNumberedLink(text))
+        #expect(FormatDetector.opensWithNumberedLink("[1]الجزيرة نت"))
+        #expect(!FormatDetector.opensWithNumberedLink("[1]  \n"))
+    }
 }
