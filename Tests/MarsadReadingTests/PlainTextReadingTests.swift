@@ -944,6 +944,43 @@ struct TextBrowserAndGalleryTests {
         #expect(article.body.hasSuffix(second))
     }
 
+    static let healthTitle = "وزارة الصحة تطلق حملة وطنية للتطعيم ضد الإنفلونزا الموسمية في المدارس"
+    /// Four paragraphs wrapped near 66 columns, each set apart by an empty line.
+    static let wrappedParagraphs = [
+        ["أطلقت وزارة الصحة اليوم حملة وطنية للتطعيم ضد الإنفلونزا الموسمية",
+         "تستهدف طلاب المدارس في جميع مناطق المملكة، وذلك بالتعاون مع وزارة",
+         "التعليم والجهات الصحية في المناطق."],
+        ["وقال المتحدث الرسمي باسم الوزارة إن الحملة تستمر ثلاثة أسابيع، وإن",
+         "الفرق الصحية ستزور المدارس وفق جدول معلن مسبقا، مؤكدا أن اللقاح",
+         "آمن ومجاني لجميع الطلاب."],
+        ["وأضاف أن الوزارة وفرت أكثر من مليون جرعة من اللقاح، وأن أولياء",
+         "الأمور يستطيعون الاستفسار عن مواعيد الزيارات عبر الرقم المجاني أو",
+         "تطبيق الوزارة على الهواتف الذكية."],
+        ["ودعا المتحدث أولياء الأمور إلى التعاون مع الفرق الصحية، مشيرا إلى",
+         "أن الإنفلونزا الموسمية تنتشر في فصل الشتاء وأن التطعيم هو أفضل",
+         "وسيلة للوقاية منها ومن مضاعفاتها."],
+    ]
+
+    /// A gallery's counter is a number of a number; a reading time, a price or a follower count is not.
+    @Test func onlyAGallerysCounterIsACounter() {
+        for counter in ["صورة 2 من 14", "2 / 14", "2/14", "3 of 12", "Photo 3 of 12", "١ من ٥"] {
+            #expect(TitleEvidence.isGalleryCounter(counter), "\(counter)")
+        }
+        for line in ["5 دقائق للقراءة", "12 ألف متابع", "السعر 250 ريالا", "info@example.com 3", "2 من الطلاب", "صورة 2 من"] {
+            #expect(!TitleEvidence.isGalleryCounter(line), "\(line)")
+        }
+    }
+
+    /// A site's rights line after the text's tags and share row ("© صحيفة الأفق") is no photo
+    /// credit: it ends the page, and the paragraph about the site after it stays out of the text.
+    @Test func theRightsLineAfterTheTagsStillEndsThePage() throws {
+        let article = try read([Self.healthTitle, ""] + Self.opening.flatMap { [$0, ""] } + [
+            "الوسوم: الصحة | التطعيم", "شارك الخبر", "© صحيفة الأفق",
+            "صحيفة الأفق صحيفة إلكترونية سعودية مستقلة تصدر من الرياض، وتعنى بالأخبار المحلية والاقتصادية والرياضية منذ عام ألفين وعشرة.",
+        ])
+        #expect(article.title == Self.healthTitle)
+        #expect(article.body == Self.opening.joined(separator: "\n\n"))
+    }
 
     /// A JSON array holding one long string (no file extension) is JSON without records, not a
     /// text opening with a numbered link.

@@ -618,7 +618,7 @@ struct PlainTextExtractor {
                 if runStart != nil {
                     gap += 1
                     // A photo's counter ("صورة 2 من 14") between two paragraphs is no headline.
-                    if line.kind == .headline && line.shape.words >= 3 && !TitleEvidence.isCount(line.shape) { gapHadHeadline = true }
+                    if line.kind == .headline && line.shape.words >= 3 && !TitleEvidence.isGalleryCounter(line.text) { gapHadHeadline = true }
                     // A lone prose line followed by a header-like stretch (title,
                     // byline, date) is page chrome above the article, such as a
                     // ticker of headlines glued without any mark between them.
@@ -1034,8 +1034,7 @@ struct PlainTextExtractor {
     /// three and no year credits a photo; a copyright line that ends a page
     /// names the site with the year ("© 2024 صوت القيروان") or its rights.
     static func isPhotoCredit(_ line: Line) -> Bool {
-        guard line.kind == .cue(.end) && line.shape.words <= 3 && line.shape.digits == 0 && line.cue == nil
-            && holdsCopyrightSign(line.text) else { return false }
+        guard hasCreditShape(line) else { return false }
         // "© صحيفة الأفق" is the site's own rights line, which ends its page; only an agency's
         // name beside the sign reads as a photo's credit.
         let name = String(String.UnicodeScalarView(line.text.unicodeScalars.filter { $0 != "©" }))
@@ -1123,19 +1122,29 @@ struct PlainTextExtractor {
     }
 
     /// "© مواقع التواصل", "© أرشيفية" right above a paragraph (or above a
-    /// byline over one) and under no paragraph: a copyright sign with a name
-    /// of a word or three and no year, over the text and under the header,
-    /// credits the photo set there, whatever the name. The site's rights line
-    /// ends its page: it comes after the text (a paragraph about the site may
-    /// follow it). Such a credit becomes chrome that ends nothing.
+    /// byline over one), under a headline and above the page's first
+    /// paragraph: a copyright sign with a name of a word or three and no year,
+    /// over the text and under the header, credits the photo set there,
+    /// whatever the name. The site's rights line ends its page: it comes after
+    /// the text, often after its tags and share links (a paragraph about the
+    /// site may follow it). Such a credit becomes chrome that ends nothing.
     static func markingPhotoCredits(_ lines: inout [Line]) {
-        for index in lines.indices where lines[index].kind == .cue(.end) && lines[index].cue == nil {
-            let line = lines[index]
-            guard line.shape.words <= 3, line.shape.digits == 0, holdsCopyrightSign(line.text),
-                  lines[(index + 1)..<min(lines.count, index + 3)].contains(where: { $0.kind == .prose }),
-                  !lines[max(0, index - 2)..<index].contains(where: { $0.kind == .prose }) else { continue }
+        // Only above the first paragraph, under a headline: after the text (tags, share links), such a
+        // line is the site's rights line.
+        var sawHeadline = false
+        for index in lines.indices {
+            if lines[index].kind == .prose { return }
+            if lines[index].kind == .headline { sawHeadline = true }
+            guard sawHeadline, hasCreditShape(lines[index]),
+                  lines[(index + 1)..<min(lines.count, index + 3)].contains(where: { $0.kind == .prose }) else { continue }
             lines[index].kind = .cue(.drop)
         }
+    }
+
+    /// "© AFP", "© مواقع التواصل": an end cue of a copyright sign with a name of a word or three, no year.
+    static func hasCreditShape(_ line: Line) -> Bool {
+        line.kind == .cue(.end) && line.shape.words <= 3 && line.shape.digits == 0 && line.cue == nil
+            && holdsCopyrightSign(line.text)
     }
 
     /// "جميع الحقوق محفوظة © 2024 صوت القيروان" → "صوت القيروان".

@@ -237,6 +237,27 @@ struct TitleEvidence {
         shape.digits > 0 && shape.words <= 4
     }
 
+    /// "صورة 2 من 14", "2 / 14", "3 of 12": a gallery's counter, a number
+    /// of a number with at most one word before. A reading time, a price or
+    /// a follower count is none.
+    static func isGalleryCounter(_ text: String) -> Bool {
+        var words: [[Unicode.Scalar]] = [[]]
+        for scalar in text.unicodeScalars {
+            if scalar == "/" || scalar.properties.isWhitespace {
+                if !words[words.count - 1].isEmpty { words.append([]) }
+                if scalar == "/" { words[words.count - 1] = ["/"]; words.append([]) }
+            } else {
+                words[words.count - 1].append(scalar)
+            }
+        }
+        if words[words.count - 1].isEmpty { words.removeLast() }
+        guard words.count == 3 || words.count == 4 else { return false }
+        let isNumber = { (word: [Unicode.Scalar]) in word.allSatisfy { digit($0) != nil } }
+        let separator = String(String.UnicodeScalarView(words[words.count - 2])).lowercased()
+        return isNumber(words[words.count - 3]) && isNumber(words[words.count - 1])
+            && ["/", "من", "of"].contains(separator) && (words.count == 3 || !isNumber(words[0]))
+    }
+
     /// "الرياض: فارس السبيعي وعبد الله الهلابي", "بروكسل: عبد الله مصطفى":
     /// a place (or two) and a colon before the writers' names, as papers
     /// print bylines. A headline's colon comes after a speaker or a topic
