@@ -961,6 +961,84 @@ struct TextBrowserAndGalleryTests {
          "وسيلة للوقاية منها ومن مضاعفاتها."],
     ]
 
+    /// A short article hard-wrapped with LF endings, two paragraphs of three lines set apart by
+    /// empty lines: too few lines to show the page's width, each block joins on its own shape
+    /// (lines of one width cut mid-sentence, the last ending one), and the headline stays the title.
+    @Test func aShortWrappedArticlesBlocksJoinOnTheirOwnShape() throws {
+        let paragraphs = [
+            ["صدمت التقارير الطبية لمحترف النصر الأوروجوياني مورا إدارة ناديه بأنه لن",
+             "يتمكن من اللعب؛ بسبب معاناته من تمزق في رجله اليمنى، حيث أرسل نادي ريفر",
+             "بليت الأرجنتيني تقارير اللاعب، والتي تبين حاجته للعلاج لفترة أسبوعين."],
+            ["ويخوض الفريق الأول لكرة القدم بنادي النصر مساء اليوم الأحد ثاني مبارياته",
+             "الودية في معسكره بالنمسا وذلك أمام فريق السد القطري بهدف الوقوف على ما",
+             "وصل إليه الفريق في مراحل الإعداد الماضية."],
+        ]
+        let article = try read(["تمزق قدم مورا", ""] + paragraphs[0] + [""] + paragraphs[1])
+        #expect(article.title == "تمزق قدم مورا")
+        #expect(article.body == paragraphs.map { $0.joined(separator: " ") }.joined(separator: "\n\n"))
+    }
+
+    /// A date, a writer's name or a place set right under a headline that was not cut at the
+    /// page's width (it is longer than the text's lines) is not the headline's second line.
+    @Test(arguments: ["الثلاثاء 21 يوليو 2015", "فهد العتيبي", "الرياض - واس"])
+    func aLineUnderAnUnwrappedHeadlineIsNotGluedToIt(under: String) throws {
+        var page = [Self.healthTitle, under]
+        for paragraph in Self.wrappedParagraphs { page += [""] + paragraph }
+        let article = try read(page)
+        #expect(article.title == Self.healthTitle)
+        #expect(article.body == Self.wrappedParagraphs.map { $0.joined(separator: " ") }.joined(separator: "\n\n"))
+    }
+
+    /// Two lines joined as a headline cut at the width only when the first was cut because the
+    /// next word did not fit, and the second names no date, writer or place.
+    @Test func aHeadlinesSecondLineIsJoinedOnlyWhenTheWrapWasForced() {
+        let column = ["أكد خبراء في ندوة عقدت في الرياض أن مواجهة التطرف تبدأ من المدرسة",
+                      "والأسرة وأن التعليم الجيد هو خط الدفاع الأول ضد الأفكار المتشددة التي",
+                      "تنتشر بين الشباب عبر مواقع التواصل الاجتماعي والمنتديات المغلقة.",
+                      "وأضاف المشاركون أن مكافحة آفة التطرف تحتاج إلى تعاون المؤسسات الدينية",
+                      "والثقافية والإعلامية، وإلى خطاب يخاطب الشباب بلغتهم ويجيب عن أسئلتهم،",
+                      "وأن المدارس مطالبة ببرامج تعزز التفكير النقدي، وأن الأسرة شريك أساسي",
+                      "في هذا الجهد الذي لا ينجح من دون متابعة مستمرة وتقييم دوري للنتائج."]
+        let blank = { (lines: [String]) in lines.indices.map { $0 == 0 || $0 == 2 } }
+        let wrapped = ["خبراء في ندوة الرياض يطالبون بخطة وطنية شاملة لحماية الشباب الناشئ من", "التطرف والأفكار المتشددة"]
+        #expect(PlainTextExtractor.joiningWrappedLines(wrapped + column, blankBefore: blank(wrapped + column)).first == 0..<2)
+        // Room for the second line's first word on the first: no wrap, two lines.
+        let short = ["خبراء يطالبون بخطة وطنية لحماية الشباب", "التطرف والأفكار المتشددة"]
+        #expect(PlainTextExtractor.joiningWrappedLines(short + column, blankBefore: blank(short + column)).first == 0..<1)
+        // A date under a headline cut at the width stays apart.
+        let dated = [wrapped[0], "الثلاثاء 21 يوليو 2015"]
+        #expect(PlainTextExtractor.joiningWrappedLines(dated + column, blankBefore: blank(dated + column)).first == 0..<1)
+    }
+
+    /// Six headlines stacked under the text, of nearly one length and with commas inside, are
+    /// no wrapped column: most of their lines would have had room for the next line's first word.
+    @Test func stackedHeadlinesWithCommasInsideAreNoColumn() {
+        let headlines = [
+            "بعد أسبوع من الاحتجاجات، الحكومة اللبنانية تعلن خطة لمعالجة أزمة النفايات",
+            "وزير الصحة يفتتح مستشفى جديدا في جازان بسعة ثلاثمائة سرير للمرضى",
+            "الهلال يتعادل مع النصر، والأهلي يواصل صدارة الدوري السعودي للمحترفين",
+            "أمانة جدة تبدأ صيانة الطرق الرئيسية قبل موسم الأمطار الشتوي المقبل",
+            "هيئة السياحة تطلق مهرجان الصيف في أبها بمشاركة فرق شعبية من المناطق",
+            "ارتفاع أسعار النفط في ختام تعاملات الأسبوع وسط مخاوف من تراجع الطلب",
+        ]
+        #expect(PlainTextExtractor.joiningWrappedLines(headlines, blankBefore: headlines.indices.map { $0 == 0 }).allSatisfy { $0.count == 1 })
+    }
+
+    /// Two columns of different widths, one line under the other: the narrower one ends a
+    /// paragraph, and the wider one under it is another column, not lines to leave apart.
+    @Test func aParagraphsEndBeforeAWiderColumnEndsTheRun() {
+        let narrow = ["من جانبها كرمت مساعدة المدير العام", "للتعليم بجدة للشؤون التعليمية نور",
+                      "باقادر، الطالبات سفيرات الحزم في «نادي", "المرح» بالثانوية الأولى؛ معربة عن",
+                      "سعادتها بهذه المبادرة المباركة فكراً", "وثقافةً وتأثيراً."]
+        let wide = ["وقد اختتم «سفراء الحزم» برنامج جولتهم بجدّة بزيارة", "لنادي الحيّ بمجمّع الصدّيق التعليميّ، حيث استقبلهم",
+                    "مدير النادي حسين السقّاف، واصطحبهم لخيمة الضّيافة", "العربيّة، وتجولوا في صالات ألعاب القوى والرياضة، بعدها",
+                    "اتّجهوا للنّادي العلميّ لأخذ فكرة موسّعة عن بعض", "اختراعات منسوبي وطلّاب النادي، وقد اختتموا جولتهم",
+                    "للنادي بمشاهدة عرضٍ تعريفيّ عن النادي وفعاليّاته", "ونجاحاته، وشارك في الجولة كل من مدير وحدة التخطيط",
+                    "والمتابعة بتعليم جدّة عامر تركستاني، والمشرف المرافق", "مع السفراء من تعليم نجران محمد كزمان."]
+        let lines = narrow + wide
+        #expect(PlainTextExtractor.joiningWrappedLines(lines, blankBefore: lines.indices.map { _ in true }) == [0..<6, 6..<16])
+    }
+
     /// A gallery's counter is a number of a number; a reading time, a price or a follower count is not.
     @Test func onlyAGallerysCounterIsACounter() {
         for counter in ["صورة 2 من 14", "2 / 14", "2/14", "3 of 12", "Photo 3 of 12", "١ من ٥"] {

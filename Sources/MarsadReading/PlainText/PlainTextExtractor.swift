@@ -301,6 +301,11 @@ struct PlainTextExtractor {
     static let wrappedLineLengths = 30...80
     /// Fewest lines of a hard-wrapped run.
     static let wrappedRunMinimumLines = 4
+    /// Whether `length` is within a fifth of `width`: a line of a column cut at that width.
+    static func isWithinFifth(_ length: Int, of width: Int) -> Bool {
+        length * 5 >= width * 4 && length * 5 <= width * 6
+    }
+
     /// Fewest lines of a hard-wrapped run shown as prose by the punctuation inside its lines alone.
     static let wrappedLongRunMinimumLines = 6
 
@@ -322,20 +327,30 @@ struct PlainTextExtractor {
     /// lines or more without an empty line between, all but the paragraph's
     /// last within a fifth of the run's middle length, some ending on a comma
     /// or a paragraph's stop before the run's end, or, in a run of six lines
-    /// or more, a third of them holding a comma or a stop inside, as a text
+    /// or more, a third of them holding a comma or a stop inside and three in
+    /// four cut because the next line's first word did not fit, as a text
     /// browser's dump wraps its paragraphs) is joined back into
     /// paragraphs, each ending where a line ends a sentence or falls short of
     /// the width. A list of headlines or a menu has lines of unlike lengths, no
     /// comma at a line's end and no stop; a headline above the column is
     /// shorter than its width and stays apart. A run with a list item ("1920-
     /// …", "• …", "1. …") or a line `isCue` knows ("شاهد أيضا: …") is a list,
-    /// not a column. On a page where such columns show the width its text was
-    /// cut at, another block set apart by empty lines (two lines or more, all
-    /// but the last of that width, none ending a sentence) is one paragraph
-    /// cut at the width too when its last line ends a sentence, and, of two
-    /// lines, a headline cut at the width when its second line is the
-    /// shorter: text browsers set every paragraph and heading apart so.
-    /// The groups of line indices, in order.
+    /// not a column. After a paragraph's last line, a line far from the width
+    /// of the lines above it opens another run: a page sets columns of two
+    /// widths one under the other. On a page where such columns show the width
+    /// its text was cut at, another block set apart by empty lines (two lines
+    /// or more, all but the last of that width, none ending a sentence) is one
+    /// paragraph cut at the width too when its last line ends a sentence;
+    /// without such columns, a block of three lines or more shows its own
+    /// width, and is one paragraph when each line but the last was cut there
+    /// because the next line's first word did not fit. Of two lines, the first
+    /// is a headline cut at the width when the next word did not fit within
+    /// the longest of the page's other lines cut at it (a headline longer than
+    /// those was not cut at all), and the shorter second line names no date,
+    /// writer or place (no digit, dash, colon, slash or comma): text browsers
+    /// set every paragraph and heading apart so, while a date, a byline or a
+    /// dateline sits under a headline on its own line. The groups of line
+    /// indices, in order.
     static func joiningWrappedLines(_ lines: [String], blankBefore: [Bool], isCue: (String) -> Bool = { _ in false }) -> [Range<Int>] {
         var groups: [Range<Int>] = []
         var lengths: [Int] = []
@@ -365,6 +380,19 @@ struct PlainTextExtractor {
         func isItemOrMenu(_ index: Int) -> Bool {
             lines[index].unicodeScalars.contains { $0 == "|" || $0 == "•" || $0 == "·" }
         }
+        // A headline cut at the width over a shorter second line that names no date, writer or place
+        // ("الثلاثاء 21 يوليو 2015", "الرياض - واس", "بقلم: …"): a line set under a title is often such.
+        func isWrappedHeadline(_ index: Int) -> Bool {
+            let second = lines[index + 1].unicodeScalars
+            return lengths[index + 1] < lengths[index] && ends[index] != ":"
+                && !second.contains { $0.properties.numericType != nil || "-–—:/|،,".unicodeScalars.contains($0) }
+        }
+        // Whether the line was cut because the next line's first word did not fit within `limit`.
+        func isForcedWrap(_ index: Int, limit: Int) -> Bool {
+            guard index + 1 < lines.count, lengths[index] <= limit else { return false }
+            let firstWord = lines[index + 1].unicodeScalars.prefix { $0 != " " }.count
+            return lengths[index] + 1 + firstWord > limit
+        }
         var index = 0
         while index < lines.count {
             // The run: lines of the width, or a paragraph's short last line ending a sentence.
@@ -374,6 +402,8 @@ struct PlainTextExtractor {
             while end < lines.count, end == index || blankBefore[end] == spaced {
                 // In a double-spaced run, a line with the next right under it opens a block of its own.
                 if spaced, end > index, end + 1 < lines.count, !blankBefore[end + 1] { break }
+                // After a paragraph's last line, a line far from the width of the lines above opens another column.
+                if end >= index + 2, endsSentence(end - 1), !isWithinFifth(lengths[end], of: lengths[end - 2]) { break }
                 let ofWidth = wrappedLineLengths.contains(lengths[end])
                 let lastOfParagraph = end > index && !endsSentence(end - 1) && endsSentence(end) && lengths[end] <= wrappedLineLengths.upperBound
                 guard ofWidth || lastOfParagraph, !isItemOrMenu(end) else { break }
@@ -383,7 +413,7 @@ struct PlainTextExtractor {
             if end - start >= wrappedRunMinimumLines {
                 let widths = lengths[start..<end].filter { wrappedLineLengths.contains($0) }.sorted()
                 let middle = widths.isEmpty ? 0 : widths[widths.count / 2]
-                let isFull = { (i: Int) in lengths[i] * 5 >= middle * 4 && lengths[i] * 5 <= middle * 6 }
+                let isFull = { (i: Int) in isWithinFifth(lengths[i], of: middle) }
                 // A shorter line at the start (a headline over the column) stays apart.
                 while start < end, !isFull(start) { start += 1 }
                 let full = (start..<end).count(where: isFull)
@@ -394,9 +424,13 @@ struct PlainTextExtractor {
                 }
                 // A long column may have no mark at any line's end (a text browser wraps a paragraph of
                 // sixty words where no comma happens to fall at the width): its lines' commas and stops
-                // inside still show prose, which headlines of one length stacked that deep do not have.
+                // inside still show prose when most lines were cut because the next word did not fit.
+                // Headlines stacked that deep, even with commas inside, leave room for it on most lines.
                 if !midSentence, end - start >= wrappedLongRunMinimumLines {
+                    let limit = (start..<end).map { lengths[$0] }.max() ?? 0
+                    let forced = (start..<(end - 1)).count { isForcedWrap($0, limit: limit) }
                     midSentence = (start..<end).count { holdsInnerPunctuation(lines[$0]) } * 3 >= end - start
+                        && forced * 4 >= (end - start - 1) * 3
                 }
                 if end - start >= wrappedRunMinimumLines, full * 4 >= (end - start) * 3, midSentence,
                    !(start..<end).contains(where: { isListItem(lines[$0]) || isCue(lines[$0]) }) {
@@ -416,24 +450,28 @@ struct PlainTextExtractor {
             index = next
         }
         // Blocks not shown to be columns by themselves, on a page whose columns show its width.
-        var columnWidths = groups.filter { $0.count > 1 }.flatMap { group in group.dropLast() }.map { lengths[$0] }.sorted()
-        if columnWidths.isEmpty {
+        var columnLines = groups.filter { $0.count > 1 }.flatMap { group in group.dropLast() }
+        if columnLines.isEmpty, blankBefore.dropFirst().contains(true) {
             // No column joined: the lines that have another under them (list items apart), in blocks set
             // apart by empty lines, give the width when most of them are of one length (six at least).
-            guard blankBefore.dropFirst().contains(true) else { return groups }
             let upper = (0..<max(0, lines.count - 1)).filter { i in
                 !blankBefore[i + 1] && wrappedLineLengths.contains(lengths[i]) && !isListItem(lines[i]) && !isItemOrMenu(i)
             }
             let sorted = upper.map { lengths[$0] }.sorted()
-            guard sorted.count >= wrappedLongRunMinimumLines else { return groups }
-            let middle = sorted[sorted.count / 2]
-            guard sorted.count(where: { $0 * 5 >= middle * 4 && $0 * 5 <= middle * 6 }) * 4 >= sorted.count * 3 else { return groups }
-            columnWidths = sorted
+            if sorted.count >= wrappedLongRunMinimumLines,
+               sorted.count(where: { isWithinFifth($0, of: sorted[sorted.count / 2]) }) * 4 >= sorted.count * 3 {
+                columnLines = upper
+            }
         }
-        let width = columnWidths[columnWidths.count / 2]
+        guard blankBefore.dropFirst().contains(true) else { return groups }
+        // The page's width (the middle of its columns' lines) and the longest line cut at it, and the
+        // longest but one: a headline is cut at the width of the lines of its page besides itself.
+        let columnWidths = columnLines.map { lengths[$0] }.sorted()
+        let longest = columnLines.max { lengths[$0] < lengths[$1] }
+        let pageWidth = columnWidths.isEmpty ? nil : (middle: columnWidths[columnWidths.count / 2], limit: columnWidths[columnWidths.count - 1])
+        let limitBesides = { (i: Int) in i == longest && columnWidths.count > 1 ? columnWidths[columnWidths.count - 2] : pageWidth?.limit ?? 0 }
         // A paragraph's last line ends a sentence, or introduces what follows with a colon.
         let endsParagraph = { (i: Int) in endsSentence(i) || ends[i] == ":" }
-        let isOfWidth = { (i: Int) in lengths[i] * 5 >= width * 4 && lengths[i] * 5 <= width * 6 }
         var joined: [Range<Int>] = []
         joined.reserveCapacity(groups.count)
         var position = 0
@@ -446,9 +484,15 @@ struct PlainTextExtractor {
             }
             let count = last - position + 1
             let end = groups[last].upperBound
-            if groups[position].count == 1, blankBefore[first], end == lines.count || blankBefore[end], count >= 2,
-               (first..<(end - 1)).allSatisfy({ isOfWidth($0) && !endsSentence($0) }), lengths[end - 1] * 5 <= width * 6,
-               endsParagraph(end - 1) || (count == 2 && lengths[end - 1] < lengths[first] && ends[first] != ":"),
+            // The width the block was cut at: the page's, or, in a block of three lines or more, its own.
+            let ownLimit = count >= 3 ? (first..<(end - 1)).map { lengths[$0] }.max() : nil
+            let width = pageWidth ?? ownLimit.map { (middle: $0, limit: $0) }
+            if let width, groups[position].count == 1, blankBefore[first], end == lines.count || blankBefore[end], count >= 2,
+               (first..<(end - 1)).allSatisfy({
+                   isWithinFifth(lengths[$0], of: width.middle) && !endsSentence($0) && (pageWidth != nil || isForcedWrap($0, limit: width.limit))
+               }),
+               lengths[end - 1] * 5 <= width.middle * 6,
+               endsParagraph(end - 1) || (count == 2 && isForcedWrap(first, limit: limitBesides(first)) && isWrappedHeadline(first)),
                !(first..<end).contains(where: { isItemOrMenu($0) || isListItem(lines[$0]) || isCue(lines[$0]) }) {
                 joined.append(first..<end)
             } else {
