@@ -1060,6 +1060,16 @@ struct TextBrowserAndGalleryTests {
         #expect(article.body == Self.opening.joined(separator: "\n\n"))
     }
 
+    /// A page may repeat the text's lead over its photo: a credit under that one paragraph, the
+    /// byline and the date, right above the text, still ends nothing.
+    @Test func aCreditUnderARepeatedLeadEndsNothing() throws {
+        let title = "خبراء يطالبون بخطة وطنية شاملة لحماية الشباب من التطرف"
+        let article = try read(["الرئيسية / أخبار / محليات", title, Self.opening[0], "فهد العتيبي - الرياض", "12:39 ص، 12 سبتمبر 2015", "© أرشيفية"]
+            + Self.opening + ["الوسوم: الشباب | التطرف"])
+        #expect(article.title == title)
+        #expect(article.body.hasSuffix(Self.opening[1]))
+    }
+
     /// A JSON array holding one long string (no file extension) is JSON without records, not a
     /// text opening with a numbered link.
     @Test func aJSONArrayOfAStringIsNoText() {

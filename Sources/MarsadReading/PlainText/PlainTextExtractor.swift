@@ -1166,22 +1166,32 @@ struct PlainTextExtractor {
     }
 
     /// "© مواقع التواصل", "© أرشيفية" right above a paragraph (or above a
-    /// byline over one), under a headline and above the page's first
-    /// paragraph: a copyright sign with a name of a word or three and no year,
-    /// over the text and under the header, credits the photo set there,
-    /// whatever the name. The site's rights line ends its page: it comes after
-    /// the text, often after its tags and share links (a paragraph about the
-    /// site may follow it). Such a credit becomes chrome that ends nothing.
+    /// byline over one), under a headline, with no paragraph within two lines
+    /// above and none further up but a lead the page repeats over its photo:
+    /// a copyright sign with a name of a word or three and no year, over the
+    /// text and under the header, credits the photo set there, whatever the
+    /// name. The site's rights line ends its page: it comes after the text,
+    /// often after its tags and share links (a paragraph about the site may
+    /// follow it). Such a credit becomes chrome that ends nothing.
     static func markingPhotoCredits(_ lines: inout [Line]) {
-        // Only above the first paragraph, under a headline: after the text (tags, share links), such a
-        // line is the site's rights line.
+        // Only under a headline and above the text: a lead repeated over the photo is a paragraph at
+        // most, while after the text's paragraphs (and its tags and share links) such a line is the
+        // site's rights line.
         var sawHeadline = false
+        var paragraphsAbove = 0
         for index in lines.indices {
-            if lines[index].kind == .prose { return }
-            if lines[index].kind == .headline { sawHeadline = true }
-            guard sawHeadline, hasCreditShape(lines[index]),
-                  lines[(index + 1)..<min(lines.count, index + 3)].contains(where: { $0.kind == .prose }) else { continue }
-            lines[index].kind = .cue(.drop)
+            switch lines[index].kind {
+            case .prose:
+                paragraphsAbove += 1
+                if paragraphsAbove > 1 { return }
+            case .headline:
+                sawHeadline = true
+            default:
+                guard sawHeadline, hasCreditShape(lines[index]),
+                      lines[(index + 1)..<min(lines.count, index + 3)].contains(where: { $0.kind == .prose }),
+                      !lines[max(0, index - 2)..<index].contains(where: { $0.kind == .prose }) else { continue }
+                lines[index].kind = .cue(.drop)
+            }
         }
     }
 
