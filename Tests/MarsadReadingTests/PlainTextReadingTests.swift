@@ -1008,6 +1008,9 @@ struct TextBrowserAndGalleryTests {
         // A date under a headline cut at the width stays apart.
         let dated = [wrapped[0], "الثلاثاء 21 يوليو 2015"]
         #expect(PlainTextExtractor.joiningWrappedLines(dated + column, blankBefore: blank(dated + column)).first == 0..<1)
+        // A number among more words names no date: the two lines are joined.
+        let counted = [wrapped[0], "مركز المرامية (٢٧٠ كم شمال غرب المدينة)"]
+        #expect(PlainTextExtractor.joiningWrappedLines(counted + column, blankBefore: blank(counted + column)).first == 0..<2)
     }
 
     /// Six headlines stacked under the text, of nearly one length and with commas inside, are

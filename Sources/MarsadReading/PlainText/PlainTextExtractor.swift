@@ -381,11 +381,14 @@ struct PlainTextExtractor {
             lines[index].unicodeScalars.contains { $0 == "|" || $0 == "•" || $0 == "·" }
         }
         // A headline cut at the width over a shorter second line that names no date, writer or place
-        // ("الثلاثاء 21 يوليو 2015", "الرياض - واس", "بقلم: …"): a line set under a title is often such.
+        // ("الثلاثاء 21 يوليو 2015", "12/9/2015 10:30", "الرياض - واس", "بقلم: …"): a line set under a
+        // title is often such. A date is a full one, or a number among four words at most.
         func isWrappedHeadline(_ index: Int) -> Bool {
-            let second = lines[index + 1].unicodeScalars
-            return lengths[index + 1] < lengths[index] && ends[index] != ":"
-                && !second.contains { $0.properties.numericType != nil || "-–—:/|،,".unicodeScalars.contains($0) }
+            let second = lines[index + 1]
+            guard lengths[index + 1] < lengths[index], ends[index] != ":",
+                  !second.unicodeScalars.contains(where: { "-–—:/|،,".unicodeScalars.contains($0) }) else { return false }
+            let shape = LineShape(second)
+            return !(shape.digits > 0 && shape.words <= 4) && DateParsing.findDate(in: second) == nil
         }
         // Whether the line was cut because the next line's first word did not fit within `limit`.
         func isForcedWrap(_ index: Int, limit: Int) -> Bool {
