@@ -113,9 +113,17 @@ public struct QueueFolders: Sendable {
         return prefix + EntryName.fitted(name, maxBytes: nameMax - prefix.utf8.count)
     }
 
+    /// The user's name in a claim name: what follows the prefix's "--". Found by bytes, as a name
+    /// that opens with a combining mark joins the dash before it into one Character.
     public static func nameInClaim(_ claimName: String) -> String {
-        guard let range = claimName.range(of: "--") else { return claimName }
-        return String(claimName[range.upperBound...])
+        let bytes = claimName.utf8
+        var previousWasDash = false
+        for index in bytes.indices {
+            let isDash = bytes[index] == UInt8(ascii: "-")
+            if isDash && previousWasDash { return String(decoding: bytes[bytes.index(after: index)...], as: UTF8.self) }
+            previousWasDash = isDash
+        }
+        return claimName
     }
 
     /// Whether a claim's name may have been shortened, its full name then kept in `names/`: a
@@ -158,7 +166,8 @@ public struct QueueFolders: Sendable {
     public func claim(_ name: EntryName, sequence: UInt64) throws -> String? {
         let display = name.display
         let claimName = Self.claimName(for: display, sequence: sequence)
-        let shortened = Self.nameInClaim(claimName) != display
+        // Bytes, not String equality: a name and its canonical equivalent are different files.
+        let shortened = !Self.nameInClaim(claimName).utf8.elementsEqual(display.utf8)
         // The full name is made durable before the claim, so that recovery after a crash still knows it.
         if shortened { writeDurably(Array(display.utf8), to: claimedNames + "/" + claimName) }
         guard rename(name.path(in: inbox), processing + "/" + claimName) == 0 else {
@@ -413,11 +422,23 @@ struct FailureSidecar: Codable {
     }
 }
 
+/// Paths split at their last "/" byte. Foundation's path methods work on Characters, and a
+/// name that opens with a combining mark joins the "/" before it into one, so they miss it.
+public enum PathBytes {
+    /// The folder and the name of `path`: "." for a bare name's folder, "/" for the root's.
+    public static func split(_ path: String) -> (folder: String, name: String) {
+        let bytes = path.utf8
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return (".", path) }
+        let folder = slash == bytes.startIndex ? "/" : String(decoding: bytes[..<slash], as: UTF8.self)
+        return (folder, String(decoding: bytes[bytes.index(after: slash)...], as: UTF8.self))
+    }
+}
+
 /// Writes a file whole or not at all: a temporary file in the same folder, then a rename.
 public enum AtomicFile {
     public static func write(_ data: Data, to path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        let temp = folder + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        let (folder, name) = PathBytes.split(path)
+        let temp = folder + "/.\(name).\(getpid()).tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw QueueError(message: "cannot write \(temp): \(String(cString: strerror(errno)))") }
         let written = data.withUnsafeBytes { raw in

@@ -66,7 +66,7 @@ struct IngestCommand: AsyncParsableCommand {
         }
         for start in stride(from: 0, to: present.count, by: max(1, settings.batchSize)) {
             let claims = present[start..<min(start + settings.batchSize, present.count)].map { index in
-                let name = (files[index] as NSString).lastPathComponent
+                let name = PathBytes.split(files[index]).name
                 return IngestClaim(path: files[index], claimName: "cli.\(stamp).\(getpid()).\(index)--\(name)", name: name)
             }
             // Once the chunk is read, the stories take in the chunks recorded so far, on the core

@@ -118,9 +118,11 @@ struct QueueFoldersTests {
         try FileManager.default.createDirectory(at: settings.database.deletingLastPathComponent(), withIntermediateDirectories: true)
         let store = try Store(path: settings.database.path)
         // 238 bytes: it fits the inbox, not beside the claim's prefix. A name with the marker of a
-        // shortened one, but whole, has no record either.
+        // shortened one, but whole, has no record either, nor do names that open with a combining
+        // mark, which join the prefix's dash into one Character.
         let long = String(repeating: "خبر", count: 39) + ".txt"
-        for (sequence, name) in [long, "short…name.txt", "plain.txt"].enumerated() {
+        let names = [long, "short…name.txt", "plain.txt", "\u{064B}تقرير.txt", "\u{0301}x.txt"]
+        for (sequence, name) in names.enumerated() {
             try Data("x".utf8).write(to: URL(fileURLWithPath: folders.inbox + "/" + name))
             let claim = try #require(try folders.claim(EntryName(name), sequence: UInt64(sequence)))
             #expect(folders.originalName(ofClaim: claim) == name)
@@ -135,7 +137,25 @@ struct QueueFoldersTests {
         let days = try FileManager.default.contentsOfDirectory(atPath: folders.archive)
         #expect(days.count == 1)
         let archived = try FileManager.default.contentsOfDirectory(atPath: folders.archive + "/" + days[0])
-        #expect(archived.count == 3 && archived.contains("plain.txt") && archived.contains("short…name.txt"))
+        // The long name is archived shortened; the others under their own bytes.
+        #expect(archived.count == names.count)
+        #expect(Set(names.dropFirst().map { Array($0.utf8) }).isSubset(of: Set(archived.map { Array($0.utf8) })))
+    }
+
+    @Test func pathsSplitAtTheirLastSlashEvenBeforeACombiningMark() {
+        #expect(PathBytes.split("var/failed/\u{0301}x.txt") == ("var/failed", "\u{0301}x.txt"))
+        #expect(PathBytes.split("/report.txt") == ("/", "report.txt"))
+        #expect(PathBytes.split("report.txt") == (".", "report.txt"))
+    }
+
+    @Test func aFileWhoseNameOpensWithACombiningMarkIsWrittenWhole() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("marsad-atomic-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let path = root.path + "/\u{0301}x.error.json"
+        try AtomicFile.write(Data("{}".utf8), to: path)
+        #expect(FileManager.default.contents(atPath: path) == Data("{}".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).count == 1)
     }
 
     @Test func requeueMovesFailedFilesBackUnderTheirOriginalNames() throws {
