@@ -1013,6 +1013,22 @@ struct TextBrowserAndGalleryTests {
         #expect(PlainTextExtractor.joiningWrappedLines(counted + column, blankBefore: blank(counted + column)).first == 0..<2)
     }
 
+    /// A short page: a headline, a paragraph of three lines cut at the width, and one of two.
+    /// The block of three shows the width, and the block of two, its first line cut because
+    /// the next word did not fit and its last ending a sentence, is one paragraph too.
+    @Test func aTwoLineParagraphAfterABlockShowingTheWidthIsJoined() {
+        let lines = ["ولي ولي العهد يجري اتصالاً هاتفياً بملك الأردن",
+                     "أجرى صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد",
+                     "النائب الثاني لرئيس مجلس الوزراء وزير الدفاع اليوم اتصالاً هاتفياً",
+                     "بجلالة الملك عبدالله الثاني بن الحسين ملك المملكة الأردنية الهاشمية.",
+                     "وجرى خلال الاتصال بحث العلاقات الثنائية بين البلدين الشقيقين ومستجدات",
+                     "الأوضاع الإقليمية والدولية."]
+        let blankBefore = [true, true, false, false, true, false]
+        #expect(PlainTextExtractor.joiningWrappedLines(lines, blankBefore: blankBefore) == [0..<1, 1..<4, 4..<6])
+        // Without a block showing the width, two lines stay apart.
+        #expect(PlainTextExtractor.joiningWrappedLines(Array(lines[4...]), blankBefore: [true, false]) == [0..<1, 1..<2])
+    }
+
     /// Six headlines stacked under the text, of nearly one length and with commas inside, are
     /// no wrapped column: most of their lines would have had room for the next line's first word.
     @Test func stackedHeadlinesWithCommasInsideAreNoColumn() {

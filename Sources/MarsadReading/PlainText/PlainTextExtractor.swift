@@ -343,7 +343,8 @@ struct PlainTextExtractor {
     /// paragraph cut at the width too when its last line ends a sentence;
     /// without such columns, a block of three lines or more shows its own
     /// width, and is one paragraph when each line but the last was cut there
-    /// because the next line's first word did not fit. Of two lines, the first
+    /// because the next line's first word did not fit; the first such block's
+    /// width then serves the blocks of two lines after it. Of two lines, the first
     /// is a headline cut at the width when the next word did not fit within
     /// the longest of the page's other lines cut at it (a headline longer than
     /// those was not cut at all), and the shorter second line names no date,
@@ -477,6 +478,8 @@ struct PlainTextExtractor {
         let endsParagraph = { (i: Int) in endsSentence(i) || ends[i] == ":" }
         var joined: [Range<Int>] = []
         joined.reserveCapacity(groups.count)
+        // The width a block of three lines or more showed on its own, for the blocks after it.
+        var shownWidth: (middle: Int, limit: Int)?
         var position = 0
         while position < groups.count {
             let first = groups[position].lowerBound
@@ -489,7 +492,7 @@ struct PlainTextExtractor {
             let end = groups[last].upperBound
             // The width the block was cut at: the page's, or, in a block of three lines or more, its own.
             let ownLimit = count >= 3 ? (first..<(end - 1)).map { lengths[$0] }.max() : nil
-            let width = pageWidth ?? ownLimit.map { (middle: $0, limit: $0) }
+            let width = pageWidth ?? ownLimit.map { (middle: $0, limit: $0) } ?? shownWidth
             if let width, groups[position].count == 1, blankBefore[first], end == lines.count || blankBefore[end], count >= 2,
                (first..<(end - 1)).allSatisfy({
                    isWithinFifth(lengths[$0], of: width.middle) && !endsSentence($0) && (pageWidth != nil || isForcedWrap($0, limit: width.limit))
@@ -498,6 +501,7 @@ struct PlainTextExtractor {
                endsParagraph(end - 1) || (count == 2 && isForcedWrap(first, limit: limitBesides(first)) && isWrappedHeadline(first)),
                !(first..<end).contains(where: { isItemOrMenu($0) || isListItem(lines[$0]) || isCue(lines[$0]) }) {
                 joined.append(first..<end)
+                if pageWidth == nil, let ownLimit, shownWidth == nil { shownWidth = (middle: ownLimit, limit: ownLimit) }
             } else {
                 joined.append(contentsOf: groups[position...last])
             }
