@@ -1029,6 +1029,21 @@ struct TextBrowserAndGalleryTests {
         #expect(PlainTextExtractor.joiningWrappedLines(Array(lines[4...]), blankBefore: [true, false]) == [0..<1, 1..<2])
     }
 
+    /// A paragraph cut at the width that ends on a comma (the text split a sentence there) is
+    /// one paragraph, as one ending on a stop is; its last line is no line of its own.
+    @Test func aWrappedParagraphEndingOnACommaIsJoined() {
+        let lines = ["هدفنا تطهير جبل صبر وتعز",
+                     "توقع محمد بن مقبل الحميري رئيس مجلس أعيان محافظة تعز والناطق باسم المجلس",
+                     "التنسيقي للمقاومة الشعبية أن يعلن خلال الأيام القادمة وبشكل رسمي عن بدء",
+                     "عملية تحرير تعز، بعد أن حققت المقاومة تقدما واضحا في كثير من مواقع",
+                     "المحافظة التي كانت تحت سيطرة الحوثيين وقوات الرئيس المخلوع على صالح.",
+                     "وأشار في تصريحات لـ «عكاظ» إلى أن المقاومة قامت بتطهير منطقة جبل صبر",
+                     "بالكامل من الحوثيين واقتربت من مطار تعز ومنطقة الحوبان، وبانتظار بدء",
+                     "عمليات تحالف الحزم الجوية للمساعدة في اقتحام تلك المواقع،"]
+        let blankBefore = [true, true, false, false, false, true, false, false]
+        #expect(PlainTextExtractor.joiningWrappedLines(lines, blankBefore: blankBefore) == [0..<1, 1..<5, 5..<8])
+    }
+
     /// Six headlines stacked under the text, of nearly one length and with commas inside, are
     /// no wrapped column: most of their lines would have had room for the next line's first word.
     @Test func stackedHeadlinesWithCommasInsideAreNoColumn() {

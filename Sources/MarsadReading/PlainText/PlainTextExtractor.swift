@@ -340,7 +340,8 @@ struct PlainTextExtractor {
     /// widths one under the other. On a page where such columns show the width
     /// its text was cut at, another block set apart by empty lines (two lines
     /// or more, all but the last of that width, none ending a sentence) is one
-    /// paragraph cut at the width too when its last line ends a sentence;
+    /// paragraph cut at the width too when its last line ends a sentence
+    /// (or a clause, on a comma);
     /// without such columns, a block of three lines or more shows its own
     /// width, and is one paragraph when each line but the last was cut there
     /// because the next line's first word did not fit; the first such block's
@@ -474,8 +475,8 @@ struct PlainTextExtractor {
         let longest = columnLines.max { lengths[$0] < lengths[$1] }
         let pageWidth = columnWidths.isEmpty ? nil : (middle: columnWidths[columnWidths.count / 2], limit: columnWidths[columnWidths.count - 1])
         let limitBesides = { (i: Int) in i == longest && columnWidths.count > 1 ? columnWidths[columnWidths.count - 2] : pageWidth?.limit ?? 0 }
-        // A paragraph's last line ends a sentence, or introduces what follows with a colon.
-        let endsParagraph = { (i: Int) in endsSentence(i) || ends[i] == ":" }
+        // A paragraph's last line ends a sentence, introduces what follows with a colon, or ends a clause on a comma.
+        let endsParagraph = { (i: Int) in endsSentence(i) || ends[i] == ":" || ends[i] == "،" || ends[i] == "," }
         var joined: [Range<Int>] = []
         joined.reserveCapacity(groups.count)
         // The width a block of three lines or more showed on its own, for the blocks after it.
