@@ -89,6 +89,16 @@ struct DigestWriterTests {
         return result
     }
 
+    /// A fresh store and an ingest's digests kept up in "kept/", in UTC.
+    func keptIngestDigests() throws -> (Store, Taxonomy, DigestWriter, IngestDigests) {
+        let (store, taxonomy) = try freshStore()
+        let kept = DigestWriter(
+            store: store, topics: taxonomy.topics, directory: folder.appendingPathComponent("kept").path,
+            timeZone: TimeZone(identifier: "UTC")!
+        )
+        return (store, taxonomy, kept, IngestDigests(writer: kept))
+    }
+
     /// Writes the day's digests from scratch into "full/" and returns them with the files kept up
     /// in "kept/", so that a test holds the incremental path to the whole build.
     func keptAndRebuiltFiles(store: Store, taxonomy: Taxonomy, zone: TimeZone) throws -> (kept: [String: Data], full: [String: Data]) {
@@ -205,10 +215,8 @@ struct DigestWriterTests {
 
     @Test("an ingest's digests, kept up while its chunks are recorded, equal a full rebuild's")
     func ingestDigestsEqualFullRebuild() async throws {
-        let (store, taxonomy) = try freshStore()
-        let zone = TimeZone(identifier: "UTC")!
-        let kept = DigestWriter(store: store, topics: taxonomy.topics, directory: folder.appendingPathComponent("kept").path, timeZone: zone)
-        let digests = IngestDigests(writer: kept)
+        let (store, taxonomy, kept, digests) = try keptIngestDigests()
+        let zone = kept.timeZone
         let articles = try reports(count: 90, seed: 11)
         for start in stride(from: 0, to: articles.count, by: 20) {
             try record(start..<min(start + 20, articles.count), of: articles, in: store)
@@ -230,10 +238,8 @@ struct DigestWriterTests {
 
     @Test("days only noted are taken into the stories at the next absorb, or by the final write, with the same files")
     func notedDaysWaitForTheNextAbsorb() async throws {
-        let (store, taxonomy) = try freshStore()
-        let zone = TimeZone(identifier: "UTC")!
-        let kept = DigestWriter(store: store, topics: taxonomy.topics, directory: folder.appendingPathComponent("kept").path, timeZone: zone)
-        let digests = IngestDigests(writer: kept)
+        let (store, taxonomy, kept, digests) = try keptIngestDigests()
+        let zone = kept.timeZone
         let articles = try reports(count: 60, seed: 17)
         try record(0..<20, of: articles, in: store)
         digests.noted(days: [day])
