@@ -407,7 +407,7 @@ def pdf_page(record, others, rng):
         continued = rng.choice(['البقية ص', 'التتمة ص', 'تتمة المنشور ص'])
         page_break = ['', rng.choice([f'{continued} {page + 2}', '']), str(page), f'www.{domain.replace("www.", "")}', '\f'] + \
             [f'{section} {page + 2}' if rng.random() < 0.5 else head[0], ''] + \
-            [rng.choice([f'تتمة: {title}', f'تتمة المنشور ص {page}', f'تتمة {title[:30]}']), '']
+            [rng.choice([f'تتمة: {title}', f'تتمة المنشور ص {page}', f'تتمة {wrap(title, 30)[0]}']), '']
         if rng.random() < 0.4:
             page_break[4:4] = ['للإعلان اتصل على 920000' + str(rng.randint(100, 999)), 'مؤسسة اليمامة الصحفية - قسم الإعلانات']
         body_lines[cut:cut] = page_break
