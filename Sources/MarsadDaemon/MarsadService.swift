@@ -100,7 +100,7 @@ public final class MarsadService: Service, Sendable {
                         case .appeared(let name) where !QueueFolders.isIgnored(name):
                             // A hard link gives no close or move event; a file still being written does, later.
                             switch self.engine.folders.appearance(inbox: name, settleTime: self.engine.settings.settleTime) {
-                            case .linkedAndSettled: pending.add(name)
+                            case .linkedAndSettled, .notAFile: pending.add(name)
                             case .linkedAndRecent: self.appearing.withLock { $0.watch(name) }
                             case .notLinked: break
                             }

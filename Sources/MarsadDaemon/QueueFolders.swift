@@ -67,8 +67,12 @@ public struct QueueFolders: Sendable {
 
     /// What an inbox entry announced as created is, as far as its settling goes.
     public enum Appearance: Equatable, Sendable {
-        /// A file under its only name (still being written, to be claimed at its close), or not a regular file.
+        /// A file under its only name (still being written, to be claimed at its close), or a folder
+        /// (which may still be filling: the scans decide it once it has stayed the same).
         case notLinked
+        /// A symbolic link, named pipe or socket: made whole in one step and never closed after writing,
+        /// so waiting gains nothing; it is decided (and refused, with its reason) at once.
+        case notAFile
         /// A hard link of a file whose content last changed at least one settle time before the link was made: complete, claimable now.
         case linkedAndSettled
         /// A hard link of a file changed within the settle time before the link (or dated ahead of it): watched until it settles.
@@ -84,7 +88,12 @@ public struct QueueFolders: Sendable {
     public func appearance(inbox name: EntryName, settleTime: Duration) -> Appearance {
         var info = stat()
         guard lstat(name.path(in: inbox), &info) == 0 else { return .notLinked }
-        guard info.st_mode & S_IFMT == S_IFREG && info.st_nlink > 1 else { return .notLinked }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFLNK, S_IFIFO, S_IFSOCK: return .notAFile
+        default: return .notLinked
+        }
+        guard info.st_nlink > 1 else { return .notLinked }
         let changed = Double(info.st_ctim.tv_sec) + Double(info.st_ctim.tv_nsec) / 1e9
         let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
         let settle = Double(settleTime.components.seconds) + Double(settleTime.components.attoseconds) / 1e18

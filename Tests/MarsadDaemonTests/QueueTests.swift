@@ -202,6 +202,12 @@ struct QueueFoldersTests {
         #expect(folders.appearance(inbox: ahead, settleTime: settle) == .linkedAndRecent)
         #expect(folders.appearance(inbox: single, settleTime: settle) == .notLinked)
         #expect(folders.appearance(inbox: EntryName("gone.txt"), settleTime: settle) == .notLinked)
+        #expect(symlink("/etc/passwd", folders.inbox + "/link.txt") == 0)
+        #expect(mkfifo(folders.inbox + "/pipe.txt", 0o644) == 0)
+        #expect(mkdir(folders.inbox + "/folder", 0o755) == 0)
+        #expect(folders.appearance(inbox: EntryName("link.txt"), settleTime: settle) == .notAFile)
+        #expect(folders.appearance(inbox: EntryName("pipe.txt"), settleTime: settle) == .notAFile)
+        #expect(folders.appearance(inbox: EntryName("folder"), settleTime: settle) == .notLinked)
         // A write after the link moves both stamps: the file is recent again.
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: folders.inbox + "/old.txt"))
         try handle.seekToEnd()

@@ -151,6 +151,21 @@ import Testing
         #expect(harness.stop() == 0)
     }
 
+    /// A link or a pipe is complete the moment it appears and is never closed after writing:
+    /// it is refused at once, not at the next safety-net scan.
+    @Test func linksAndPipesAreRefusedAsTheyAppear() throws {
+        let harness = try DaemonHarness(configuration: "rescan_interval: 10m\n")
+        try harness.start()
+        #expect(harness.wait(timeout: 20) { harness.log.contains("marsad started") })
+        #expect(symlink("/etc/passwd", harness.inbox.appendingPathComponent("passwd-link.txt").path) == 0)
+        #expect(mkfifo(harness.inbox.appendingPathComponent("pipe.txt").path, 0o644) == 0)
+        let refused = harness.wait(timeout: 30) {
+            Set(harness.entries(in: harness.failed).filter { !$0.hasSuffix(".error.json") }) == ["passwd-link.txt", "pipe.txt"]
+        }
+        #expect(refused, "failed/: \(harness.entries(in: harness.failed))\nlog:\n\(harness.log)")
+        #expect(harness.stop() == 0)
+    }
+
     @Test func requeueRefusesNamesOutsideFailedAndMovesNothing() throws {
         let harness = try DaemonHarness()
         let victim = harness.root.appendingPathComponent("victim.txt")
