@@ -10,6 +10,15 @@ public enum TextEncoding: String, Sendable, Codable, Hashable {
     case windows1250 = "windows-1250"
     case iso8859_2 = "ISO-8859-2"
     case windows1251 = "windows-1251"
+    /// Chinese (simplified); pages labelled GB2312 are read as it, as browsers do.
+    case gbk = "GBK"
+    case gb18030 = "GB18030"
+    /// Chinese (traditional).
+    case big5 = "Big5"
+    case shiftJIS = "Shift_JIS"
+    case eucJP = "EUC-JP"
+    /// Korean; read with Windows' additions, as browsers do.
+    case eucKR = "EUC-KR"
 
     /// The encoding a charset label (HTML meta, HTTP header) names, if Marsad knows it.
     public init?(label: String) {
@@ -28,6 +37,16 @@ public enum TextEncoding: String, Sendable, Codable, Hashable {
         case "windows-1250", "cp1250", "x-cp1250": self = .windows1250
         case "iso-8859-2", "iso8859-2", "iso_8859-2", "latin2", "l2": self = .iso8859_2
         case "windows-1251", "cp1251", "x-cp1251": self = .windows1251
+        case "gbk", "gb2312", "gb_2312", "gb_2312-80", "x-gbk", "chinese", "csgb2312", "csiso58gb231280", "iso-ir-58", "cp936",
+             "windows-936", "ms936", "euc-cn":
+            self = .gbk
+        case "gb18030": self = .gb18030
+        case "big5", "big5-hkscs", "cn-big5", "csbig5", "x-x-big5", "cp950": self = .big5
+        case "shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "csshiftjis", "windows-31j", "ms932", "cp932": self = .shiftJIS
+        case "euc-jp", "x-euc-jp", "cseucpkdfmtjapanese", "eucjp": self = .eucJP
+        case "euc-kr", "euckr", "ks_c_5601-1987", "ks_c_5601-1989", "ksc5601", "ksc_5601", "windows-949", "cp949", "korean",
+             "cseuckr", "csksc56011987", "iso-ir-149":
+            self = .eucKR
         default: return nil
         }
     }
@@ -72,6 +91,12 @@ public enum TextEncoding: String, Sendable, Codable, Hashable {
         case .windows1250: "Windows-1250"
         case .iso8859_2: "ISO-8859-2"
         case .windows1251: "Windows-1251"
+        case .gbk: "GBK"
+        case .gb18030: "GB18030"
+        case .big5: "Big5"
+        case .shiftJIS: "Shift_JIS"
+        case .eucJP: "EUC-JP"
+        case .eucKR: "EUC-KR"
         }
     }
 }
@@ -198,6 +223,26 @@ enum TextDecoder {
             return DecodedText(text: SingleByteTables.decode(bytes, high: table), encoding: declaredEncoding)
         }
 
+        // A multibyte code page proves itself: the bytes of another encoding break its
+        // sequences everywhere. A page that declares one and decodes as it, but for as
+        // little damage as UTF-8 is repaired for, is read as it.
+        var declaredMultiByteFailure: String?
+        if let declaredEncoding, MultiByteCodePages.converterName(declaredEncoding) != nil {
+            if let decoded = MultiByteCodePages.decode(bytes, as: declaredEncoding) {
+                guard let firstInvalid = decoded.firstInvalidOffset else {
+                    return DecodedText(text: decoded.text, encoding: declaredEncoding)
+                }
+                let damaged = decoded.invalidBytes == 1 ? "1 byte" : "\(decoded.invalidBytes) bytes"
+                if decoded.invalidBytes <= max(1, bytes.count / bytesPerRepairablePlace) {
+                    let note = "the file is \(declaredEncoding.plainName) as it declares but for \(damaged) that do not decode in it, replaced by the replacement character \u{FFFD}; the first at byte offset \(firstInvalid)"
+                    return DecodedText(text: decoded.text, encoding: declaredEncoding, repairNote: note)
+                }
+                declaredMultiByteFailure = "the page declares \(declaredEncoding.plainName), but \(decoded.invalidBytes == 1 ? "1 byte of it does" : "\(decoded.invalidBytes) bytes of it do") not decode, the first at offset \(firstInvalid)"
+            } else {
+                declaredMultiByteFailure = "the page declares \(declaredEncoding.plainName), for which this system has no converter"
+            }
+        }
+
         if let declaredEncoding, declaredEncoding == .windows1256 || declaredEncoding == .iso8859_6 {
             let candidate = SingleByteCandidate(bytes, encoding: declaredEncoding)
             if let firstUndefined = candidate.firstUndefinedOffset {
@@ -244,7 +289,9 @@ enum TextDecoder {
         } else {
             message += "; it does not read as Arabic Windows-1256 or ISO-8859-6 text either"
         }
-        if let declaredEncoding, declaredEncoding == .utf8 {
+        if let declaredMultiByteFailure {
+            message += " (\(declaredMultiByteFailure))"
+        } else if let declaredEncoding, declaredEncoding == .utf8 {
             message += " (the page declares UTF-8)"
         } else if let unreadLabel {
             message += " (the page declares the character set \"\(unreadLabel)\", which Marsad does not read)"
