@@ -320,6 +320,19 @@ struct HTMLLayoutTests {
         #expect(HTMLArticleExtractor.isChrome(element("div", "box cta")))
     }
 
+    /// A chrome word that a template writes as two words ("news-letter", "side_bar",
+    /// "log-in") marks chrome as the joined word does; two words that only join
+    /// into one with a single letter do not.
+    @Test func aChromeWordWrittenAsTwoWordsIsChrome() {
+        func element(_ name: String, _ classes: String) -> HTMLElement { HTMLElement(name: name, attributes: [("class", classes)]) }
+        #expect(HTMLArticleExtractor.isChrome(element("div", "news-letter-section")))
+        #expect(HTMLArticleExtractor.isChrome(element("div", "side_bar_reviews")))
+        #expect(HTMLArticleExtractor.isChrome(element("a", "log-in-button")))
+        #expect(HTMLArticleExtractor.isChrome(element("div", "af-bread-crumb")))
+        #expect(!HTMLArticleExtractor.isChrome(element("div", "news-text")))
+        #expect(!HTMLArticleExtractor.isChrome(element("div", "box-a-d")))
+    }
+
     /// A heading whose list of links was left out as chrome goes with it;
     /// an intertitle followed by prose stays.
     @Test func headingOfARelatedListLeftOutGoesWithIt() throws {

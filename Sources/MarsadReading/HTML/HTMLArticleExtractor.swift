@@ -539,7 +539,7 @@ struct HTMLArticleExtractor {
         if namesContentPart(names) && !words.contains(where: { ["related", "comments", "comment", "sidebar"].contains($0) }) {
             return false
         }
-        if words.contains(where: { chromeWords.contains($0) }) { return true }
+        if words.contains(where: { chromeWords.contains($0) }) || namesHyphenatedChromeWord(names) { return true }
         // "hidden" hides the element only as a class of its own: in a compound it
         // names what else is hidden ("field--label-hidden", "overflow-hidden",
         // "site-name-hidden") while the element itself is shown.
@@ -558,6 +558,23 @@ struct HTMLArticleExtractor {
         names.scalarWords(separatedBy: { $0 == " " || $0 == "\t" || $0 == "\n" }).contains { name in
             let words = name.scalarWords(separatedBy: { !(ScalarTable.isAlphabetic($0) || ScalarTable.isNumeric($0)) })
             return words.contains(where: { strongContentWords.contains($0) }) && !words.contains(where: { $0 != "header" && chromeWords.contains($0) })
+        }
+    }
+
+    /// Whether a class name (or the id) writes a chrome word as two words joined by
+    /// a hyphen or underscore ("news-letter-form", "side_bar", "log-in-button",
+    /// "pop-up", "bread-crumb"): templates spell the same compound either way.
+    /// Both halves have two letters at least, so no chrome word is read out of a
+    /// letter and a word ("a-d").
+    static func namesHyphenatedChromeWord(_ names: String) -> Bool {
+        names.scalarWords(separatedBy: { $0 == " " || $0 == "\t" || $0 == "\n" }).contains { name in
+            let words = name.scalarWords(separatedBy: { !(ScalarTable.isAlphabetic($0) || ScalarTable.isNumeric($0)) })
+            guard words.count > 1 else { return false }
+            for position in 1..<words.count {
+                let first = words[position - 1], second = words[position]
+                if first.utf8.count >= 2, second.utf8.count >= 2, chromeWords.contains(first + second) { return true }
+            }
+            return false
         }
     }
 
