@@ -8,7 +8,7 @@ enum DateParsing {
     /// A machine-written date (metadata, JSON fields, TREC TIME): ISO forms,
     /// `YYYY-MM-DD HH:MM:SS`, day-first numeric dates, RFC 822 and Unix time.
     static func normalize(_ raw: String) -> String? {
-        let text = asciiDigits(raw).trimmingWhitespace()
+        let text = DecimalDigit.westernDigits(raw).trimmingWhitespace()
         guard !text.isEmpty else { return nil }
         if let epoch = Int(text), text.utf8.count == 10 || text.utf8.count == 13 {
             return fromUnixTime(text.utf8.count == 13 ? epoch / 1000 : epoch)
@@ -213,18 +213,6 @@ enum DateParsing {
 
     // MARK: - Helpers
 
-    /// Arabic-Indic and Persian digits as ASCII, everything else untouched.
-    static func asciiDigits(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x0660...0x0669: out.append(Unicode.Scalar(scalar.value - 0x0660 + 0x30)!)
-            case 0x06F0...0x06F9: out.append(Unicode.Scalar(scalar.value - 0x06F0 + 0x30)!)
-            default: out.append(scalar)
-            }
-        }
-        return String(out)
-    }
 
     static func isoDate(year: Int, month: Int, day: Int) -> String? {
         guard (1900...2100).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }

@@ -52,7 +52,7 @@ enum RelativeTime {
             var count = unit.count
             if position > 0 {
                 let previous = words[position - 1]
-                if let number = Int(DateParsing.asciiDigits(previous)) {
+                if let number = Int(DecimalDigit.westernDigits(previous)) {
                     // A dual unit after a number ("9223372036854775807 ساعتين") must not trap.
                     let (product, overflow) = number.multipliedReportingOverflow(by: unit.count)
                     count = overflow ? .max : product

@@ -1,3 +1,5 @@
+import MarsadText
+
 /// A title for an article that has none: its first sentence, shortened at
 /// a clause boundary when long, as a reader would quote it.
 enum TitleDerivation {
@@ -11,7 +13,7 @@ enum TitleDerivation {
             guard value == 0x2E || value == 0x21 || value == 0x3F || value == 0x061F else { continue }
             let previous = index > 0 ? scalars[index - 1] : nil
             let next = index + 1 < scalars.count ? scalars[index + 1] : nil
-            if value == 0x2E, previous.map({ LineShape.isDigit($0.value) }) == true, next.map({ LineShape.isDigit($0.value) }) == true { continue }
+            if value == 0x2E, previous.map({ DecimalDigit.isDigit($0.value) }) == true, next.map({ DecimalDigit.isDigit($0.value) }) == true { continue }
             if next == nil || next!.properties.isWhitespace {
                 end = value == 0x2E ? index : index + 1
                 break

@@ -49,14 +49,14 @@ struct LineShape: Equatable {
             let isLetter = table.isAlphabetic(value: value)
             if isLetter { letters += 1 }
             defer { letterRun = isLetter ? letterRun &+ 1 : 0 }
-            if (0x30...0x39).contains(value) || (0x0660...0x0669).contains(value) || (0x06F0...0x06F9).contains(value) { digits += 1 }
+            if DecimalDigit.isDigit(value) { digits += 1 }
             let hasNext = next != none
             switch value {
             case 0x060C, 0x2C, 0x061B, 0x3B:
                 commas += 1
                 if hasNext { innerPunctuation += 1 }
             case 0x2E:
-                let isDecimal = Self.isDigit(previous) && Self.isDigit(next)
+                let isDecimal = DecimalDigit.isDigit(previous) && DecimalDigit.isDigit(next)
                 let isEllipsis = previous == 0x2E || next == 0x2E
                 let isAbbreviation = Self.isLatinLetter(previous) && Self.isLatinLetter(next)
                 // Arabic initials or short syllables set apart by dots ("إس.إي.إس", "أ.ف.ب") glue no headlines:
@@ -137,10 +137,6 @@ struct LineShape: Equatable {
 
     var isHeadlineLike: Bool {
         !isProse && words >= 1 && words <= 25 && letters > 0
-    }
-
-    static func isDigit(_ value: UInt32) -> Bool {
-        (0x30...0x39).contains(value) || (0x0660...0x0669).contains(value)
     }
 
     static func isArabicLetter(_ value: UInt32) -> Bool {

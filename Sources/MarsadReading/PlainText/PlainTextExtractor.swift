@@ -288,7 +288,7 @@ struct PlainTextExtractor {
         var digits = 0
         for scalar in line.unicodeScalars {
             if digits == 0, "•●▪■∙·–—-*►➢◄".unicodeScalars.contains(scalar) { return true }
-            if LineShape.isDigit(scalar.value) {
+            if DecimalDigit.isDigit(scalar.value) {
                 digits += 1
                 continue
             }

@@ -222,14 +222,8 @@ struct TitleEvidence {
         return false
     }
 
-    /// The value of a digit in Western or either Arabic-Indic form.
     private static func digit(_ scalar: Unicode.Scalar) -> Int? {
-        switch scalar.value {
-        case 0x30...0x39: Int(scalar.value - 0x30)
-        case 0x0660...0x0669: Int(scalar.value - 0x0660)
-        case 0x06F0...0x06F9: Int(scalar.value - 0x06F0)
-        default: nil
-        }
+        DecimalDigit.value(scalar.value).map(Int.init)
     }
 
     /// A few words with a number: a count, a reading time, a price or a score.
