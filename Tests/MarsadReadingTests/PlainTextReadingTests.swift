@@ -714,7 +714,7 @@ struct TitleEvidenceTests {
 
     /// What the page wraps around its headline is left out of the title:
     /// pictographs at either end, a forum's label, a wire credit after a dash
-    /// and the site's name after a bar.
+    /// the site's name after a bar and one pair of quotes around it all.
     @Test(arguments: [
         ("📌 ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة", "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة"),
         ("⚡️ ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة 🔴", "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة"),
@@ -722,16 +722,22 @@ struct TitleEvidenceTests {
         ("ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة – د ب أ", "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة"),
         ("الموضوع: ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة", "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة"),
         ("ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة | Arab News عربي", "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة"),
+        ("«ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة»", "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة"),
+        ("\"ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة\"", "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة"),
+        ("“ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة”", "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة"),
     ])
     func theTitleLeavesOutWhatThePageWrapsItIn(line: String, title: String) throws {
         let article = try read(["الرئيسية | محليات", line, "نشر في: 21/07/2015 - 10:30"] + Self.opening)
         #expect(article.title == title)
     }
 
-    /// Quotes around a whole headline are its own, as are a label before a
-    /// bar, a dash between two places and a credit that leaves too few words.
+    /// Quotes that open or close only part of a headline are its own, as are
+    /// a label before a bar, a dash between two places and a credit that
+    /// leaves too few words.
     @Test(arguments: [
-        "«ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة»",
+        "«الشورى» يناقش «نظام المرور» الأسبوع المقبل",
+        "«ندوة في الرياض» تبحث سبل مواجهة الأفكار المتشددة",
+        "«ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة\"",
         "فيديو | ندوة في الرياض تبحث سبل مواجهة التطرف",
         "الرياض - جدة: ندوة تبحث سبل مواجهة الأفكار المتشددة",
         "ندوة الرياض - رويترز",

@@ -4,8 +4,8 @@ import MarsadText
 /// pictographs before or after it ("📌 ", " 🔴"), a forum's "الموضوع:" label,
 /// a wire credit after a dash ("… - رويترز": the credit's, not the
 /// headline's), and the site's name after a bar, as browser titles carry it
-/// ("headline | Site"). Quotes around a whole headline stay: on real pages
-/// they are the headline's own (a quotation). Pure text work, no I/O.
+/// ("headline | Site"), and one pair of quotes around the whole headline.
+/// Pure text work, no I/O.
 enum TitleWrapping {
     /// The title without its wrapping; `isPageLine` says whether a match key is
     /// the key of one of the page's other lines, which may show the site's name
@@ -13,6 +13,7 @@ enum TitleWrapping {
     static func unwrapped(_ title: String, isPageLine: (String) -> Bool = { _ in false }) -> String {
         var text = withoutDecoration(title)
         text = withoutForumLabel(text)
+        text = withoutWholeQuotes(text)
         text = withoutTrailingCredit(text)
         text = withoutSiteName(text, isPageLine: isPageLine)
         return withoutDecoration(text)
@@ -49,6 +50,28 @@ enum TitleWrapping {
         let rest = String(String.UnicodeScalarView(scalars[(colon + 1)...])).trimmingWhitespace()
         return LineShape(rest).words >= shortestHeadlineWords ? rest : text
     }
+
+    /// "«headline»", "\"headline\"", "“headline”": reposts, forums and channels
+    /// set the headline they carry in quotes, while the headline itself almost
+    /// never is one whole quotation (a thousandth of a year of Saudi papers'
+    /// headlines, column names mostly), so a single pair that opens the line
+    /// and closes it is the page's. A line with another quote mark inside
+    /// ("«a» و«b»") is quotes of the headline's own and stays whole.
+    static func withoutWholeQuotes(_ text: String) -> String {
+        let scalars = text.scalarArray
+        guard scalars.count > 2, let first = scalars.first, let last = scalars.last,
+              let closing = quotePairs[first], closing == last else { return text }
+        let inner = scalars[1..<(scalars.count - 1)]
+        guard !inner.contains(where: { quoteMarks.contains($0) }) else { return text }
+        let rest = String(String.UnicodeScalarView(inner)).trimmingWhitespace()
+        return rest.isEmpty ? text : rest
+    }
+
+    /// Opening quote marks and the marks that close them.
+    static let quotePairs: [Unicode.Scalar: Unicode.Scalar] = ["\u{00AB}": "\u{00BB}", "\"": "\"", "\u{201C}": "\u{201D}"]
+
+    /// Every mark of `quotePairs`, either side.
+    static let quoteMarks: Set<Unicode.Scalar> = Set(quotePairs.keys).union(quotePairs.values)
 
     /// Match keys of the labels forums and mailing lists set before a thread's subject.
     static let forumLabels: Set<String> = Set(["الموضوع", "موضوع", "عنوان الموضوع", "Subject", "Topic", "Re", "Sujet"]
