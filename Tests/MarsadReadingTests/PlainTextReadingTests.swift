@@ -714,7 +714,8 @@ struct TitleEvidenceTests {
 
     /// What the page wraps around its headline is left out of the title:
     /// pictographs at either end, a forum's label, a wire credit after a dash
-    /// the site's name after a bar and one pair of quotes around it all.
+    /// the site's name after a bar, a label before one and one pair of quotes
+    /// around it all.
     @Test(arguments: [
         ("📌 ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة", "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة"),
         ("⚡️ ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة 🔴", "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة"),
@@ -725,6 +726,8 @@ struct TitleEvidenceTests {
         ("«ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة»", "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة"),
         ("\"ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة\"", "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة"),
         ("“ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة”", "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة"),
+        ("عاجل | ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة", "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة"),
+        ("تحديثات مباشرة | ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة", "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة"),
     ])
     func theTitleLeavesOutWhatThePageWrapsItIn(line: String, title: String) throws {
         let article = try read(["الرئيسية | محليات", line, "نشر في: 21/07/2015 - 10:30"] + Self.opening)
@@ -732,13 +735,13 @@ struct TitleEvidenceTests {
     }
 
     /// Quotes that open or close only part of a headline are its own, as are
-    /// a label before a bar, a dash between two places and a credit that
-    /// leaves too few words.
+    /// a label with a number before a bar (a counter may be the headline's),
+    /// a dash between two places and a credit that leaves too few words.
     @Test(arguments: [
         "«الشورى» يناقش «نظام المرور» الأسبوع المقبل",
         "«ندوة في الرياض» تبحث سبل مواجهة الأفكار المتشددة",
         "«ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة\"",
-        "فيديو | ندوة في الرياض تبحث سبل مواجهة التطرف",
+        "فيديو 3 | ندوة في الرياض تبحث سبل مواجهة التطرف",
         "الرياض - جدة: ندوة تبحث سبل مواجهة الأفكار المتشددة",
         "ندوة الرياض - رويترز",
         "© ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة",

@@ -92,9 +92,9 @@ enum TitleWrapping {
 
     /// "headline | Site", "Site | headline", "headline - Site": the site's name
     /// beside the headline, as a browser title shows it. After a bar, a part of
-    /// at most `siteNameMaximumWords` words without digits is the site's name
-    /// (a label before a bar, "فيديو | headline", stays: it may be the
-    /// headline's); on either side of a bar or a dash, a part the page shows
+    /// at most `siteNameMaximumWords` words without digits is the site's name,
+    /// and before a bar such a part is a label or the site's name ("عاجل |
+    /// headline"); on either side of a bar or a dash, a part the page shows
     /// as a line of its own (a masthead, a footer) is.
     static func withoutSiteName(_ text: String, isPageLine: (String) -> Bool) -> String {
         for separator in [" | ", " - ", " – ", " — ", " :: "] {
@@ -108,9 +108,14 @@ enum TitleWrapping {
                     return head
                 }
             }
-            if headShape.words >= 1, tailShape.words >= shortestHeadlineWords, tailShape.words > headShape.words,
-               isPageLine(BoilerplateLexicon.lineKeyWords(head).key) {
-                return tail
+            if headShape.words >= 1, tailShape.words >= shortestHeadlineWords, tailShape.words > headShape.words {
+                if isPageLine(BoilerplateLexicon.lineKeyWords(head).key) { return tail }
+                // Headlines hold no bar (not one of 31,030 SaudiNewsNet titles):
+                // a short part before one is a live or section label ("عاجل |",
+                // "LIVE |") or the site's name, as browser titles set it first.
+                if separator == " | " || separator == " :: ", headShape.words <= siteNameMaximumWords, headShape.digits == 0 {
+                    return tail
+                }
             }
         }
         return text
