@@ -953,6 +953,18 @@ struct TextBrowserAndGalleryTests {
         #expect(article.body.hasSuffix(second))
     }
 
+    /// A counter in words is as bare as one in figures: with a caption of three words under it,
+    /// it neither becomes the title nor cuts the first paragraph off.
+    @Test func aPhotoCounterInWordsIsNoHeadline() throws {
+        let title = "خبراء يطالبون بخطة وطنية شاملة لحماية الشباب من التطرف"
+        let second = Self.opening[1] + " وأشاروا إلى أن المرحلة المقبلة تتطلب برامج عملية في المدارس والجامعات والأندية الرياضية."
+        let article = try read(["بالصور", title, "الثلاثاء 21 يوليو 2015", "١ / ٣", "(رويترز)", Self.opening[0], "صورة 2 من 3",
+                                "صورة أرشيفية (EPA)", second])
+        #expect(article.title == title)
+        #expect(article.body.hasPrefix(Self.opening[0]))
+        #expect(article.body.hasSuffix(second))
+    }
+
     static let healthTitle = "وزارة الصحة تطلق حملة وطنية للتطعيم ضد الإنفلونزا الموسمية في المدارس"
     /// Four paragraphs wrapped near 66 columns, each set apart by an empty line.
     static let wrappedParagraphs = [

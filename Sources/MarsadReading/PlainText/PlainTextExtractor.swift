@@ -577,7 +577,9 @@ struct PlainTextExtractor {
         let words = BoilerplateLexicon.lineKeyWords(display)
         let cue = lexicon.match(display, keyWords: words)
         let kind: Kind
-        if shape.letters == 0 {
+        // A gallery's counter in words ("صورة 2 من 14", "3 of 12") is as bare
+        // as one in figures ("2 / 14"): it heads nothing and ends nothing.
+        if shape.letters == 0 || TitleEvidence.isGalleryCounter(display) {
             kind = .noise
         } else if let cue {
             kind = .cue(cue.kind)
@@ -669,8 +671,7 @@ struct PlainTextExtractor {
             default:
                 if runStart != nil {
                     gap += 1
-                    // A photo's counter ("صورة 2 من 14") between two paragraphs is no headline.
-                    if line.kind == .headline && line.shape.words >= 3 && !TitleEvidence.isGalleryCounter(line.text) { gapHadHeadline = true }
+                    if line.kind == .headline && line.shape.words >= 3 { gapHadHeadline = true }
                     // A lone prose line followed by a header-like stretch (title,
                     // byline, date) is page chrome above the article, such as a
                     // ticker of headlines glued without any mark between them.
