@@ -999,6 +999,31 @@ struct TextBrowserAndGalleryTests {
         #expect(article.body == paragraphs.map { $0.joined(separator: " ") }.joined(separator: "\n\n"))
     }
 
+    /// A list of tags printed into the last sentence ("… مضاعفاتها. وسوم …") leaves the last line
+    /// of its paragraph without a stop: the stop inside the line above shows the text ran on, and
+    /// the paragraph is joined, not lost.
+    @Test func aTagListRunIntoTheLastLineKeepsItsParagraph() throws {
+        let last = ["ودعا المتحدث أولياء الأمور إلى التعاون مع الفرق الصحية، مشيرا إلى",
+                    "أن الإنفلونزا الموسمية تنتشر في فصل الشتاء وأن التطعيم هو أفضل",
+                    "وسيلة للوقاية منها ومن مضاعفاتها. وسوم الصحة الإنفلونزا المدارس",
+                    "التطعيم وزارة التعليم"]
+        let paragraphs = Array(Self.wrappedParagraphs.dropLast()) + [last]
+        var page = [Self.healthTitle]
+        for paragraph in paragraphs { page += [""] + paragraph }
+        let article = try read(page)
+        #expect(article.title == Self.healthTitle)
+        #expect(article.body == paragraphs.map { $0.joined(separator: " ") }.joined(separator: "\n\n"))
+    }
+
+    /// A stop between two words ends a sentence; one in a time, after an initial or at the line's end does not run on.
+    @Test func aStopBetweenWordsIsASentencesEnd() {
+        #expect(PlainTextExtractor.holdsStopBetweenWords("وسيلة للوقاية منها. وسوم الصحة"))
+        #expect(PlainTextExtractor.holdsStopBetweenWords("هل تعود الأمطار؟ يتوقع الخبراء ذلك"))
+        for line in ["يبدأ الحفل الساعة 7.30 مساء", "وقال د. محمد العتيبي إن", "وسيلة للوقاية منها ومن مضاعفاتها."] {
+            #expect(!PlainTextExtractor.holdsStopBetweenWords(line), "\(line)")
+        }
+    }
+
     /// A date, a writer's name or a place set right under a headline that was not cut at the
     /// page's width (it is longer than the text's lines) is not the headline's second line.
     @Test(arguments: ["الثلاثاء 21 يوليو 2015", "فهد العتيبي", "الرياض - واس"])

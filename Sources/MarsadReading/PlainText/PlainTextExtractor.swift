@@ -477,6 +477,17 @@ struct PlainTextExtractor {
         let limitBesides = { (i: Int) in i == longest && columnWidths.count > 1 ? columnWidths[columnWidths.count - 2] : pageWidth?.limit ?? 0 }
         // A paragraph's last line ends a sentence, introduces what follows with a colon, or ends a clause on a comma.
         let endsParagraph = { (i: Int) in endsSentence(i) || ends[i] == ":" || ends[i] == "،" || ends[i] == "," }
+        // A paragraph's last sentence may have words run on after its stop, on the same line and over
+        // the next: a list of tags or places the page printed into the text ("… المتحدة. سمات اليمن" over
+        // "صنعاء عدن مساعدات"). A stop inside one of the block's last two lines shows the text ran on
+        // there, when the last line names no date, writer or place (no digit, dash, colon or slash).
+        let runsOnAfterStop = { (first: Int, end: Int) -> Bool in
+            let last = LineShape(lines[end - 1])
+            guard last.digits == 0, !lines[end - 1].unicodeScalars.contains(where: { "-–—:/|".unicodeScalars.contains($0) }) else {
+                return false
+            }
+            return (max(first, end - 2)..<end).contains { holdsStopBetweenWords(lines[$0]) }
+        }
         var joined: [Range<Int>] = []
         joined.reserveCapacity(groups.count)
         // The width a block of three lines or more showed on its own, for the blocks after it.
@@ -499,7 +510,8 @@ struct PlainTextExtractor {
                    isWithinFifth(lengths[$0], of: width.middle) && !endsSentence($0) && (pageWidth != nil || isForcedWrap($0, limit: width.limit))
                }),
                lengths[end - 1] * 5 <= width.middle * 6,
-               endsParagraph(end - 1) || (count == 2 && isForcedWrap(first, limit: limitBesides(first)) && isWrappedHeadline(first)),
+               endsParagraph(end - 1) || runsOnAfterStop(first, end)
+                   || (count == 2 && isForcedWrap(first, limit: limitBesides(first)) && isWrappedHeadline(first)),
                !(first..<end).contains(where: { isItemOrMenu($0) || isListItem(lines[$0]) || isCue(lines[$0]) }) {
                 joined.append(first..<end)
                 if pageWidth == nil, let ownLimit, shownWidth == nil { shownWidth = (middle: ownLimit, limit: ownLimit) }
@@ -509,6 +521,21 @@ struct PlainTextExtractor {
             position = last + 1
         }
         return joined
+    }
+
+    /// Whether a sentence ends inside the line, with more words after it: a stop after a word of two
+    /// letters at least (not "د." before a name) and a space before the next word (not "7.30").
+    static func holdsStopBetweenWords(_ line: String) -> Bool {
+        let scalars = line.scalarArray
+        guard scalars.count >= 4 else { return false }
+        for index in 2..<(scalars.count - 2) where ".!?؟".unicodeScalars.contains(scalars[index]) {
+            let before = scalars[index - 1], beforeThat = scalars[index - 2]
+            if before.properties.isAlphabetic, beforeThat.properties.isAlphabetic, ScalarTable.isWhitespace(scalars[index + 1]),
+               scalars[index + 2].properties.isAlphabetic {
+                return true
+            }
+        }
+        return false
     }
 
     /// The page's lines in display form, each with where its raw text lies in the page's
