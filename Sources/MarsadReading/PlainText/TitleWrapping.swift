@@ -55,23 +55,45 @@ enum TitleWrapping {
     /// set the headline they carry in quotes, while the headline itself almost
     /// never is one whole quotation (a thousandth of a year of Saudi papers'
     /// headlines, column names mostly), so a single pair that opens the line
-    /// and closes it is the page's. A line with another quote mark inside
-    /// ("«a» و«b»") is quotes of the headline's own and stays whole.
+    /// and closes it is the page's. Quotes of the headline's own inside it
+    /// ("«a "b" c»", "«a «b» c»") pair up among themselves; where they do not
+    /// ("«a» و«b»"), the first and last marks are two pairs, and the line stays whole.
     static func withoutWholeQuotes(_ text: String) -> String {
         let scalars = text.scalarArray
         guard scalars.count > 2, let first = scalars.first, let last = scalars.last,
               let closing = quotePairs[first], closing == last else { return text }
         let inner = scalars[1..<(scalars.count - 1)]
-        guard !inner.contains(where: { quoteMarks.contains($0) }) else { return text }
+        guard quotesPairUp(inner, inside: first) else { return text }
         let rest = String(String.UnicodeScalarView(inner)).trimmingWhitespace()
         return rest.isEmpty ? text : rest
+    }
+
+    /// Whether the quote marks of `inner` pair up among themselves: each
+    /// closing mark after its opening one, and straight marks even. Inside
+    /// straight quotes, a straight mark may as well close the outer pair
+    /// ("\"a\" و\"b\""): that cannot be told, so it does not pair up.
+    static func quotesPairUp(_ inner: ArraySlice<Unicode.Scalar>, inside outer: Unicode.Scalar) -> Bool {
+        var straightMarks = 0
+        var openDepth: [Unicode.Scalar: Int] = [:]
+        for scalar in inner {
+            if scalar == "\"" {
+                if outer == "\"" { return false }
+                straightMarks += 1
+            } else if quotePairs[scalar] != nil {
+                openDepth[scalar, default: 0] += 1
+            } else if let opening = openingMarks[scalar] {
+                openDepth[opening, default: 0] -= 1
+                if openDepth[opening, default: 0] < 0 { return false }
+            }
+        }
+        return straightMarks % 2 == 0 && openDepth.values.allSatisfy { $0 == 0 }
     }
 
     /// Opening quote marks and the marks that close them.
     static let quotePairs: [Unicode.Scalar: Unicode.Scalar] = ["\u{00AB}": "\u{00BB}", "\"": "\"", "\u{201C}": "\u{201D}"]
 
-    /// Every mark of `quotePairs`, either side.
-    static let quoteMarks: Set<Unicode.Scalar> = Set(quotePairs.keys).union(quotePairs.values)
+    /// The opening mark of each closing mark that differs from it.
+    static let openingMarks: [Unicode.Scalar: Unicode.Scalar] = ["\u{00BB}": "\u{00AB}", "\u{201D}": "\u{201C}"]
 
     /// Match keys of the labels forums and mailing lists set before a thread's subject.
     static let forumLabels: Set<String> = Set(["الموضوع", "موضوع", "عنوان الموضوع", "Subject", "Topic", "Re", "Sujet"]
