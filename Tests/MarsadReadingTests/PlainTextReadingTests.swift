@@ -970,6 +970,14 @@ struct TextBrowserAndGalleryTests {
         #expect(article.body.hasSuffix(second))
     }
 
+    /// "© أ ف ب" under the headline credits a photo as "© AFP" does: an agency's initials spelt
+    /// apart are its name, and the credit hides no headline above a "Name – Place" byline.
+    @Test func aPhotoCreditInSpeltInitialsHidesNoHeadline() throws {
+        let title = "خبراء يطالبون بخطة وطنية شاملة لحماية الشباب من التطرف"
+        let article = try read([title, "الثلاثاء 21 يوليو 2015", "© أ ف ب", "فهد العتيبي – الرياض"] + Self.opening)
+        #expect(article.title == title)
+    }
+
     static let healthTitle = "وزارة الصحة تطلق حملة وطنية للتطعيم ضد الإنفلونزا الموسمية في المدارس"
     /// Four paragraphs wrapped near 66 columns, each set apart by an empty line.
     static let wrappedParagraphs = [

@@ -1231,10 +1231,14 @@ struct PlainTextExtractor {
         }
     }
 
-    /// "© AFP", "© مواقع التواصل": an end cue of a copyright sign with a name of a word or three, no year.
+    /// "© AFP", "© مواقع التواصل", "© أ ف ب": an end cue of a copyright sign with a name of a word
+    /// or three, no year. The sign set apart by a space is no word of the name: an agency's initials
+    /// spelt apart ("أ ف ب") are three.
     static func hasCreditShape(_ line: Line) -> Bool {
-        line.kind == .cue(.end) && line.shape.words <= 3 && line.shape.digits == 0 && line.cue == nil
-            && holdsCopyrightSign(line.text)
+        guard line.kind == .cue(.end), line.shape.digits == 0, line.cue == nil, holdsCopyrightSign(line.text) else { return false }
+        if line.shape.words <= 3 { return true }
+        let name = String(String.UnicodeScalarView(line.text.unicodeScalars.filter { $0 != "\u{00A9}" }))
+        return LineShape(name).words <= 3
     }
 
     /// "جميع الحقوق محفوظة © 2024 صوت القيروان" → "صوت القيروان".
