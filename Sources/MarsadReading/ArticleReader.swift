@@ -162,14 +162,8 @@ public struct ArticleReader: Sendable {
             }
             do {
                 let records = try JSONRecordReader.read(text)
-                if FormatDetector.mayBeTextStartingWithBracket(text, fileName: fileName, records: records.drafts.count) {
-                    // "[1]Site / [2]Menu …": a text browser's dump, whose "[1]" parsed as an array of a number.
-                    format = .text
-                    drafts = asText(&evidence)
-                } else {
-                    warnings += records.warnings
-                    drafts = records.drafts
-                }
+                warnings += records.warnings
+                drafts = records.drafts
             } catch let error where FormatDetector.mayBeTextStartingWithBracket(text, fileName: fileName, error: error) {
                 // "[صور] …" or "{عاجل} …": an article that merely starts with a bracket.
                 format = .text

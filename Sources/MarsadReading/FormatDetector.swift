@@ -11,6 +11,7 @@ enum FormatDetector {
         let head = leadingASCIILowercased(text, limit: 4096)
         let trimmed = head.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
         if let first = trimmed.first {
+            if first == UInt8(ascii: "[") && !isNamedAsJSON(fileName) && opensWithBracketedWords(text) { return .text }
             if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") { return .json }
             if first == UInt8(ascii: "<") {
                 if contains(trimmed, "<doc>"), contains(trimmed, "<docno>") || contains(trimmed, "<text>") { return .trec }
@@ -34,33 +35,38 @@ enum FormatDetector {
         return readsAsTextStartingWithBracket(text, fileName: fileName)
     }
 
-    /// "[1]BBC News عربي / [2]أخبار [3]سياسة …": a text browser's dump numbers
-    /// its links in brackets, and its first line opens with one. The opening
-    /// "[1]" parses as a JSON array of one number, with text after it that is
-    /// no JSON; a file not named as JSON whose JSON holds no record (no
-    /// object), that opens with a number in brackets with more than white
-    /// space after it, and that reads as words is such a text. An array of
-    /// strings ("[\"…\"]") is JSON without records.
-    static func mayBeTextStartingWithBracket(_ text: String, fileName: String, records: Int) -> Bool {
-        records == 0 && opensWithNumberedLink(text) && readsAsTextStartingWithBracket(text, fileName: fileName)
-    }
-
-    /// "[12]" and then more than white space, at the text's start (white space and a byte-order mark apart).
-    static func opensWithNumberedLink(_ text: String) -> Bool {
+    /// "[1]BBC News عربي / [2]أخبار [3]سياسة …" (a text browser's dump, which
+    /// numbers its links in brackets) and "[arab-news] Subject" (a mailing
+    /// list's archive, which tags each subject with the list's name): a text
+    /// whose first line opens with a bracket, but not as JSON does. JSON's
+    /// array holds a value after its "[": an object, an array, a string, a
+    /// number or a literal, with white space before it at most. A word there,
+    /// or a number closed at once and followed by more than white space, is no
+    /// JSON: the file is text whatever its quotes say (a subject may quote).
+    static func opensWithBracketedWords(_ text: String) -> Bool {
         var scalars = text.unicodeScalars.drop { $0.properties.isWhitespace || $0 == "\u{FEFF}" }
         guard scalars.first == "[" else { return false }
-        scalars = scalars.dropFirst()
-        let digits = scalars.prefix { $0.properties.numericType == .decimal }
-        guard !digits.isEmpty else { return false }
-        scalars = scalars.dropFirst(digits.count)
-        guard scalars.first == "]" else { return false }
-        return scalars.dropFirst().contains { !$0.properties.isWhitespace }
+        scalars = scalars.dropFirst().drop { $0.properties.isWhitespace }
+        guard let first = scalars.first else { return false }
+        if first.properties.numericType == .decimal {
+            let digits = scalars.prefix { $0.properties.numericType == .decimal }
+            scalars = scalars.dropFirst(digits.count)
+            guard scalars.first == "]" else { return false }
+            return scalars.dropFirst().contains { !$0.properties.isWhitespace }
+        }
+        guard first.properties.isAlphabetic else { return false }
+        let word = String(String.UnicodeScalarView(scalars.prefix { $0.properties.isAlphabetic }))
+        return !["true", "false", "null"].contains(word)
+    }
+
+    static func isNamedAsJSON(_ fileName: String) -> Bool {
+        let lowerName = fileName.lowercased()
+        return lowerName.hasSuffix(".json") || lowerName.hasSuffix(".jsonl") || lowerName.hasSuffix(".ndjson")
     }
 
     /// Not named as JSON, and its first 200 scalars mostly letters with hardly a quote.
     private static func readsAsTextStartingWithBracket(_ text: String, fileName: String) -> Bool {
-        let lowerName = fileName.lowercased()
-        if lowerName.hasSuffix(".json") || lowerName.hasSuffix(".jsonl") || lowerName.hasSuffix(".ndjson") { return false }
+        if isNamedAsJSON(fileName) { return false }
         let head = text.unicodeScalars.prefix(200)
         let letters = head.filter { $0.properties.isAlphabetic }.count
         let quotes = head.filter { $0 == "\"" }.count

@@ -1168,8 +1168,8 @@ struct TextBrowserAndGalleryTests {
     @Test func aJSONArrayOfAStringIsNoText() {
         let text = "[\"" + Self.opening.joined(separator: " ") + " " + Self.opening.joined(separator: " ") + "\"]"
         #expect(throws: ReadingError.self) { try ArticleReader().read(Array(text.utf8), fileName: "feed") }
-        #expect(!FormatDetector.opensWithNumberedLink(text))
-        #expect(FormatDetector.opensWithNumberedLink("[1]الجزيرة نت"))
-        #expect(!FormatDetector.opensWithNumberedLink("[1]  \n"))
+        #expect(!FormatDetector.opensWithBracketedWords(text))
+        #expect(FormatDetector.opensWithBracketedWords("[1]الجزيرة نت"))
+        #expect(!FormatDetector.opensWithBracketedWords("[1]  \n"))
     }
 }
