@@ -30,4 +30,23 @@ struct SecondHandPageTests {
         // Named as JSON, such bytes are still damaged JSON.
         #expect(throws: ReadingError.self) { try read(page, fileName: "list.json") }
     }
+
+    static func keyWords(_ line: String) -> KeyWords { BoilerplateLexicon.lineKeyWords(line) }
+
+    /// A wire's end mark closes the copy: the agency's "about" paragraph and the media contacts
+    /// under it are no text. A sentence that says انتهى goes on being text.
+    @Test func aWireEndMarkEndsTheText() throws {
+        let said = "وقال المتحدث إن الاجتماع انتهى إلى توصيات عدة، أبرزها إشراك الأسر في البرامج الوقائية."
+        let about = "البوابة منصة رائدة لمعلومات الأعمال في الشرق الأوسط وشمال أفريقيا، تخدم أكثر من مليون مهني ومستثمر كل شهر في المنطقة."
+        let article = try read([Self.title, "", Self.opening[0], "", said, "", Self.opening[1], "", "// انتهى //", "", "نبذة عن البوابة", about,
+                                "للاستفسارات الإعلامية:", "سارة أحمد", "هاتف: +966 11 000 0000"])
+        #expect(article.title == Self.title)
+        #expect(article.body == [Self.opening[0], said, Self.opening[1]].joined(separator: "\n\n"))
+        for mark in ["// انتهى //", "-انتهى-", "- انتهى -", "-Ends-", "— END —", "###", "انتهى"] {
+            #expect(PassedOnChrome.isWireEndMark(mark, keyWords: Self.keyWords(mark)), "\(mark)")
+        }
+        for line in [said, "انتهى الاجتماع", "- انتهى 2015 -", "##", "# العنوان", "The End of an Era"] {
+            #expect(!PassedOnChrome.isWireEndMark(line, keyWords: Self.keyWords(line)), "\(line)")
+        }
+    }
 }

@@ -604,9 +604,11 @@ struct PlainTextExtractor {
         let words = BoilerplateLexicon.lineKeyWords(display)
         let cue = lexicon.match(display, keyWords: words)
         let kind: Kind
-        // A gallery's counter in words ("صورة 2 من 14", "3 of 12") is as bare
-        // as one in figures ("2 / 14"): it heads nothing and ends nothing.
-        if shape.letters == 0 || TitleEvidence.isGalleryCounter(display) {
+        if let passedOn = PassedOnChrome.cueKind(display, raw: raw, keyWords: words, shape: shape) {
+            kind = .cue(passedOn)
+        } else if shape.letters == 0 || TitleEvidence.isGalleryCounter(display) {
+            // A gallery's counter in words ("صورة 2 من 14", "3 of 12") is as bare
+            // as one in figures ("2 / 14"): it heads nothing and ends nothing.
             kind = .noise
         } else if let cue {
             kind = .cue(cue.kind)
