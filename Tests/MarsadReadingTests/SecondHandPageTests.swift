@@ -49,4 +49,26 @@ struct SecondHandPageTests {
             #expect(!PassedOnChrome.isWireEndMark(line, keyWords: Self.keyWords(line)), "\(line)")
         }
     }
+
+    /// A search cache's banner is written as sentences over the page it keeps; it is neither the
+    /// title nor the text's opening. So is a chat export's notice of encryption.
+    @Test func aCacheBannerIsNoText() throws {
+        let article = try read([
+            "This is Google's cache of http://www.example.com/news/1. It is a snapshot of the page as it appeared on Aug 10, 2015 19:36:50 GMT.",
+            "The current page could have changed in the meantime. Learn more.",
+            "Full version Text-only version View source",
+            "Tip: To quickly find your search term on this page, press Ctrl+F or ⌘-F (Mac) and use the find bar.",
+            "", "صحيفة الأفق", "الرئيسية  الأخبار  المناطق  الاقتصاد  الرياضة", Self.title, "10/08/2015", "الرياض - فهد العتيبي",
+        ] + Self.opening + ["المزيد من الأخبار", "جميع الحقوق محفوظة © 2015 صحيفة الأفق"])
+        #expect(article.title == Self.title)
+        #expect(article.body == Self.opening.joined(separator: "\n\n"))
+        for notice in ["10/08/2015, 10:02 - Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them.",
+                       "10/08/2015, 10:02 - الرسائل والمكالمات مشفرة تمامًا بين الطرفين. لا يمكن لأحد خارج هذه الدردشة قراءتها.",
+                       "archive.today webpage capture", "All snapshots from host www.example.com"] {
+            let words = Self.keyWords(notice)
+            #expect(PassedOnChrome.isEncryptionNotice(keyWords: words) || PassedOnChrome.isSnapshotBanner(keyWords: words), "\(notice)")
+        }
+        #expect(!PassedOnChrome.isSnapshotBanner(keyWords: Self.keyWords("This is the full version of the report, the minister said.")))
+        #expect(!PassedOnChrome.isEncryptionNotice(keyWords: Self.keyWords(Self.opening[0])))
+    }
 }
