@@ -71,4 +71,20 @@ struct SecondHandPageTests {
         #expect(!PassedOnChrome.isSnapshotBanner(keyWords: Self.keyWords("This is the full version of the report, the minister said.")))
         #expect(!PassedOnChrome.isEncryptionNotice(keyWords: Self.keyWords(Self.opening[0])))
     }
+
+    /// A browser prints its header (date, time, the window's title) and footer (address, page of
+    /// pages) on every printed page: the text goes on across them, and neither is the title.
+    @Test func aPrintViewsHeadersAndFootersAreNoText() throws {
+        let header = "8/10/15, 7:18 PM\t" + Self.title + " | صحيفة الأفق"
+        let article = try read([header, "صحيفة الأفق", "طباعة | إغلاق النافذة", "", Self.title, "10 أغسطس 2015", "", Self.opening[0], "",
+                                "http://www.example.com/news/1.html\t1/2", header, "", Self.opening[1], "", "http://www.example.com/news/1.html\t2/2"])
+        #expect(article.title == Self.title)
+        #expect(article.body == Self.opening.joined(separator: "\n\n"))
+        for line in [header, "10/08/2015, 19:02\tالعنوان", "http://www.example.com/a?id=1\t3/4", "https://example.com/\t1/1"] {
+            #expect(PassedOnChrome.isPrintHeaderOrFooter(line), "\(line)")
+        }
+        for line in ["8/10/15, 7:18 PM الرياض", "http://www.example.com/a 3/4", "http://www.example.com/a\t5/4", "2015\tعام الحزم"] {
+            #expect(!PassedOnChrome.isPrintHeaderOrFooter(line), "\(line)")
+        }
+    }
 }

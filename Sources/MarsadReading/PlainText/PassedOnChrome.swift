@@ -2,7 +2,8 @@ import MarsadText
 
 /// Lines that the tool or place an article was passed on through adds around
 /// it, whatever the site: a wire's end mark, a search cache's or a web
-/// archive's banner, a chat export's notice. Each has one fixed shape,
+/// archive's banner, a chat export's notice, a browser's print header and
+/// footer. Each has one fixed shape,
 /// set by the tool that made it, not by the article's site.
 enum PassedOnChrome {
     /// What a line the passing on added says: the article ended (a wire's end mark) or the line
@@ -10,6 +11,11 @@ enum PassedOnChrome {
     static func cueKind(_ display: String, raw: () -> String, keyWords: KeyWords, shape: LineShape) -> CueKind? {
         if isWireEndMark(display, keyWords: keyWords) { return .end }
         if isSnapshotBanner(keyWords: keyWords) || isEncryptionNotice(keyWords: keyWords) {
+            return .drop
+        }
+        // Print headers open with a date's digit and footers with an address: only such lines are cut again from the page.
+        if let first = display.unicodeScalars.first, first.properties.numericType == .decimal || first == "h" || first == "H",
+           isPrintHeaderOrFooter(raw()) {
             return .drop
         }
         return nil
@@ -82,6 +88,54 @@ enum PassedOnChrome {
         return encryptionNotices.contains { notice in
             words.indices.contains { words[$0...].starts(with: notice) }
         }
+    }
+
+    /// "8/10/15, 7:18 PM<TAB>headline | site" and "http://…/article.html<TAB>2/4": the header and
+    /// footer a browser prints on every page of a print-out (date and time, then the window's
+    /// title; the address, then the page's number of the pages). Text copied from a printed
+    /// page holds them between the article's paragraphs; neither is the article's.
+    static func isPrintHeaderOrFooter(_ raw: String) -> Bool {
+        let scalars = Array(raw.unicodeScalars.drop { ScalarTable.isWhitespace($0) })
+        guard let tab = scalars.firstIndex(of: "\t"), tab > 0 else { return false }
+        let before = scalars[..<tab]
+        let after = Array(scalars[(tab + 1)...].drop { $0 == "\t" || $0 == " " })
+        return isPrintedDateAndTime(before) || (isAddress(before) && isPageOfPages(after))
+    }
+
+    /// "8/10/15, 7:18 PM", "10/08/2015, 19:18".
+    private static func isPrintedDateAndTime(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        var rest = scalars[...]
+        func digits(_ range: ClosedRange<Int>) -> Bool {
+            let run = rest.prefix { $0.properties.numericType == .decimal }
+            rest = rest.dropFirst(run.count)
+            return range.contains(run.count)
+        }
+        func mark(_ scalar: Unicode.Scalar) -> Bool {
+            guard rest.first == scalar else { return false }
+            rest = rest.dropFirst()
+            return true
+        }
+        guard digits(1...2), mark("/"), digits(1...2), mark("/"), digits(2...4), mark(",") else { return false }
+        rest = rest.drop { $0 == " " }
+        guard digits(1...2), mark(":"), digits(2...2) else { return false }
+        let meridiem = String(String.UnicodeScalarView(rest)).trimmingWhitespace().uppercased()
+        return ["", "AM", "PM", "ص", "م"].contains(meridiem)
+    }
+
+    /// An address alone: a scheme, then no white space.
+    private static func isAddress(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        let text = String(String.UnicodeScalarView(scalars)).lowercased()
+        return (text.hasPrefix("http://") || text.hasPrefix("https://")) && !scalars.contains { ScalarTable.isWhitespace($0) }
+    }
+
+    /// "2/4": a page's number, then how many pages there are.
+    private static func isPageOfPages(_ scalars: [Unicode.Scalar]) -> Bool {
+        let parts = scalars.prefix { !ScalarTable.isWhitespace($0) }.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let page = Int(String(String.UnicodeScalarView(parts[0]))),
+              let pages = Int(String(String.UnicodeScalarView(parts[1]))) else { return false }
+        // Nothing but white space after the count.
+        guard scalars.dropFirst(parts[0].count + parts[1].count + 1).allSatisfy({ ScalarTable.isWhitespace($0) }) else { return false }
+        return page >= 1 && page <= pages
     }
 
     /// Whether the key's UTF-8 holds the word's.
