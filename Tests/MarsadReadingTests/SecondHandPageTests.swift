@@ -87,4 +87,20 @@ struct SecondHandPageTests {
             #expect(!PassedOnChrome.isPrintHeaderOrFooter(line), "\(line)")
         }
     }
+
+    /// A newspaper's PDF page breaks the article off ("البقية ص 16") and takes it up on another
+    /// page under "تتمة: headline": both halves are the text, and the head is never the title.
+    @Test func aContinuedArticleIsOneText() throws {
+        let article = try read(["الرأي 39", "صحيفة الأفق - 10 أغسطس 2015", "", Self.title, "الرياض - فهد العتيبي", "", Self.opening[0],
+                                "البقية ص 41", "", "39", "www.example.com", "\u{0C}", "الرأي 41", "", "تتمة: " + Self.title, "", Self.opening[1], "", "41"])
+        #expect(article.title == Self.title)
+        #expect(article.body == Self.opening.joined(separator: "\n\n"))
+        let shape = { (line: String) in LineShape(line) }
+        for line in ["البقية ص 16", "تتمة: " + Self.title, "تتمة المنشور ص 14", "Continued on page 5"] {
+            #expect(PassedOnChrome.isContinuationLine(keyWords: Self.keyWords(line), shape: shape(line)), "\(line)")
+        }
+        for line in ["بقية أعضاء اللجنة حضروا الاجتماع في موعده المحدد صباح أمس.", "بقية الفرق تتأهل إلى الدور الثاني", "Continued growth in the region is expected by analysts next year"] {
+            #expect(!PassedOnChrome.isContinuationLine(keyWords: Self.keyWords(line), shape: shape(line)), "\(line)")
+        }
+    }
 }

@@ -3,14 +3,15 @@ import MarsadText
 /// Lines that the tool or place an article was passed on through adds around
 /// it, whatever the site: a wire's end mark, a search cache's or a web
 /// archive's banner, a chat export's notice, a browser's print header and
-/// footer. Each has one fixed shape,
+/// footer, a newspaper page's continuation line. Each has one fixed shape,
 /// set by the tool that made it, not by the article's site.
 enum PassedOnChrome {
     /// What a line the passing on added says: the article ended (a wire's end mark) or the line
     /// is no part of it; nil for any other line.
     static func cueKind(_ display: String, raw: () -> String, keyWords: KeyWords, shape: LineShape) -> CueKind? {
         if isWireEndMark(display, keyWords: keyWords) { return .end }
-        if isSnapshotBanner(keyWords: keyWords) || isEncryptionNotice(keyWords: keyWords) {
+        if isSnapshotBanner(keyWords: keyWords) || isEncryptionNotice(keyWords: keyWords)
+            || isContinuationLine(keyWords: keyWords, shape: shape) {
             return .drop
         }
         // Print headers open with a date's digit and footers with an address: only such lines are cut again from the page.
@@ -136,6 +137,30 @@ enum PassedOnChrome {
         // Nothing but white space after the count.
         guard scalars.dropFirst(parts[0].count + parts[1].count + 1).allSatisfy({ ScalarTable.isWhitespace($0) }) else { return false }
         return page >= 1 && page <= pages
+    }
+
+    /// First words of the line a newspaper sets where an article goes on in another page, and
+    /// where it comes back, as match-key words.
+    private static let continuationWords: Set<String> = Set(["تتمة", "تتمه"].flatMap { BoilerplateLexicon.keyWords($0) })
+
+    /// "البقية": the rest, which a breaking-off line sends to a page by its number.
+    private static let restWords: Set<String> = Set(["البقية", "بقية", "البقيه", "بقيه"].flatMap { BoilerplateLexicon.keyWords($0) })
+
+    private static let continuedOpenings: [[String]] = ["continued on", "continued from", "cont on", "cont from"]
+        .map { BoilerplateLexicon.keyWords($0) }
+
+    /// "البقية ص 16", "تتمة: headline", "تتمة المنشور ص 14", "Continued on page 5": the line a
+    /// newspaper page sets where an article breaks off to go on in another page, and the head
+    /// that takes it up there. Neither is the text's, and the head, though it repeats the
+    /// headline, is never the title: a short line, no sentence.
+    static func isContinuationLine(keyWords: KeyWords, shape: LineShape) -> Bool {
+        guard keyWords.count >= 1, keyWords.count <= 16, !shape.endsWithStop else { return false }
+        if continuationWords.contains(keyWords.word(0)) { return true }
+        // "بقية الفرق تتأهل" may head a story; the line that sends the rest on names the page.
+        if restWords.contains(keyWords.word(0)) { return keyWords.count <= 6 && keyWords.numbers >= 1 }
+        guard continuedOpenings.contains(where: { $0.first == keyWords.word(0) }) else { return false }
+        let words = keyWords.all
+        return continuedOpenings.contains { words.starts(with: $0) } && words.count <= 6
     }
 
     /// Whether the key's UTF-8 holds the word's.
