@@ -50,6 +50,24 @@ struct SecondHandPageTests {
         }
     }
 
+    /// A clip saved as Markdown: the front matter, the excerpt repeating the lead, the image and
+    /// the site's link are no text, and the title is the heading's words without its marks.
+    @Test func aMarkdownClipIsReadAsThePageItStandsFor() throws {
+        let page = ["---", "title: \"\(Self.title)\"", "source: \"https://www.example.com/news/1\"", "author:", "  - \"[[الرياض - واس]]\"",
+                    "published: 2015-08-10", "tags:", "  - \"clippings\"", "---", "", "> ## Excerpt", "> " + String(Self.opening[0].prefix(90)) + "…", "",
+                    "---", "", "# " + Self.title, "", Self.opening[0], "", "![](https://www.example.com/news/1/photo.jpg)", "",
+                    Self.opening[1], "", "[صحيفة الأفق](https://www.example.com/)"]
+        let article = try read(page, fileName: "clip.md")
+        #expect(article.title == Self.title)
+        #expect(article.body == Self.opening.joined(separator: "\n\n"))
+        // Without front matter, a heading and a link alone still show the markup.
+        let bare = try read(Array(page[15...]))
+        #expect(bare.title == Self.title)
+        #expect(bare.body == Self.opening.joined(separator: "\n\n"))
+        #expect(MarkdownClip(["#السعودية وسم", Self.title, Self.opening[0]].joined(separator: "\n")) == nil)
+        #expect(MarkdownClip("# " + Self.title + "\n" + Self.opening[0]) == nil)
+    }
+
     /// A search cache's banner is written as sentences over the page it keeps; it is neither the
     /// title nor the text's opening. So is a chat export's notice of encryption.
     @Test func aCacheBannerIsNoText() throws {

@@ -50,6 +50,16 @@ struct PlainTextExtractor {
 
     /// Reads a page and says what it adds to its site's template.
     func extract(_ text: String, evidence: inout SiteEvidence?) -> ArticleDraft {
+        // A clip saved as Markdown is read as the page its markup stands for.
+        if let clip = MarkdownClip(text) {
+            var reader = self
+            reader.titleHints += clip.title.map { [$0] } ?? []
+            return reader.extractPlain(clip.text, evidence: &evidence)
+        }
+        return extractPlain(text, evidence: &evidence)
+    }
+
+    private func extractPlain(_ text: String, evidence: inout SiteEvidence?) -> ArticleDraft {
         var lines = classify(text)
         Self.markingPhotoCredits(&lines)
         // Each line's fingerprint from the key it already has, once for the three uses below.
