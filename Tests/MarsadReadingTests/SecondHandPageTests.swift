@@ -121,4 +121,19 @@ struct SecondHandPageTests {
             #expect(!PassedOnChrome.isContinuationLine(keyWords: Self.keyWords(line), shape: shape(line)), "\(line)")
         }
     }
+
+    /// A wiki's news page lists its sources under the text (other headlines with their site and
+    /// date, which read as prose) and closes with the page's last edit: neither is the text.
+    @Test func aWikisSourcesAndLastEditAreNoText() throws {
+        let article = try read([Self.title, "From Wikinews, the free news source you can write!", "Monday, August 10, 2015", ""]
+            + Self.opening.flatMap { [$0, ""] }
+            + ["Share this story", "Sources", "«وزارة الصحة تطلق حملة وطنية للتطعيم ضد الإنفلونزا الموسمية» — صحيفة الأفق، الاثنين 10 أغسطس 2015",
+               "", "Categories: Saudi Arabia | Middle East", "This page was last edited on 10 August 2015, at 21:14."])
+        #expect(article.title == Self.title)
+        #expect(article.body == Self.opening.joined(separator: "\n\n"))
+        for line in ["مصادر", "Sources", "آخر تعديل لهذه الصفحة كان يوم 10 أغسطس 2015، الساعة 21:14."] {
+            #expect(PassedOnChrome.isWikiTrailer(keyWords: Self.keyWords(line)), "\(line)")
+        }
+        #expect(!PassedOnChrome.isWikiTrailer(keyWords: Self.keyWords("Sources: Reuters")))
+    }
 }

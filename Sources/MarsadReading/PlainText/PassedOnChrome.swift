@@ -9,7 +9,7 @@ enum PassedOnChrome {
     /// What a line the passing on added says: the article ended (a wire's end mark) or the line
     /// is no part of it; nil for any other line.
     static func cueKind(_ display: String, raw: () -> String, keyWords: KeyWords, shape: LineShape) -> CueKind? {
-        if isWireEndMark(display, keyWords: keyWords) { return .end }
+        if isWireEndMark(display, keyWords: keyWords) || isWikiTrailer(keyWords: keyWords) { return .end }
         if isSnapshotBanner(keyWords: keyWords) || isEncryptionNotice(keyWords: keyWords)
             || isContinuationLine(keyWords: keyWords, shape: shape) {
             return .drop
@@ -161,6 +161,25 @@ enum PassedOnChrome {
         guard continuedOpenings.contains(where: { $0.first == keyWords.word(0) }) else { return false }
         let words = keyWords.all
         return continuedOpenings.contains { words.starts(with: $0) } && words.count <= 6
+    }
+
+    /// Opening words of the line a wiki sets under every page, saying when it was last edited.
+    private static let lastEditedOpenings: [[String]] = ["This page was last edited on", "آخر تعديل لهذه الصفحة"]
+        .map { BoilerplateLexicon.keyWords($0) }
+
+    /// Headings of the list of sources or references a wiki puts under the article.
+    private static let sourcesHeadings: Set<String> = Set(["Sources", "References", "مصادر", "المصادر", "مراجع", "المراجع"]
+        .flatMap { BoilerplateLexicon.keyWords($0) })
+
+    /// "Sources", "مصادر" alone on a line, and "This page was last edited on 10 August 2015, at
+    /// 21:14.": a wiki's page ends its article with the list of its sources (other headlines,
+    /// each with its site and date, which read as prose) and closes with the page's history.
+    /// Both come after the text. An attribution ("Sources: Reuters") names its source on the line.
+    static func isWikiTrailer(keyWords: KeyWords) -> Bool {
+        if keyWords.count == 1 { return sourcesHeadings.contains(keyWords.word(0)) }
+        guard keyWords.count >= 4, keyWords.count <= 24, lastEditedOpenings.contains(where: { $0.first == keyWords.word(0) }) else { return false }
+        let words = keyWords.all
+        return lastEditedOpenings.contains { words.starts(with: $0) }
     }
 
     /// Whether the key's UTF-8 holds the word's.
