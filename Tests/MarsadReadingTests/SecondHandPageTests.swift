@@ -136,4 +136,15 @@ struct SecondHandPageTests {
         }
         #expect(!PassedOnChrome.isWikiTrailer(keyWords: Self.keyWords("Sources: Reuters")))
     }
+
+    /// Between the line that breaks an article off and the head that takes it up stand the page's
+    /// foot and the next page's head (its number, the site, an ad box, the running head): none of
+    /// it is text, and the text goes on across it however many lines it takes.
+    @Test func aPageTurnBetweenTwoContinuationLinesIsNoGap() throws {
+        let article = try read(["دوليات 14", "صحيفة الأفق - 10 أغسطس 2015", "", Self.title, "الرياض - فهد العتيبي", "", Self.opening[0], "",
+                                "التتمة ص 16", "14", "www.example.com", "للإعلان اتصل على 920000276", "مؤسسة الأفق الصحفية - قسم الإعلانات",
+                                "\u{0C}", "دوليات 16", "صحيفة الأفق - 10 أغسطس 2015", "أخبار العالم في سطور", "", "تتمة المنشور ص 14", "", Self.opening[1]])
+        #expect(article.title == Self.title)
+        #expect(article.body == Self.opening.joined(separator: "\n\n"))
+    }
 }

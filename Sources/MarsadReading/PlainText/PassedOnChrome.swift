@@ -141,7 +141,7 @@ enum PassedOnChrome {
 
     /// First words of the line a newspaper sets where an article goes on in another page, and
     /// where it comes back, as match-key words.
-    private static let continuationWords: Set<String> = Set(["تتمة", "تتمه"].flatMap { BoilerplateLexicon.keyWords($0) })
+    private static let continuationWords: Set<String> = Set(["تتمة", "تتمه", "التتمة", "التتمه"].flatMap { BoilerplateLexicon.keyWords($0) })
 
     /// "البقية": the rest, which a breaking-off line sends to a page by its number.
     private static let restWords: Set<String> = Set(["البقية", "بقية", "البقيه", "بقيه"].flatMap { BoilerplateLexicon.keyWords($0) })
@@ -196,3 +196,28 @@ enum PassedOnChrome {
         }
     }
 }
+
+extension PlainTextExtractor {
+    /// The most lines a newspaper page's foot and the next page's head take between the line
+    /// that breaks an article off and the head that takes it up.
+    static let pageTurnMaximumLines = 10
+
+    /// "البقية ص 16" … "تتمة: headline": between the line that breaks an article off and the head
+    /// that takes it up stand the page's foot (its number, the site, an ad box) and the next
+    /// page's running head, all of it the paper's, none of it the text's. Counted as a gap, they
+    /// cut the text in two.
+    static func droppingPageTurns(_ lines: inout [Line]) {
+        var lastContinuation: Int?
+        for index in lines.indices where lines[index].kind == .cue(.drop) {
+            let line = lines[index]
+            guard PassedOnChrome.isContinuationLine(keyWords: BoilerplateLexicon.lineKeyWords(line.text), shape: line.shape) else { continue }
+            if let last = lastContinuation, index - last <= pageTurnMaximumLines {
+                for between in (last + 1)..<index where lines[between].kind != .prose {
+                    lines[between].kind = .cue(.drop)
+                }
+            }
+            lastContinuation = index
+        }
+    }
+}
+
