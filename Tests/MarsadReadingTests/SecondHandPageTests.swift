@@ -147,4 +147,21 @@ struct SecondHandPageTests {
         #expect(article.title == Self.title)
         #expect(article.body == Self.opening.joined(separator: "\n\n"))
     }
+
+    /// A chat export stamps each message: the members' replies under a forwarded article are
+    /// messages of their own, not its text, however long they run.
+    @Test func aChatsRepliesAreNoText() throws {
+        let reply = "10/08/2015, 19:30 - أبو فيصل: والله الموضوع يحتاج متابعة من الجهات المختصة لأن مثل هذه الأمور تتكرر كل سنة وما نشوف حل جذري لها."
+        let article = try read(["10/08/2015, 10:03 - أنشأ أبو فيصل المجموعة \"أخبار العائلة\"", "10/08/2015, 19:04 - عبدالله الشهري: السلام عليكم",
+                                "10/08/2015, 19:24 - خالد العتيبي: 📰 صحيفة الأفق", Self.title] + Self.opening
+                               + ["10/08/2015, 19:27 - أبو عبدالرحمن: يعطيك العافية", reply, "10/08/2015, 19:33 - راعي الأولة: نقل موفق"])
+        #expect(article.title == Self.title)
+        #expect(article.body == Self.opening.joined(separator: "\n\n"))
+        for stamp in ["[10/08/2015, 8:32:58 PM] سلطان: الله يستر", reply, "10/08/2015, 19:30 – خالد: تم"] {
+            #expect(PassedOnChrome.opensWithChatStamp(stamp), "\(stamp)")
+        }
+        for line in ["10/08/2015, 19:30 الرياض", "8/10/15, 7:18 PM\tالعنوان", "2015/08/10 - الرياض: قال"] {
+            #expect(!PassedOnChrome.opensWithChatStamp(line), "\(line)")
+        }
+    }
 }

@@ -197,7 +197,55 @@ enum PassedOnChrome {
     }
 }
 
+extension PassedOnChrome {
+    /// "[10/08/2015, 8:32:58 PM] name: …", "10/08/2015, 19:30 - name: …": the stamp a chat export
+    /// opens each message with, a date and a time, in brackets or before a spaced dash.
+    static func opensWithChatStamp(_ text: String) -> Bool {
+        var rest = text.unicodeScalars[...]
+        let bracketed = rest.first == "["
+        if bracketed { rest = rest.dropFirst() }
+        func digits(_ range: ClosedRange<Int>) -> Bool {
+            let run = rest.prefix { $0.properties.numericType == .decimal }
+            rest = rest.dropFirst(run.count)
+            return range.contains(run.count)
+        }
+        func mark(_ scalar: Unicode.Scalar) -> Bool {
+            guard rest.first == scalar else { return false }
+            rest = rest.dropFirst()
+            return true
+        }
+        guard digits(1...2), mark("/"), digits(1...2), mark("/"), digits(2...4), mark(",") else { return false }
+        rest = rest.drop { $0 == " " }
+        guard digits(1...2), mark(":"), digits(2...2) else { return false }
+        if rest.first == ":" {
+            rest = rest.dropFirst()
+            guard digits(2...2) else { return false }
+        }
+        // A meridiem of two letters at most, Latin or Arabic, before the bracket or the dash.
+        rest = rest.drop { $0 == " " || $0 == "\u{202F}" }
+        let meridiem = rest.prefix { $0.properties.isAlphabetic }
+        guard meridiem.count <= 2 else { return false }
+        rest = rest.dropFirst(meridiem.count).drop { $0 == " " }
+        if bracketed { return rest.first == "]" }
+        return rest.first == "-" || rest.first == "\u{2013}"
+    }
+}
+
 extension PlainTextExtractor {
+    /// Fewest stamped lines that show a page is a chat export, not a text with a stamped line.
+    static let chatExportMinimumStamps = 3
+
+    /// A chat export's lines each open with a stamp when a message starts: the members' words,
+    /// the app's notices, and the first line of a forwarded article (the sender's note over it,
+    /// "📰 site"). The article goes on in the lines without a stamp under it; the stamped lines
+    /// around it (replies, greetings) are no text. Only on a page with several stamped lines.
+    static func droppingChatMessages(_ lines: inout [Line]) {
+        let stamped = lines.indices.filter { lines[$0].shape.digits >= 6 && PassedOnChrome.opensWithChatStamp(lines[$0].text) }
+        guard stamped.count >= chatExportMinimumStamps else { return }
+        for index in stamped { lines[index].kind = .cue(.drop) }
+    }
+
+
     /// The most lines a newspaper page's foot and the next page's head take between the line
     /// that breaks an article off and the head that takes it up.
     static let pageTurnMaximumLines = 10

@@ -63,6 +63,7 @@ struct PlainTextExtractor {
         var lines = classify(text)
         Self.markingPhotoCredits(&lines)
         Self.droppingPageTurns(&lines)
+        Self.droppingChatMessages(&lines)
         // Each line's fingerprint from the key it already has, once for the three uses below.
         let fingerprints = lines.map { SiteTemplate.fingerprint(keyWordsJoined: $0.key) }
         let template = templates.template(site: nil, fingerprints: fingerprints)
