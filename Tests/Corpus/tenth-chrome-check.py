@@ -26,9 +26,9 @@ Kinds (each page picks one and randomises its details):
 - news-alert e-mail digest (Google Alerts-like: several items, the article in full
   as the main one, the others as one-line teasers).
 
-Figures (held out, first run, reading rules of commit HASH):
-  seed 97: FIRST97
-  seed 98: FIRST98
+Figures (held out, first run, reading rules of commit d9c0547):
+  seed 97: titles 262/300 (87.3%), body F1 0.978 (P 0.991 R 0.966)
+  seed 98: titles 260/300 (86.7%), body F1 0.973 (P 0.990 R 0.956)
 """
 import os
 import sys
