@@ -4,7 +4,7 @@ written against, each wrapping one SaudiNewsNet article (its own title and
 content words, never altered) in chrome, in Arabic and English.
 
 Written without reading the reader's sources, its tests or the other page
-generators; only the shared scoring helpers were used.
+generators; only the shared scoring functions were used.
 
 Kinds (each page picks one and randomises its details):
 - hand copy: a news site's page selected whole with the mouse and pasted (menus,
