@@ -364,6 +364,25 @@ struct TitleEvidenceTests {
         #expect(article.title == title)
     }
 
+    /// A photo slider's buttons run into the byline under the photo leave it a byline:
+    /// the headline above the date stays the title, and the buttons are no one's name.
+    @Test(arguments: ["Next Previous", "Previous Next", "السابق التالي"])
+    func sliderButtonsBeforeABylineLeaveTheHeadlineTheTitle(buttons: String) throws {
+        // A headline the text does not retell: only its place above the byline makes it the title.
+        let title = "كشافات الليد تضيء مداخل مكة المكرمة"
+        let article = try read(["محليات", title, "10:27 ص، 10 مايو 2015", buttons + " عمر إبراهيم – عين اليوم"] + Self.opening)
+        #expect(article.title == title)
+        #expect(article.author == "عمر إبراهيم – عين اليوم")
+    }
+
+    /// Only both buttons' names at a line's start are the slider's: one alone opens a headline or a sentence.
+    @Test func oneButtonNameAloneStaysOnItsLine() {
+        #expect(ChromeLine.withoutSliderButtons("Next Generation Forum opens in Riyadh") == "Next Generation Forum opens in Riyadh")
+        #expect(ChromeLine.withoutSliderButtons("التالي في الترتيب نادي الهلال") == "التالي في الترتيب نادي الهلال")
+        #expect(ChromeLine.withoutSliderButtons("Next Previous") == "Next Previous")
+        #expect(ChromeLine.withoutSliderButtons("NEXT PREVIOUS عمر إبراهيم") == "عمر إبراهيم")
+    }
+
     /// A two-word headline above a byline is the title when the text speaks of it; a category label is not.
     @Test func aShortHeadlineTheTextSpeaksOfIsTheTitle() throws {
         let article = try read(["الرئيسية | محليات | مقالات", "محليات", "آفة التطرف", "بقلم أمين طلال", "نشر في: 21/07/2015 - 10:30"] + Self.opening)

@@ -57,6 +57,30 @@ enum ChromeLine {
         return words.count == 1 || (networks >= 2 && share * 10 >= words.count * 8) || (share == words.count)
     }
 
+    /// A photo slider's two buttons in the order sites set them, in English and Arabic.
+    private static let sliderButtonPairs: [[UInt8]] = [
+        "next previous ", "previous next ", "السابق التالي ", "التالي السابق ",
+    ].map { Array($0.utf8) }
+
+    /// "Next Previous عمر إبراهيم – عين اليوم" → "عمر إبراهيم – عين اليوم": a photo
+    /// slider's two buttons, saved as text and run into the caption or byline set under
+    /// the photo. No headline, byline or sentence opens on both buttons' names, and left
+    /// on the line they hide what it is: a byline that then reads as a headline.
+    static func withoutSliderButtons(_ text: String) -> String {
+        var text = text
+        let buttonsLength: Int? = text.withUTF8 { bytes in
+            for pair in sliderButtonPairs where bytes.count > pair.count {
+                // ASCII letters compared without case ("Next Previous", "NEXT PREVIOUS"); Arabic bytes as they are.
+                if zip(bytes, pair).allSatisfy({ byte, expected in byte == expected || (byte | 0x20) == expected && expected >= 0x61 && expected <= 0x7A }) {
+                    return pair.count
+                }
+            }
+            return nil
+        }
+        guard let buttonsLength else { return text }
+        return text.copying(utf8: buttonsLength..<text.utf8.count).trimmingWhitespace()
+    }
+
     /// Match-key words that say "reading" in a reading time ("6 دقائق قراءة", "5 min read").
     static let readingWords: Set<String> = Set([
         "قراءة", "للقراءة", "القراءة", "قراءه", "read", "reading", "lecture", "lesezeit", "lectura", "lettura", "leitura",

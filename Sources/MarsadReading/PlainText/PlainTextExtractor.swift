@@ -610,6 +610,7 @@ struct PlainTextExtractor {
     /// A line's kind from its display form (trimmed); `raw` gives the line as the page
     /// has it, for the spacing the display form does not keep. Nil for an empty line.
     private func classify(display: String, raw: () -> String) -> Line? {
+        let display = ChromeLine.withoutSliderButtons(display)
         guard !display.isEmpty else { return nil }
         let shape = LineShape(display)
         // The line's match-key words, computed once for every test below.
