@@ -383,6 +383,24 @@ struct TitleEvidenceTests {
         #expect(ChromeLine.withoutSliderButtons("NEXT PREVIOUS عمر إبراهيم") == "عمر إبراهيم")
     }
 
+    /// A writer's name with his honorific under the date is a byline, not the title, though
+    /// it has four words: the abbreviated title is no name.
+    @Test(arguments: ["د. محمد حامد الغامدي", "أ. سارة عبدالله القحطاني"])
+    func anHonorificAndThreeNamesUnderTheDateLoseToTheHeadline(byline: String) throws {
+        let title = "كشافات الليد تضيء مداخل مكة المكرمة"
+        let article = try read(["الرئيسية | محليات | اقتصاد | رياضة", title, "10 أغسطس 2015", byline] + Self.opening)
+        #expect(article.title == title)
+    }
+
+    /// Only a word of one or two letters and a stop opens on an honorific.
+    @Test func anHonorificIsOneOrTwoLettersAndAStop() {
+        #expect(PlainTextExtractor.opensOnHonorific("د. محمد حامد الغامدي"))
+        #expect(PlainTextExtractor.opensOnHonorific("Dr. Ali Hassan"))
+        #expect(!PlainTextExtractor.opensOnHonorific("محمد. حامد"))
+        #expect(!PlainTextExtractor.opensOnHonorific("د.محمد حامد"))
+        #expect(!PlainTextExtractor.opensOnHonorific("3. نسبة التوزيع"))
+    }
+
     /// A two-word headline above a byline is the title when the text speaks of it; a category label is not.
     @Test func aShortHeadlineTheTextSpeaksOfIsTheTitle() throws {
         let article = try read(["الرئيسية | محليات | مقالات", "محليات", "آفة التطرف", "بقلم أمين طلال", "نشر في: 21/07/2015 - 10:30"] + Self.opening)

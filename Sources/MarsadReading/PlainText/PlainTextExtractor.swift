@@ -864,7 +864,9 @@ struct PlainTextExtractor {
             if isCandidate || line.kind == .headline || line.kind == .prose { looked += 1 }
             if isCandidate {
                 candidates.append(index)
-                let looksLikeByline = isDashedByline(line) || (isNameLike(line) && (2...3).contains(line.shape.words)
+                // A writer's honorific ("د.", "أ.", "Dr.") is no word of his name: "د. محمد حامد الغامدي" is three names.
+                let nameWords = line.shape.words - (Self.opensOnHonorific(line.text) ? 1 : 0)
+                let looksLikeByline = isDashedByline(line) || (isNameLike(line) && (2...3).contains(nameWords)
                     && !evidence.retellsAWord(of: line))
                 let score = evidence.score(
                     line, headlinesBetween: headlinesBetween, chosenByPosition: index == positional, looksLikeByline: looksLikeByline
@@ -1179,6 +1181,22 @@ struct PlainTextExtractor {
             if word.hasPrefix("لل"), word.unicodeScalars.count > 3 { return false }
         }
         return true
+    }
+
+    /// "د. محمد حامد الغامدي", "أ. سارة", "Dr. Ali": a line opening on a word of one or two
+    /// letters and a stop, the abbreviated title set before a writer's name. Read on scalars.
+    static func opensOnHonorific(_ text: String) -> Bool {
+        var letters = 0
+        var scalars = text.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            if scalar.properties.isAlphabetic {
+                letters += 1
+                if letters > 2 { return false }
+            } else {
+                return scalar == "." && letters >= 1 && scalars.next().map(ScalarTable.isWhitespace) == true
+            }
+        }
+        return false
     }
 
     private static let functionWords: Set<String> = [
