@@ -392,6 +392,22 @@ struct TitleEvidenceTests {
         #expect(article.title == title)
     }
 
+    /// A dateline with the country in brackets and the sender after a colon, under the
+    /// date, is no title: the headline above the date is.
+    @Test(arguments: ["قندز (أفغانستان): «الشرق الأوسط»", "نيوبورت نيوز (فيرجينيا): نيلسون شوارتز"])
+    func aPlaceAndSenderDatelineUnderTheDateLosesToTheHeadline(dateline: String) throws {
+        let title = "كشافات الليد تضيء مداخل مكة المكرمة"
+        let article = try read(["الرئيسية | محليات | اقتصاد | رياضة", title, "10 أغسطس 2015", dateline] + Self.opening)
+        #expect(article.title == title)
+    }
+
+    /// A headline naming something in brackets goes on after its colon: no dateline.
+    @Test func aHeadlineWithBracketsAndAColonIsNoDateline() {
+        #expect(!PlainTextExtractor.isPlaceAndSender("مهرجان (الجنادرية): عروض شعبية تجذب آلاف الزوار من داخل المملكة"))
+        #expect(!PlainTextExtractor.isPlaceAndSender("قندز: «الشرق الأوسط»"))
+        #expect(PlainTextExtractor.isPlaceAndSender("قندز (أفغانستان): «الشرق الأوسط»"))
+    }
+
     /// Only a word of one or two letters and a stop opens on an honorific.
     @Test func anHonorificIsOneOrTwoLettersAndAStop() {
         #expect(PlainTextExtractor.opensOnHonorific("د. محمد حامد الغامدي"))

@@ -866,8 +866,8 @@ struct PlainTextExtractor {
                 candidates.append(index)
                 // A writer's honorific ("د.", "أ.", "Dr.") is no word of his name: "د. محمد حامد الغامدي" is three names.
                 let nameWords = line.shape.words - (Self.opensOnHonorific(line.text) ? 1 : 0)
-                let looksLikeByline = isDashedByline(line) || (isNameLike(line) && (2...3).contains(nameWords)
-                    && !evidence.retellsAWord(of: line))
+                let looksLikeByline = isDashedByline(line) || Self.isPlaceAndSender(line.text)
+                    || (isNameLike(line) && (2...3).contains(nameWords) && !evidence.retellsAWord(of: line))
                 let score = evidence.score(
                     line, headlinesBetween: headlinesBetween, chosenByPosition: index == positional, looksLikeByline: looksLikeByline
                 )
@@ -1181,6 +1181,20 @@ struct PlainTextExtractor {
             if word.hasPrefix("لل"), word.unicodeScalars.count > 3 { return false }
         }
         return true
+    }
+
+    /// "قندز (أفغانستان): «الشرق الأوسط»", "نيوبورت نيوز (فيرجينيا): نيلسون شوارتز": a
+    /// dateline, the city and its country or state in brackets, then after a colon who sent
+    /// the story (the paper, a writer, an agency). A headline quoting a name in brackets goes
+    /// on after its colon in more words than a sender's name has.
+    static func isPlaceAndSender(_ text: String) -> Bool {
+        let parts = text.components(separatedByString: "):")
+        guard parts.count == 2 else { return false }
+        let placeParts = parts[0].components(separatedByString: " (")
+        guard placeParts.count == 2 else { return false }
+        let place = LineShape(placeParts[0]), region = LineShape(placeParts[1]), sender = LineShape(parts[1])
+        return (1...3).contains(place.words) && (1...3).contains(region.words) && (1...4).contains(sender.words)
+            && place.digits + region.digits + sender.digits == 0 && !sender.endsWithStop
     }
 
     /// "د. محمد حامد الغامدي", "أ. سارة", "Dr. Ali": a line opening on a word of one or two
