@@ -164,4 +164,28 @@ struct SecondHandPageTests {
             #expect(!PassedOnChrome.opensWithChatStamp(line), "\(line)")
         }
     }
+    /// An alert label before a colon or a dash is the channel's flag, not the headline's words;
+    /// a word that merely opens a headline before a colon stays, as does a label that leaves too few words.
+    @Test func anAlertLabelIsLeftOutOfTheTitle() throws {
+        for line in ["خبر عاجل: " + Self.title, "عاجل - " + Self.title, "🔴 عاجل - " + Self.title, "Breaking: " + Self.title] {
+            #expect(TitleWrapping.unwrapped(line) == Self.title, "\(line)")
+        }
+        for line in ["الرياض: " + Self.title, "عاجل: انخفاض النفط", "عاجلا أو آجلا - " + Self.title] {
+            #expect(TitleWrapping.unwrapped(line) == line, "\(line)")
+        }
+    }
+
+    /// An alert log's entries, each a time of day and an alert label, stand over the article the
+    /// last alert carries: they are no text and never its headline.
+    @Test func anAlertLogsTimedEntriesAreNoTitle() throws {
+        let page = ["أخبار الجوال", "سجل الرسائل — 7 مارس 2015", "", "13:54  خبر عاجل: وزير الشؤون البلدية يوجه بإنشاء مكاتب لإدارة المشاريع", "",
+                    "18:47  خبر عاجل: الجبير يقول إن الأسد فقد شرعيته", "", "05:25", "🔴 عاجل - " + Self.title, ""] + Self.opening.flatMap { [$0, ""] }
+        let article = try read(page)
+        #expect(article.title == Self.title)
+        #expect(article.body.hasPrefix(Self.opening[0]))
+        #expect(PassedOnChrome.isTimedAlert("19:58 Breaking - " + Self.title))
+        for line in ["13:54  " + Self.title, "2015: عاجل - " + Self.title, "13:54 عاجلا أو آجلا - " + Self.title] {
+            #expect(!PassedOnChrome.isTimedAlert(line), "\(line)")
+        }
+    }
 }

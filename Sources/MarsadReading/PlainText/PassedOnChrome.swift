@@ -11,7 +11,7 @@ enum PassedOnChrome {
     static func cueKind(_ display: String, raw: () -> String, keyWords: KeyWords, shape: LineShape) -> CueKind? {
         if isWireEndMark(display, keyWords: keyWords) || isWikiTrailer(keyWords: keyWords) { return .end }
         if isSnapshotBanner(keyWords: keyWords) || isEncryptionNotice(keyWords: keyWords)
-            || isContinuationLine(keyWords: keyWords, shape: shape) {
+            || isContinuationLine(keyWords: keyWords, shape: shape) || isTimedAlert(display) {
             return .drop
         }
         // Print headers open with a date's digit and footers with an address: only such lines are cut again from the page.
@@ -198,6 +198,24 @@ enum PassedOnChrome {
 }
 
 extension PassedOnChrome {
+    /// "13:54  خبر عاجل: headline", "09:10 Breaking - headline": a time of day and an
+    /// alert label open an entry of an alert service's log or a ticker, an earlier
+    /// alert sent with the article, never the article's own headline, which no
+    /// sender's clock stands before.
+    static func isTimedAlert(_ text: String) -> Bool {
+        var rest = text.unicodeScalars[...]
+        func digits(_ range: ClosedRange<Int>) -> Bool {
+            let run = rest.prefix { $0.properties.numericType == .decimal }
+            rest = rest.dropFirst(run.count)
+            return range.contains(run.count)
+        }
+        guard digits(1...2), rest.first == ":" else { return false }
+        rest = rest.dropFirst()
+        guard digits(2...2), let space = rest.first, ScalarTable.isWhitespace(space) else { return false }
+        let entry = String(String.UnicodeScalarView(rest)).trimmingWhitespace()
+        return TitleWrapping.withoutAlertLabel(entry) != entry
+    }
+
     /// "[10/08/2015, 8:32:58 PM] name: …", "10/08/2015, 19:30 - name: …": the stamp a chat export
     /// opens each message with, a date and a time, in brackets or before a spaced dash.
     static func opensWithChatStamp(_ text: String) -> Bool {

@@ -13,6 +13,7 @@ enum TitleWrapping {
     static func unwrapped(_ title: String, isPageLine: (String) -> Bool = { _ in false }) -> String {
         var text = withoutDecoration(title)
         text = withoutForumLabel(text)
+        text = withoutDecoration(withoutAlertLabel(text))
         text = withoutWholeQuotes(text)
         text = withoutTrailingCredit(text)
         text = withoutSiteName(text, isPageLine: isPageLine)
@@ -50,6 +51,34 @@ enum TitleWrapping {
         let rest = String(String.UnicodeScalarView(scalars[(colon + 1)...])).trimmingWhitespace()
         return LineShape(rest).words >= shortestHeadlineWords ? rest : text
     }
+
+    /// "عاجل: headline", "خبر عاجل - headline", "Breaking: headline": a breaking-news
+    /// label is the page's or the channel's flag on the headline, not its words, as
+    /// before a bar ("عاجل | headline", see ``withoutSiteName(_:isPageLine:)``); before a
+    /// colon or a spaced dash it is set off the same way.
+    static func withoutAlertLabel(_ text: String) -> String {
+        let scalars = text.scalarArray
+        let head = scalars.prefix(24)
+        var labelEnd: Int?, restStart = 0
+        for index in head.indices {
+            if scalars[index] == ":" {
+                labelEnd = index; restStart = index + 1; break
+            }
+            if index > 0, index + 1 < scalars.count, scalars[index - 1] == " ", scalars[index + 1] == " ",
+               scalars[index] == "-" || scalars[index] == "\u{2013}" || scalars[index] == "\u{2014}" {
+                labelEnd = index; restStart = index + 1; break
+            }
+        }
+        guard let labelEnd else { return text }
+        let label = BoilerplateLexicon.keyWords(String(String.UnicodeScalarView(scalars[..<labelEnd]))).joined(separator: " ")
+        guard alertLabels.contains(label) else { return text }
+        let rest = String(String.UnicodeScalarView(scalars[restStart...])).trimmingWhitespace()
+        return LineShape(rest).words >= shortestHeadlineWords ? rest : text
+    }
+
+    /// Match keys of the labels channels and tickers flag a breaking headline with.
+    static let alertLabels: Set<String> = Set(["عاجل", "خبر عاجل", "عاجل جدا", "عاجل جداً", "أخبار عاجلة", "Breaking", "Breaking news", "Urgent"]
+        .map { BoilerplateLexicon.keyWords($0).joined(separator: " ") })
 
     /// "«headline»", "\"headline\"", "“headline”": reposts, forums and channels
     /// set the headline they carry in quotes, while the headline itself almost
