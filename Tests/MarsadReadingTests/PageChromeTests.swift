@@ -154,4 +154,21 @@ struct PageChromeTests {
         let article = try #require(try reader.read(Array(page.utf8), fileName: "page.html").first)
         #expect(article.body.hasPrefix("子どもへの虐待をなくす"))
     }
+    /// A "Related: headline" link between two paragraphs is dropped and the text goes on under
+    /// it, even right after the first paragraph; a related heading with no paragraph under it
+    /// still ends the text.
+    @Test func aReadAlsoLinkBetweenParagraphsEndsNothing() throws {
+        let title = "ندوة في الرياض تبحث سبل مواجهة الأفكار المتشددة"
+        let link = "Related: ولي العهد يبحث مع وزير الدفاع التعاون العسكري"
+        let opening = TitleEvidenceTests.opening
+        let page = [title, "", opening[0], link, opening[1], Fixtures.paragraphs[0]]
+        let article = try #require(try reader.read(Array(page.joined(separator: "\n").utf8), fileName: "page.txt").first)
+        #expect(article.title == title)
+        #expect(article.body.hasPrefix(opening[0]))
+        #expect(article.body.contains(Fixtures.paragraphs[0]))
+        #expect(!article.body.contains("Related"))
+        let listed = [title, "", opening[0], opening[1], link, "الأمير يدشن مشروعات تنموية جديدة في المنطقة الشرقية", "وزير الصحة يزور مستشفيات المدينة المنورة اليوم"]
+        let ended = try #require(try reader.read(Array(listed.joined(separator: "\n").utf8), fileName: "page.txt").first)
+        #expect(!ended.body.contains("الأمير يدشن"))
+    }
 }

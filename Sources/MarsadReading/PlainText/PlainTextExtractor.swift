@@ -64,6 +64,7 @@ struct PlainTextExtractor {
         Self.markingPhotoCredits(&lines)
         Self.droppingPageTurns(&lines)
         Self.droppingChatMessages(&lines)
+        Self.droppingReadAlsoLinks(&lines)
         // Each line's fingerprint from the key it already has, once for the three uses below.
         let fingerprints = lines.map { SiteTemplate.fingerprint(keyWordsJoined: $0.key) }
         let template = templates.template(site: nil, fingerprints: fingerprints)
