@@ -188,4 +188,18 @@ struct SecondHandPageTests {
             #expect(!PassedOnChrome.isTimedAlert(line), "\(line)")
         }
     }
+    /// A word processor's export: the "Prepared by:" line is the document's byline and a
+    /// reviewer's margin note ("[Comment KS3: …]") is no text; neither is the title.
+    @Test func aWordProcessorsBylineAndMarginNotesAreNoTitle() throws {
+        let page = ["Press clipping — 18 يناير 2015", "Prepared by: Media monitoring unit", "", "Source: عكاظ", "", Self.title, "",
+                    Self.opening[0], "[Comment KS3: confirm with the ministry]", "", Self.opening[1]]
+        let article = try read(page)
+        #expect(article.title == Self.title)
+        #expect(!article.body.contains("Comment"))
+        #expect(BoilerplateLexicon.shipped.match("Prepared by: Media monitoring unit")?.kind == .author)
+        #expect(PassedOnChrome.isReviewComment("[تعليق م1: يضاف إلى التقرير]"))
+        for line in ["[Comment] " + Self.title, "[صور: واس]", "Comment KS3: confirm"] {
+            #expect(!PassedOnChrome.isReviewComment(line), "\(line)")
+        }
+    }
 }

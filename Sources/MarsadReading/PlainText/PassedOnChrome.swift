@@ -11,7 +11,8 @@ enum PassedOnChrome {
     static func cueKind(_ display: String, raw: () -> String, keyWords: KeyWords, shape: LineShape) -> CueKind? {
         if isWireEndMark(display, keyWords: keyWords) || isWikiTrailer(keyWords: keyWords) { return .end }
         if isSnapshotBanner(keyWords: keyWords) || isEncryptionNotice(keyWords: keyWords)
-            || isContinuationLine(keyWords: keyWords, shape: shape) || isTimedAlert(display) {
+            || isContinuationLine(keyWords: keyWords, shape: shape) || isTimedAlert(display)
+            || isReviewComment(display) {
             return .drop
         }
         // Print headers open with a date's digit and footers with an address: only such lines are cut again from the page.
@@ -198,6 +199,25 @@ enum PassedOnChrome {
 }
 
 extension PassedOnChrome {
+    /// "[Comment KS3: confirm with the ministry]", "[تعليق م1: …]": a word processor
+    /// exports a reviewer's margin note inline as the word, the reviewer's initials and the
+    /// note's number, a colon and the note, all in brackets: the document's review, not its text.
+    static func isReviewComment(_ text: String) -> Bool {
+        var rest = text.unicodeScalars[...]
+        guard rest.first == "[", rest.last == "]" else { return false }
+        rest = rest.dropFirst()
+        guard let word = reviewCommentWords.first(where: { rest.starts(with: $0.unicodeScalars) }) else { return false }
+        rest = rest.dropFirst(word.unicodeScalars.count)
+        guard rest.first == " " else { return false }
+        rest = rest.dropFirst()
+        let initials = rest.prefix { $0.properties.isAlphabetic || $0.properties.numericType == .decimal }
+        rest = rest.dropFirst(initials.count)
+        return (1...8).contains(initials.count) && rest.first == ":"
+    }
+
+    /// The word a word processor labels an exported margin note with, in its English and Arabic editions.
+    private static let reviewCommentWords = ["Comment", "تعليق"]
+
     /// "13:54  خبر عاجل: headline", "09:10 Breaking - headline": a time of day and an
     /// alert label open an entry of an alert service's log or a ticker, an earlier
     /// alert sent with the article, never the article's own headline, which no
