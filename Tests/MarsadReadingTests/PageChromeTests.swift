@@ -171,4 +171,20 @@ struct PageChromeTests {
         let ended = try #require(try reader.read(Array(listed.joined(separator: "\n").utf8), fileName: "page.txt").first)
         #expect(!ended.body.contains("الأمير يدشن"))
     }
+    /// The asker's short question under a question-and-answer page's "السؤال" label is never the
+    /// page's headline, however many of the answer's words it shares.
+    @Test func aLabelledQuestionIsNoTitle() throws {
+        let title = "تأملات في أسرار سوق العمل السعودية"
+        let page = ["Ask the Desk", "الرئيسية | الأسئلة | اطرح سؤالا | تسجيل", "", title, "السائل: سعد العتيبي  |  5 مايو 2015", "",
+                    "السؤال", "هل من تفاصيل أكثر حول هذا الموضوع؟", "", "الحمد لله، والصلاة والسلام على رسول الله، أما بعد:", "",
+                    "يعد موضوع سوق العمل السعودية واحدا من أهم المواضيع الحيوية في جميع دول العالم، لكن يختلف حجمه من بلد إلى آخر.",
+                    Fixtures.paragraphs[0]]
+        let article = try #require(try reader.read(Array(page.joined(separator: "\n").utf8), fileName: "page.txt").first)
+        #expect(article.title == title)
+        #expect(!article.body.contains("هل من تفاصيل"))
+        // Inside the text, the label heads an interview's question, which is the text's.
+        let interview = [title, "", TitleEvidenceTests.opening[0], "السؤال:", "كيف تنظرين إلى استقطاب الشباب؟", TitleEvidenceTests.opening[1], Fixtures.paragraphs[0]]
+        let answered = try #require(try reader.read(Array(interview.joined(separator: "\n").utf8), fileName: "page.txt").first)
+        #expect(answered.body.contains("السؤال:"))
+    }
 }
