@@ -183,8 +183,9 @@ struct PageChromeTests {
         #expect(article.title == title)
         #expect(!article.body.contains("هل من تفاصيل"))
         // Inside the text, the label heads an interview's question, which is the text's.
-        let interview = [title, "", TitleEvidenceTests.opening[0], "السؤال:", "كيف تنظرين إلى استقطاب الشباب؟", TitleEvidenceTests.opening[1], Fixtures.paragraphs[0]]
+        let interview = [title, "", TitleEvidenceTests.opening[0], TitleEvidenceTests.opening[1], "السؤال:", "كيف تنظرين إلى استقطاب الشباب؟",
+                         Fixtures.paragraphs[0], Fixtures.paragraphs[1]]
         let answered = try #require(try reader.read(Array(interview.joined(separator: "\n").utf8), fileName: "page.txt").first)
-        #expect(answered.body.contains("السؤال:"))
+        #expect(answered.body.contains("كيف تنظرين إلى استقطاب الشباب؟"))
     }
 }
