@@ -202,4 +202,18 @@ struct SecondHandPageTests {
             #expect(!PassedOnChrome.isReviewComment(line), "\(line)")
         }
     }
+    /// A thread's post ages ("· 10m", "44m") under the poster's name are the network's marks,
+    /// never the title; a figure with its unit inside a line is the text's.
+    @Test func aPostsAgeIsNoTitle() throws {
+        let headline = "إدارة جديدة بطموح كبير للنادي"
+        let page = ["Home", "Explore", "", "Gulf Wire", "@saudi_news", "", headline + " 🧵", "", "03:16 · Jun 14, 2015 · 4755 Views",
+                    "", "Gulf Wire", "@saudi_news", "· 10m", Self.opening[0], "2/3", "", "Gulf Wire", "@saudi_news", "13m", Self.opening[1], "3/3"]
+        let article = try read(page)
+        #expect(article.title == headline)
+        #expect(article.body.contains(Self.opening[1]))
+        #expect(!article.body.contains("13m"))
+        for line in ["100m", "10 m", "· 10 دقائق", "10mg", "m"] {
+            #expect(!PassedOnChrome.isPostAge(line), "\(line)")
+        }
+    }
 }

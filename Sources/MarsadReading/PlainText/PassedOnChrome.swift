@@ -12,7 +12,7 @@ enum PassedOnChrome {
         if isWireEndMark(display, keyWords: keyWords) || isWikiTrailer(keyWords: keyWords) { return .end }
         if isSnapshotBanner(keyWords: keyWords) || isEncryptionNotice(keyWords: keyWords)
             || isContinuationLine(keyWords: keyWords, shape: shape) || isTimedAlert(display)
-            || isReviewComment(display) {
+            || isReviewComment(display) || isPostAge(display) {
             return .drop
         }
         // Print headers open with a date's digit and footers with an address: only such lines are cut again from the page.
@@ -199,6 +199,21 @@ enum PassedOnChrome {
 }
 
 extension PassedOnChrome {
+    /// "· 10m", "44m", "2h": a social network stamps each post of a thread with its age, a
+    /// number and a unit's letter, alone on its line under the poster's name: the network's
+    /// mark, never the thread's words nor its headline.
+    static func isPostAge(_ text: String) -> Bool {
+        var rest = text.unicodeScalars[...]
+        if rest.first == "\u{00B7}" || rest.first == "\u{2022}" { rest = rest.dropFirst().drop { ScalarTable.isWhitespace($0) } }
+        let digits = rest.prefix { $0.properties.numericType == .decimal }
+        rest = rest.dropFirst(digits.count)
+        guard (1...2).contains(digits.count), rest.count == 1, let unit = rest.first else { return false }
+        return postAgeUnits.contains(unit)
+    }
+
+    /// The letters networks abbreviate a post's age in seconds, minutes, hours and days with.
+    private static let postAgeUnits: Set<Unicode.Scalar> = ["s", "m", "h", "d"]
+
     /// "[Comment KS3: confirm with the ministry]", "[تعليق م1: …]": a word processor
     /// exports a reviewer's margin note inline as the word, the reviewer's initials and the
     /// note's number, a colon and the note, all in brackets: the document's review, not its text.
