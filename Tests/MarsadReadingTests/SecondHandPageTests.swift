@@ -216,4 +216,20 @@ struct SecondHandPageTests {
             #expect(!PassedOnChrome.isPostAge(line), "\(line)")
         }
     }
+    /// A transcript's stamps with their speakers' labels and the platform's notice under it
+    /// are no text; a time of day alone, or before a sentence, is not such a stamp.
+    @Test func aTranscriptsStampsAndNoticeAreNoText() throws {
+        let page = [Self.title, "الحلقة 288 · 50 min · Apr 23, 2015", "", "Transcript", "", "[00:01:07] المراسل:", Self.opening[0], "",
+                    "[00:01:39] Speaker 1", Self.opening[1], "", "2:39 المذيع:", Fixtures.paragraphs[0], "",
+                    "Transcripts are generated automatically and may contain errors."]
+        let article = try read(page)
+        #expect(article.title == Self.title)
+        #expect(article.body.contains(Fixtures.paragraphs[0]))
+        for mark in ["[00:01", "Speaker", "2:39", "Transcripts"] {
+            #expect(!article.body.contains(mark), "\(mark)")
+        }
+        for line in ["10:30", "10:30 صباحا", "13:54 " + Self.title, "[00:01:39] " + Self.opening[0]] {
+            #expect(!PassedOnChrome.isTranscriptStamp(line), "\(line)")
+        }
+    }
 }

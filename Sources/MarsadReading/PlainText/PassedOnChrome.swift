@@ -12,7 +12,8 @@ enum PassedOnChrome {
         if isWireEndMark(display, keyWords: keyWords) || isWikiTrailer(keyWords: keyWords) { return .end }
         if isSnapshotBanner(keyWords: keyWords) || isEncryptionNotice(keyWords: keyWords)
             || isContinuationLine(keyWords: keyWords, shape: shape) || isTimedAlert(display)
-            || isReviewComment(display) || isPostAge(display) {
+            || isReviewComment(display) || isPostAge(display)
+            || isTranscriptStamp(display) || isTranscriptNotice(keyWords: keyWords) {
             return .drop
         }
         // Print headers open with a date's digit and footers with an address: only such lines are cut again from the page.
@@ -199,6 +200,52 @@ enum PassedOnChrome {
 }
 
 extension PassedOnChrome {
+    /// "[00:01:39] Speaker 1", "[00:01:07] المراسل:", "2:39 المذيع:": a transcript heads each turn
+    /// with the time into the recording and the speaker's label, alone on its line: the
+    /// player's marks, not the words spoken. Unbracketed, only a time before a speaker's label
+    /// and its colon is one, so that a bare time of day stays the date line it may be.
+    static func isTranscriptStamp(_ text: String) -> Bool {
+        var rest = text.unicodeScalars[...]
+        let bracketed = rest.first == "["
+        if bracketed { rest = rest.dropFirst() }
+        func digits(_ range: ClosedRange<Int>) -> Bool {
+            let run = rest.prefix { $0.properties.numericType == .decimal }
+            rest = rest.dropFirst(run.count)
+            return range.contains(run.count)
+        }
+        guard digits(1...2), rest.first == ":" else { return false }
+        rest = rest.dropFirst()
+        guard digits(2...2) else { return false }
+        if rest.first == ":" {
+            rest = rest.dropFirst()
+            guard digits(2...2) else { return false }
+        }
+        if bracketed {
+            guard rest.first == "]" else { return false }
+            rest = rest.dropFirst()
+        }
+        let label = String(String.UnicodeScalarView(rest)).trimmingWhitespace()
+        if label.isEmpty { return bracketed }
+        let shape = LineShape(label)
+        guard shape.words <= speakerLabelMaximumWords else { return false }
+        if label.unicodeScalars.last == ":" { return true }
+        return bracketed && shape.digits <= 2 && !shape.endsWithStop
+    }
+
+    /// The most words a transcript's speaker label holds ("Speaker 1", "الضيف د. أحمد").
+    static let speakerLabelMaximumWords = 3
+
+    /// Opening words of the notice a podcast or video platform sets under its machine transcript.
+    private static let transcriptNoticeOpenings: [[String]] = [
+        "Transcripts are generated automatically", "Transcript generated automatically", "This transcript was generated automatically",
+        "النص مولد آليا", "تم إنشاء النص تلقائيا",
+    ].map { BoilerplateLexicon.keyWords($0) }
+
+    /// "Transcripts are generated automatically and may contain errors.": the platform's notice, not the episode's words.
+    static func isTranscriptNotice(keyWords: KeyWords) -> Bool {
+        keyWords.count <= 16 && transcriptNoticeOpenings.contains { keyWords.starts(with: $0) }
+    }
+
     /// "· 10m", "44m", "2h": a social network stamps each post of a thread with its age, a
     /// number and a unit's letter, alone on its line under the poster's name: the network's
     /// mark, never the thread's words nor its headline.
