@@ -107,21 +107,9 @@ enum PassedOnChrome {
 
     /// "8/10/15, 7:18 PM", "10/08/2015, 19:18".
     private static func isPrintedDateAndTime(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
-        var rest = scalars[...]
-        func digits(_ range: ClosedRange<Int>) -> Bool {
-            let run = rest.prefix { $0.properties.numericType == .decimal }
-            rest = rest.dropFirst(run.count)
-            return range.contains(run.count)
-        }
-        func mark(_ scalar: Unicode.Scalar) -> Bool {
-            guard rest.first == scalar else { return false }
-            rest = rest.dropFirst()
-            return true
-        }
-        guard digits(1...2), mark("/"), digits(1...2), mark("/"), digits(2...4), mark(",") else { return false }
-        rest = rest.drop { $0 == " " }
-        guard digits(1...2), mark(":"), digits(2...2) else { return false }
-        let meridiem = String(String.UnicodeScalarView(rest)).trimmingWhitespace().uppercased()
+        var scanner = StampScanner(String(String.UnicodeScalarView(scalars)).unicodeScalars[...])
+        guard scanner.dateAndTime() else { return false }
+        let meridiem = String(Substring(scanner.rest)).trimmingWhitespace().uppercased()
         return ["", "AM", "PM", "ص", "م"].contains(meridiem)
     }
 
@@ -205,26 +193,11 @@ extension PassedOnChrome {
     /// player's marks, not the words spoken. Unbracketed, only a time before a speaker's label
     /// and its colon is one, so that a bare time of day stays the date line it may be.
     static func isTranscriptStamp(_ text: String) -> Bool {
-        var rest = text.unicodeScalars[...]
-        let bracketed = rest.first == "["
-        if bracketed { rest = rest.dropFirst() }
-        func digits(_ range: ClosedRange<Int>) -> Bool {
-            let run = rest.prefix { $0.properties.numericType == .decimal }
-            rest = rest.dropFirst(run.count)
-            return range.contains(run.count)
-        }
-        guard digits(1...2), rest.first == ":" else { return false }
-        rest = rest.dropFirst()
-        guard digits(2...2) else { return false }
-        if rest.first == ":" {
-            rest = rest.dropFirst()
-            guard digits(2...2) else { return false }
-        }
-        if bracketed {
-            guard rest.first == "]" else { return false }
-            rest = rest.dropFirst()
-        }
-        let label = String(String.UnicodeScalarView(rest)).trimmingWhitespace()
+        var scanner = StampScanner(text.unicodeScalars[...])
+        let bracketed = scanner.mark("[")
+        guard scanner.timeOfDay(), scanner.optionalSeconds() else { return false }
+        if bracketed, !scanner.mark("]") { return false }
+        let label = String(Substring(scanner.rest)).trimmingWhitespace()
         if label.isEmpty { return bracketed }
         let shape = LineShape(label)
         guard shape.words <= speakerLabelMaximumWords else { return false }
@@ -285,42 +258,19 @@ extension PassedOnChrome {
     /// alert sent with the article, never the article's own headline, which no
     /// sender's clock stands before.
     static func isTimedAlert(_ text: String) -> Bool {
-        var rest = text.unicodeScalars[...]
-        func digits(_ range: ClosedRange<Int>) -> Bool {
-            let run = rest.prefix { $0.properties.numericType == .decimal }
-            rest = rest.dropFirst(run.count)
-            return range.contains(run.count)
-        }
-        guard digits(1...2), rest.first == ":" else { return false }
-        rest = rest.dropFirst()
-        guard digits(2...2), let space = rest.first, ScalarTable.isWhitespace(space) else { return false }
-        let entry = String(String.UnicodeScalarView(rest)).trimmingWhitespace()
+        var scanner = StampScanner(text.unicodeScalars[...])
+        guard scanner.timeOfDay(), let space = scanner.rest.first, ScalarTable.isWhitespace(space) else { return false }
+        let entry = String(Substring(scanner.rest)).trimmingWhitespace()
         return TitleWrapping.withoutAlertLabel(entry) != entry
     }
 
     /// "[10/08/2015, 8:32:58 PM] name: …", "10/08/2015, 19:30 - name: …": the stamp a chat export
     /// opens each message with, a date and a time, in brackets or before a spaced dash.
     static func opensWithChatStamp(_ text: String) -> Bool {
-        var rest = text.unicodeScalars[...]
-        let bracketed = rest.first == "["
-        if bracketed { rest = rest.dropFirst() }
-        func digits(_ range: ClosedRange<Int>) -> Bool {
-            let run = rest.prefix { $0.properties.numericType == .decimal }
-            rest = rest.dropFirst(run.count)
-            return range.contains(run.count)
-        }
-        func mark(_ scalar: Unicode.Scalar) -> Bool {
-            guard rest.first == scalar else { return false }
-            rest = rest.dropFirst()
-            return true
-        }
-        guard digits(1...2), mark("/"), digits(1...2), mark("/"), digits(2...4), mark(",") else { return false }
-        rest = rest.drop { $0 == " " }
-        guard digits(1...2), mark(":"), digits(2...2) else { return false }
-        if rest.first == ":" {
-            rest = rest.dropFirst()
-            guard digits(2...2) else { return false }
-        }
+        var scanner = StampScanner(text.unicodeScalars[...])
+        let bracketed = scanner.mark("[")
+        guard scanner.dateAndTime(), scanner.optionalSeconds() else { return false }
+        var rest = scanner.rest
         // A meridiem of two letters at most, Latin or Arabic, before the bracket or the dash.
         rest = rest.drop { $0 == " " || $0 == "\u{202F}" }
         let meridiem = rest.prefix { $0.properties.isAlphabetic }
@@ -369,3 +319,42 @@ extension PlainTextExtractor {
     }
 }
 
+
+/// Reads the figures and marks of a stamp (a date, a time of day) from the front of a line,
+/// for the tools' stamps above: a print-out's, a transcript's, an alert log's, a chat's.
+struct StampScanner {
+    var rest: Substring.UnicodeScalarView
+
+    init(_ text: Substring.UnicodeScalarView) { rest = text }
+
+    /// Reads a run of digits; whether its length is in `range`.
+    mutating func digits(_ range: ClosedRange<Int>) -> Bool {
+        let run = rest.prefix { $0.properties.numericType == .decimal }
+        rest = rest.dropFirst(run.count)
+        return range.contains(run.count)
+    }
+
+    /// Reads `scalar` if it comes next.
+    mutating func mark(_ scalar: Unicode.Scalar) -> Bool {
+        guard rest.first == scalar else { return false }
+        rest = rest.dropFirst()
+        return true
+    }
+
+    /// Reads "19:30", "7:18": hours and minutes.
+    mutating func timeOfDay() -> Bool {
+        digits(1...2) && mark(":") && digits(2...2)
+    }
+
+    /// Reads ":58" after a time, if a colon comes next; false for a colon without two digits.
+    mutating func optionalSeconds() -> Bool {
+        !mark(":") || digits(2...2)
+    }
+
+    /// Reads "10/08/2015, 19:30", "8/10/15, 7:18": a date, a comma, spaces and a time of day.
+    mutating func dateAndTime() -> Bool {
+        guard digits(1...2), mark("/"), digits(1...2), mark("/"), digits(2...4), mark(",") else { return false }
+        rest = rest.drop { $0 == " " }
+        return timeOfDay()
+    }
+}
