@@ -235,6 +235,8 @@ struct TitleEvidence {
     /// of a number with at most one word before. A reading time, a price or
     /// a follower count is none.
     static func isGalleryCounter(_ text: String) -> Bool {
+        // Every line of a page is asked: a paragraph is turned away before its words are split.
+        guard text.utf8.count <= galleryCounterMaximumBytes else { return false }
         var words: [[Unicode.Scalar]] = [[]]
         for scalar in text.unicodeScalars {
             if scalar == "/" || scalar.properties.isWhitespace {
@@ -251,6 +253,9 @@ struct TitleEvidence {
         return isNumber(words[words.count - 3]) && isNumber(words[words.count - 1])
             && ["/", "من", "of"].contains(separator) && (words.count == 3 || !isNumber(words[0]))
     }
+
+    /// The longest a counter's line runs: a word of a label and two numbers, with room to spare.
+    static let galleryCounterMaximumBytes = 64
 
     /// "الرياض: فارس السبيعي وعبد الله الهلابي", "بروكسل: عبد الله مصطفى":
     /// a place (or two) and a colon before the writers' names, as papers
