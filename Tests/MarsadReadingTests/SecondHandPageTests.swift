@@ -183,9 +183,33 @@ struct SecondHandPageTests {
         let article = try read(page)
         #expect(article.title == Self.title)
         #expect(article.body.hasPrefix(Self.opening[0]))
-        #expect(PassedOnChrome.isTimedAlert("19:58 Breaking - " + Self.title))
+        func isTimedAlert(_ line: String) -> Bool { PassedOnChrome.isTimedAlert(line, shape: LineShape(line)) }
+        #expect(isTimedAlert("19:58 Breaking - " + Self.title))
         for line in ["13:54  " + Self.title, "2015: عاجل - " + Self.title, "13:54 عاجلا أو آجلا - " + Self.title] {
-            #expect(!PassedOnChrome.isTimedAlert(line), "\(line)")
+            #expect(!isTimedAlert(line), "\(line)")
+        }
+    }
+
+    /// A live report's updates open with a time and an alert label too, but each says a
+    /// sentence or more: they are the text, not an alert log's entries.
+    @Test func aLiveReportsTimedUpdatesAreText() throws {
+        let updates = [
+            "13:54 عاجل: ارتفع عدد ضحايا الزلزال إلى 120 شخصا وفق ما أعلنته وزارة الداخلية في بيان مقتضب قبل قليل.",
+            "14:20 عاجل: فرق الإنقاذ تواصل البحث عن ناجين تحت أنقاض المباني المنهارة في وسط المدينة القديمة منذ ساعات الصباح الأولى وسط ظروف جوية صعبة وانقطاع للتيار الكهربائي في أحياء عدة",
+        ]
+        let article = try read([Self.title, "", Self.opening[0], "", updates[0], "", updates[1], "", Self.opening[1]])
+        #expect(article.title == Self.title)
+        #expect(article.body == [Self.opening[0], updates[0], updates[1], Self.opening[1]].joined(separator: "\n\n"))
+    }
+
+    /// "###" or "-انتهى-" set as a section break, or under a one-paragraph lead, has more of the
+    /// text after it than a release's tail: the text goes on past it, and the headline stays the title.
+    @Test func anEndMarkWithTheTextGoingOnIsASectionBreak() throws {
+        for mark in ["###", "-انتهى-", "المصادر"] {
+            let later = "وأوصت الندوة في ختام أعمالها بإنشاء مرصد وطني يتابع ظاهرة التطرف بين الشباب ويقدم تقارير دورية إلى الجهات المختصة."
+            let article = try read([Self.title, "", Self.opening[0], "", mark, "", Self.opening[1], "", later])
+            #expect(article.title == Self.title, "\(mark)")
+            #expect(article.body == [Self.opening[0], Self.opening[1], later].joined(separator: "\n\n"), "\(mark)")
         }
     }
     /// A word processor's export: the "Prepared by:" line is the document's byline and a

@@ -11,7 +11,7 @@ enum PassedOnChrome {
     static func cueKind(_ display: String, raw: () -> String, keyWords: KeyWords, shape: LineShape) -> CueKind? {
         if isWireEndMark(display, keyWords: keyWords) || isWikiTrailer(keyWords: keyWords) { return .end }
         if isSnapshotBanner(keyWords: keyWords) || isEncryptionNotice(keyWords: keyWords)
-            || isContinuationLine(keyWords: keyWords, shape: shape) || isTimedAlert(display)
+            || isContinuationLine(keyWords: keyWords, shape: shape) || isTimedAlert(display, shape: shape)
             || isReviewComment(display) || isPostAge(display)
             || isTranscriptStamp(display) || isTranscriptNotice(keyWords: keyWords) {
             return .drop
@@ -257,12 +257,17 @@ extension PassedOnChrome {
     /// alert label open an entry of an alert service's log or a ticker, an earlier
     /// alert sent with the article, never the article's own headline, which no
     /// sender's clock stands before.
-    static func isTimedAlert(_ text: String) -> Bool {
+    static func isTimedAlert(_ text: String, shape: LineShape) -> Bool {
+        // A live report's update opens the same way and says more: a sentence, or more than an alert holds.
+        guard shape.words <= timedAlertMaximumWords, !shape.endsWithStop else { return false }
         var scanner = StampScanner(text.unicodeScalars[...])
         guard scanner.timeOfDay(), let space = scanner.rest.first, ScalarTable.isWhitespace(space) else { return false }
         let entry = String(Substring(scanner.rest)).trimmingWhitespace()
         return TitleWrapping.withoutAlertLabel(entry) != entry
     }
+
+    /// The most words an alert's entry holds, its time and label with a headline.
+    static let timedAlertMaximumWords = 24
 
     /// "[10/08/2015, 8:32:58 PM] name: …", "10/08/2015, 19:30 - name: …": the stamp a chat export
     /// opens each message with, a date and a time, in brackets or before a spaced dash.

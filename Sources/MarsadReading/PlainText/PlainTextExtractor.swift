@@ -65,6 +65,7 @@ struct PlainTextExtractor {
         Self.droppingPageTurns(&lines)
         Self.droppingChatMessages(&lines)
         Self.droppingReadAlsoLinks(&lines)
+        Self.droppingSectionBreaks(&lines)
         Self.droppingLabelledQuestions(&lines)
         // Each line's fingerprint from the key it already has, once for the three uses below.
         let fingerprints = lines.map { SiteTemplate.fingerprint(keyWordsJoined: $0.key) }
