@@ -121,8 +121,10 @@ enum TitleWrapping {
     /// Opening quote marks and the marks that close them.
     static let quotePairs: [Unicode.Scalar: Unicode.Scalar] = ["\u{00AB}": "\u{00BB}", "\"": "\"", "\u{201C}": "\u{201D}"]
 
-    /// The opening mark of each closing mark that differs from it.
-    static let openingMarks: [Unicode.Scalar: Unicode.Scalar] = ["\u{00BB}": "\u{00AB}", "\u{201D}": "\u{201C}"]
+    /// The opening mark of each closing mark that differs from it, read off `quotePairs`.
+    static let openingMarks: [Unicode.Scalar: Unicode.Scalar] = Dictionary(
+        uniqueKeysWithValues: quotePairs.filter { $0.key != $0.value }.map { ($0.value, $0.key) }
+    )
 
     /// Match keys of the labels forums and mailing lists set before a thread's subject.
     static let forumLabels: Set<String> = Set(["الموضوع", "موضوع", "عنوان الموضوع", "Subject", "Topic", "Re", "Sujet"]
